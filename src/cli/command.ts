@@ -1,0 +1,16 @@
+import type { Config } from '../config/schema.ts';
+
+/** What every command gets: validated config, and streams to write to (tests capture them). */
+export interface CliContext {
+  config: Config;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  /** Full help text: usage line, options, examples. */
+  help: string;
+  run(args: string[], ctx: CliContext): Promise<number>;
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+// The whole environment contract of DESIGN.md, validated once. Nothing else reads process.env.
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+export const configSchema = z.object({
+  LARK_APP_ID: z.string().trim().default('cli_a000000000000000'),
+  LARK_APP_SECRET: z.string().trim().default('local-secret'),
+  LARK_DOMAIN: z.string().trim().default('feishu'),
+  LARK_ENCRYPT_KEY: optionalText,
+  LARK_VERIFICATION_TOKEN: optionalText,
+  LARK_EVENT_MODE: z.enum(['webhook', 'ws']).default('webhook'),
+  DATABASE_URL: optionalText,
+  DATA_DIR: z.string().trim().default('./data'),
+  REDIS_URL: z.string().trim().default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().trim().default('duban'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().default('0.0.0.0'),
+  DIRECTORY_FILE: optionalText,
+  DUBAN_TIMEZONE: z.string().trim().default('Asia/Shanghai'),
+  DUBAN_NOW: optionalText,
+  ROUND_CRON: z.string().trim().default('0 9 * * 1'),
+  REMIND_CRON: z.string().trim().default('0 15 * * 4'),
+  CLOSE_CRON: z.string().trim().default('0 17 * * 5'),
+  DIGEST_CRON: z.string().trim().default('30 17 * * 5'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OUTBOX_APP_RATE: z.coerce.number().int().positive().default(40),
+  OUTBOX_CHAT_RATE: z.coerce.number().int().positive().default(4),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config {
+  lark: {
+    appId: string;
+    appSecret: string;
+    /** `feishu`, `lark`, or a base URL such as http://127.0.0.1:3100 */
+    domain: string;
+    encryptKey?: string;
+    verificationToken?: string;
+    eventMode: 'webhook' | 'ws';
+  };
+  databaseUrl?: string;
+  dataDir: string;
+  redisUrl: string;
+  queuePrefix: string;
+  port: number;
+  host: string;
+  directoryFile?: string;
+  timezone: string;
+  /** Fixed clock for demos and tests (ISO date-time); unset means the real clock. */
+  now?: string;
+  cron: { round: string; remind: string; close: string; digest: string };
+  logLevel: RawConfig['LOG_LEVEL'];
+  outbox: { appRatePerSecond: number; chatRatePerSecond: number };
+}
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`配置无效：${problems}`);
+  }
+  const e = parsed.data;
+  if (e.DUBAN_NOW !== undefined && Number.isNaN(Date.parse(e.DUBAN_NOW))) {
+    throw new ConfigError(`配置无效：DUBAN_NOW 不是有效时间（${e.DUBAN_NOW}）`);
+  }
+  return {
+    lark: {
+      appId: e.LARK_APP_ID,
+      appSecret: e.LARK_APP_SECRET,
+      domain: e.LARK_DOMAIN,
+      encryptKey: e.LARK_ENCRYPT_KEY,
+      verificationToken: e.LARK_VERIFICATION_TOKEN,
+      eventMode: e.LARK_EVENT_MODE,
+    },
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    port: e.PORT,
+    host: e.HOST,
+    directoryFile: e.DIRECTORY_FILE,
+    timezone: e.DUBAN_TIMEZONE,
+    now: e.DUBAN_NOW,
+    cron: { round: e.ROUND_CRON, remind: e.REMIND_CRON, close: e.CLOSE_CRON, digest: e.DIGEST_CRON },
+    logLevel: e.LOG_LEVEL,
+    outbox: { appRatePerSecond: e.OUTBOX_APP_RATE, chatRatePerSecond: e.OUTBOX_CHAT_RATE },
+  };
+}

@@ -1,0 +1,45 @@
+import { integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const departments = pgTable('departments', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  /** The chat its cards go to; null until bound. */
+  chatId: text('chat_id'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const departmentAliases = pgTable('department_aliases', {
+  alias: text('alias').primaryKey(),
+  departmentId: integer('department_id')
+    .notNull()
+    .references(() => departments.id, { onDelete: 'cascade' }),
+});
+
+/** People known to duban, keyed by Lark open_id. */
+export const people = pgTable('people', {
+  openId: text('open_id').primaryKey(),
+  name: text('name'),
+});
+
+export const reporters = pgTable(
+  'reporters',
+  {
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id, { onDelete: 'cascade' }),
+    openId: text('open_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.openId] })],
+);
+
+export const admins = pgTable('admins', {
+  openId: text('open_id').primaryKey(),
+});
+
+/** Chats duban knows: a department's chat, a leadership chat, or any other. */
+export const chats = pgTable('chats', {
+  chatId: text('chat_id').primaryKey(),
+  name: text('name'),
+  kind: text('kind').notNull(), // department | leadership | other
+  departmentId: integer('department_id').references(() => departments.id, { onDelete: 'set null' }),
+});

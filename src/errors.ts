@@ -1,0 +1,20 @@
+/**
+ * Errors with stable codes. `retryable` says whether trying again can help
+ * (queue workers turn non-retryable errors into BullMQ UnrecoverableError).
+ */
+export class DubanError extends Error {
+  readonly code: string;
+  readonly retryable: boolean;
+  /** Extra facts for logs and callers (file, line, nearest names …). */
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: string, message: string, opts: { retryable?: boolean; details?: Record<string, unknown>; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'DubanError';
+    this.code = code;
+    this.retryable = opts.retryable ?? false;
+    this.details = opts.details;
+  }
+}
+
+export const isDubanError = (e: unknown): e is DubanError => e instanceof DubanError;
