@@ -1,0 +1,5 @@
+export { buildDigestModel } from './model.ts';
+export { meetsTarget, COMPARATOR_LABEL } from './indicators.ts';
+export { daysUntil } from './countdown.ts';
+export { severity } from './redlist.ts';
+export * from './types.ts';

@@ -1,0 +1,95 @@
+import { overallStatus, STATUSES, type Status } from '../status.ts';
+import { deadlineState, dueDateFor } from '../deadlines.ts';
+import { diffStates } from './changes.ts';
+import { countdown } from './countdown.ts';
+import { summariseIndicators } from './indicators.ts';
+import { compareRed, redEntry } from './redlist.ts';
+import { responseRate } from './response.ts';
+import type { DigestInput, DigestModel, RedListEntry, SectionSummary } from './types.ts';
+
+export const zeroCounts = (): Record<Status, number> =>
+  Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+
+/** A task's progress: the mean of its departments' (never reported counts as 0). */
+function taskProgress(progresses: (number | null)[]): number {
+  if (progresses.length === 0) return 0;
+  return Math.round(progresses.reduce<number>((s, p) => s + (p ?? 0), 0) / progresses.length);
+}
+
+/**
+ * The weekly digest as plain data: pure, so it is computed the same in tests, the bench and the
+ * scheduled job. `previous` is the model stored with the last digest sent.
+ */
+export function buildDigestModel(input: DigestInput, previous?: Pick<DigestModel, 'taskStates' | 'round'> | null): DigestModel {
+  const { now, timezone } = input;
+  const statusCounts = zeroCounts();
+  const deadlineCounts = { overdue: 0, warning: 0 };
+  const sectionAcc = new Map<number | null, { taskCount: number; progressSum: number; counts: Record<Status, number> }>();
+  const taskStates: DigestModel['taskStates'] = {};
+  const titles = new Map<number, string>();
+  const red: RedListEntry[] = [];
+
+  for (const task of input.tasks) {
+    const status = overallStatus(task.departments.map((d) => d.status));
+    const progress = status === 'done' ? 100 : taskProgress(task.departments.map((d) => d.progress));
+    const dueDate = task.dueDate ?? dueDateFor(task.deadlineKind, input.plan.year);
+    const deadline = deadlineState({ dueDate, done: status === 'done', now, timezone });
+    statusCounts[status]++;
+    if (deadline !== 'ok') deadlineCounts[deadline]++;
+    taskStates[String(task.id)] = { number: task.number, status, progress };
+    titles.set(task.id, task.title);
+
+    let acc = sectionAcc.get(task.section);
+    if (!acc) {
+      acc = { taskCount: 0, progressSum: 0, counts: zeroCounts() };
+      sectionAcc.set(task.section, acc);
+    }
+    acc.taskCount++;
+    acc.progressSum += progress;
+    acc.counts[status]++;
+
+    const entry = redEntry(task, status, deadline, progress, task.departments);
+    if (entry) red.push(entry);
+  }
+  red.sort(compareRed);
+
+  const sectionTitle = new Map(input.sections.map((s) => [s.number, s.title]));
+  const sections: SectionSummary[] = [...sectionAcc.entries()]
+    .sort(([a], [b]) => (a ?? Number.MAX_SAFE_INTEGER) - (b ?? Number.MAX_SAFE_INTEGER))
+    .map(([number, acc]) => ({
+      number,
+      title: number === null ? '未分部分' : (sectionTitle.get(number) ?? `第${number}部分`),
+      taskCount: acc.taskCount,
+      avgProgress: Math.round(acc.progressSum / acc.taskCount),
+      counts: acc.counts,
+    }));
+
+  const health: DigestModel['health'] =
+    statusCounts.blocked > 0 || deadlineCounts.overdue > 0
+      ? 'red'
+      : statusCounts.at_risk > 0 || deadlineCounts.warning > 0
+        ? 'orange'
+        : 'green';
+
+  return {
+    version: 1,
+    planTitle: input.plan.title,
+    year: input.plan.year,
+    generatedAt: now.toISOString(),
+    timezone,
+    round: input.round
+      ? { key: input.round.key, startsAt: input.round.startsAt.toISOString(), endsAt: input.round.endsAt.toISOString() }
+      : null,
+    health,
+    taskCount: input.tasks.length,
+    response: responseRate(input.tasks),
+    statusCounts,
+    deadlineCounts,
+    sections,
+    redList: red,
+    indicators: summariseIndicators(input.indicators),
+    changes: diffStates(taskStates, titles, previous),
+    countdown: countdown(input.plan.reportDeadline, input.plan.year, now, timezone),
+    taskStates,
+  };
+}

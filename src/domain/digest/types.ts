@@ -1,0 +1,141 @@
+import type { Status } from '../status.ts';
+import type { DeadlineState } from '../deadlines.ts';
+import type { Comparator, DeadlineKind } from '../../plan/types.ts';
+
+/** Plain data the digest is built from; the use case loads it with a few set-based queries. */
+export interface DigestInput {
+  plan: { title: string; year: number; reportDeadline: string | null };
+  round: { key: string; startsAt: Date; endsAt: Date } | null;
+  sections: { number: number; title: string }[];
+  tasks: DigestTaskInput[];
+  indicators: DigestIndicatorInput[];
+  now: Date;
+  timezone: string;
+}
+
+export interface DigestTaskInput {
+  id: number;
+  number: number;
+  title: string;
+  section: number | null;
+  deadlineKind: DeadlineKind | string | null;
+  /** explicit due date (YYYY-MM-DD); null falls back to the deadline kind */
+  dueDate: string | null;
+  departments: DigestAssignmentInput[];
+}
+
+export interface DigestAssignmentInput {
+  departmentId: number;
+  name: string;
+  role: 'lead' | 'co' | string;
+  /** current (latest ever) status; null when the department never reported */
+  status: Status | null;
+  progress: number | null;
+  note: string | null;
+  reporter: string | null;
+  reportedAt: Date | null;
+  /** whether it reported this task in the digest's round */
+  reportedThisRound: boolean;
+}
+
+export interface DigestIndicatorInput {
+  id: number;
+  name: string;
+  comparator: Comparator;
+  target: number;
+  unit: string;
+  latest: { value: number; reportedAt: Date } | null;
+}
+
+/** The digest as stored (jsonb): only JSON-safe values, times as ISO strings. */
+export interface DigestModel {
+  version: 1;
+  planTitle: string;
+  year: number;
+  generatedAt: string;
+  timezone: string;
+  round: { key: string; startsAt: string; endsAt: string } | null;
+  health: 'red' | 'orange' | 'green';
+  taskCount: number;
+  response: ResponseRate;
+  statusCounts: Record<Status, number>;
+  deadlineCounts: { overdue: number; warning: number };
+  sections: SectionSummary[];
+  redList: RedListEntry[];
+  indicators: IndicatorSummary[];
+  changes: DigestChanges;
+  countdown: Countdown;
+  /** per task id: overall status and progress — what the next digest compares against */
+  taskStates: Record<string, { number: number; status: Status; progress: number }>;
+}
+
+export interface ResponseRate {
+  expected: number;
+  /** departments that reported every one of their tasks this round */
+  reported: number;
+  /** departments that reported some but not all of their tasks */
+  partial: { name: string; reported: number; expected: number }[];
+  /** departments that reported nothing this round */
+  missing: string[];
+}
+
+export interface SectionSummary {
+  number: number | null;
+  title: string;
+  taskCount: number;
+  avgProgress: number;
+  counts: Record<Status, number>;
+}
+
+export type RedReason = 'blocked' | 'at_risk' | 'overdue' | 'warning';
+
+export interface RedListEntry {
+  taskId: number;
+  number: number;
+  title: string;
+  status: Status;
+  deadline: DeadlineState;
+  reasons: RedReason[];
+  /** the department whose report explains it (the worst, latest), or null if none reported */
+  department: string | null;
+  /** raw user text, cut to a bounded length; escaped when rendered */
+  note: string;
+  reporter: string | null;
+  reportedAt: string | null;
+  progress: number;
+}
+
+export interface IndicatorSummary {
+  name: string;
+  comparator: Comparator;
+  target: number;
+  unit: string;
+  value: number | null;
+  reportedAt: string | null;
+  /** null when no value has been reported */
+  met: boolean | null;
+}
+
+export interface StatusMove {
+  taskId: number;
+  number: number;
+  title: string;
+  from: Status;
+  to: Status;
+}
+
+export interface DigestChanges {
+  /** false on the first digest: nothing to compare against */
+  hasPrevious: boolean;
+  previousRoundKey: string | null;
+  moves: StatusMove[];
+  newBlockers: StatusMove[];
+  completions: StatusMove[];
+}
+
+export interface Countdown {
+  reportDeadline: string | null;
+  daysToReportDeadline: number | null;
+  yearEnd: string;
+  daysToYearEnd: number;
+}
