@@ -1,0 +1,42 @@
+/**
+ * Escaping of user text (notes, names, titles) before it is put into a card or a text message,
+ * so `<at id=all></at>`, `<font>`, `[x](url)` or `**x**` show as typed and never mention, colour
+ * or link anything (DESIGN.md "Invariants").
+ */
+
+// Markdown punctuation CommonMark lets us backslash-escape; enough to neutralise emphasis,
+// links, code, strike-through, tables and headings.
+const MD_SPECIALS = /[\\`*_~[\]()#|!{}]/g;
+
+/** For `markdown` / `lark_md` content: tags become entities, markdown specials are escaped. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(MD_SPECIALS, (c) => `\\${c}`)
+    // Line starts that would turn into lists or quotes.
+    .replace(/^(\s*)([-+])(\s)/gm, '$1\\$2$3')
+    .replace(/^(\s*)(\d+)\.(\s)/gm, '$1$2\\.$3');
+}
+
+/**
+ * For text messages (`msg_type: text`), which parse `<at user_id="…">` but not markdown or
+ * entities: angle brackets become their full-width forms, which read the same.
+ */
+export function escapeMessageText(text: string): string {
+  return text.replace(/</g, '＜').replace(/>/g, '＞');
+}
+
+/** Count of Unicode code points, the way people count characters (emoji and rare CJK count once). */
+export function codePointLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** At most `max` code points, with an ellipsis when shortened. */
+export function truncate(text: string, max: number): string {
+  if (codePointLength(text) <= max) return text;
+  return `${Array.from(text).slice(0, Math.max(0, max - 1)).join('')}…`;
+}

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { STATUSES, STATUS_LABEL, type Status } from './status.ts';
+import { codePointLength } from './escape.ts';
+
+/** Longest note, in Unicode code points (issue 4). */
+export const NOTE_MAX = 1000;
+
+/**
+ * Names of a task's form fields. They carry the task id because Lark needs every component name
+ * unique across the card (error 200530), and one card lists many tasks.
+ */
+export const taskFieldNames = (taskId: number) => ({
+  form: `form_${taskId}`,
+  status: `status_${taskId}`,
+  progress: `progress_${taskId}`,
+  note: `note_${taskId}`,
+  evidence: `evidence_${taskId}`,
+  submit: `submit_${taskId}`,
+});
+
+export const indicatorFieldNames = (indicatorId: number) => ({
+  form: `indicator_form_${indicatorId}`,
+  value: `indicator_value_${indicatorId}`,
+  submit: `indicator_submit_${indicatorId}`,
+});
+
+const id = z.coerce.number().int().positive();
+
+/** The `behaviors[].value` of a submit button, echoed back as `action.value`. */
+export const actionValueSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('report'), planId: id, roundId: id, departmentId: id, taskId: id }),
+  z.object({ kind: z.literal('indicator'), planId: id, roundId: id, departmentId: id, indicatorId: id }),
+]);
+export type ActionValue = z.infer<typeof actionValueSchema>;
+
+export type RefusalCode =
+  | 'BAD_ACTION'
+  | 'BAD_STATUS'
+  | 'BAD_PROGRESS'
+  | 'NOTE_TOO_LONG'
+  | 'BAD_EVIDENCE'
+  | 'BAD_INDICATOR_VALUE'
+  | 'NOT_REPORTER'
+  | 'TASK_NOT_DEPARTMENTS'
+  | 'TASK_UNKNOWN'
+  | 'INDICATOR_NOT_DEPARTMENTS'
+  | 'INDICATOR_UNKNOWN';
+
+export interface Refusal {
+  ok: false;
+  code: RefusalCode;
+  /** Chinese, shown to the operator as an error toast. */
+  message: string;
+}
+
+export interface TaskReport {
+  kind: 'report';
+  planId: number;
+  roundId: number;
+  departmentId: number;
+  taskId: number;
+  status: Status;
+  progress: number;
+  note: string;
+  evidenceUrl: string | null;
+}
+
+export interface IndicatorReport {
+  kind: 'indicator';
+  planId: number;
+  roundId: number;
+  departmentId: number;
+  indicatorId: number;
+  value: number;
+}
+
+export type Submission = TaskReport | IndicatorReport;
+export type SubmissionResult = { ok: true; value: Submission } | Refusal;
+
+const refuse = (code: RefusalCode, message: string): Refusal => ({ ok: false, code, message });
+
+export const STATUS_CHOICES = STATUSES.map((s) => STATUS_LABEL[s]).join('、');
+
+const statusSchema = z.enum(STATUSES);
+// Inputs arrive as strings; accept "60" and 60, nothing fractional or out of range.
+const progressSchema = z
+  .union([z.number(), z.string().trim().regex(/^[+]?\d+$/).transform(Number)])
+  .pipe(z.number().int().min(0).max(100));
+// An explicit host is required: `https:///x` parses as a URL but points nowhere.
+const urlSchema = z
+  .string()
+  .trim()
+  .max(2000)
+  .regex(/^https?:\/\/[^\s/?#]+/i)
+  .pipe(z.url({ protocol: /^https?$/i }));
+const numberSchema = z
+  .union([z.number(), z.string().trim().regex(/^[+-]?\d+(\.\d+)?$/).transform(Number)])
+  .pipe(z.number().finite());
+
+/** A form value by its suffixed name, falling back to the bare name. */
+function field(form: Record<string, unknown>, name: string): unknown {
+  if (name in form) return form[name];
+  const bare = name.replace(/_\d+$/, '');
+  return form[bare];
+}
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * Validates a card submission: `action.value` says what it is for, `action.form_value` what was
+ * entered. Every refusal carries a Chinese message for the toast.
+ */
+export function validateSubmission(input: { value: unknown; formValue: unknown }): SubmissionResult {
+  const rawValue = typeof input.value === 'string' ? safeJson(input.value) : input.value;
+  const action = actionValueSchema.safeParse(rawValue);
+  if (!action.success) return refuse('BAD_ACTION', '无法识别的卡片操作，请使用最新的卡片填报');
+  const form = (input.formValue && typeof input.formValue === 'object' ? input.formValue : {}) as Record<string, unknown>;
+  if (action.data.kind === 'indicator') {
+    const names = indicatorFieldNames(action.data.indicatorId);
+    const value = numberSchema.safeParse(field(form, names.value));
+    if (!value.success) return refuse('BAD_INDICATOR_VALUE', '指标数值须为数字');
+    return { ok: true, value: { ...action.data, value: value.data } };
+  }
+  const names = taskFieldNames(action.data.taskId);
+  const status = statusSchema.safeParse(field(form, names.status));
+  if (!status.success) return refuse('BAD_STATUS', `状态须为以下之一：${STATUS_CHOICES}`);
+
+  const rawProgress = field(form, names.progress);
+  let progress: number;
+  if (blank(rawProgress) && (status.data === 'not_started' || status.data === 'done')) {
+    // The only two statuses whose progress goes without saying.
+    progress = status.data === 'done' ? 100 : 0;
+  } else {
+    const parsed = progressSchema.safeParse(rawProgress);
+    if (!parsed.success) return refuse('BAD_PROGRESS', '进度须为 0–100 的整数');
+    progress = parsed.data;
+  }
+
+  const rawNote = field(form, names.note);
+  const note = typeof rawNote === 'string' ? rawNote.trim() : blank(rawNote) ? '' : String(rawNote);
+  const length = codePointLength(note);
+  if (length > NOTE_MAX) return refuse('NOTE_TOO_LONG', `说明不能超过 ${NOTE_MAX} 字（当前 ${length} 字）`);
+
+  const rawEvidence = field(form, names.evidence);
+  let evidenceUrl: string | null = null;
+  if (!blank(rawEvidence)) {
+    const parsed = urlSchema.safeParse(rawEvidence);
+    if (!parsed.success) return refuse('BAD_EVIDENCE', '佐证链接须为以 http:// 或 https:// 开头的网址');
+    evidenceUrl = parsed.data;
+  }
+  return { ok: true, value: { ...action.data, status: status.data, progress, note, evidenceUrl } };
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return undefined;
+  }
+}
+export { checkSubmission, checkIndicatorSubmission, type SubmissionFacts, type IndicatorFacts } from './authorise.ts';

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { DEADLINE_LABEL, deadlineState, dueDateFor } from '../../src/domain/deadlines.ts';
+
+const TZ = 'Asia/Shanghai';
+const at = (iso: string) => new Date(iso);
+
+describe('deadlines', () => {
+  it('year_end and milestone tasks are due 31 December of the plan year; no kind, no date', () => {
+    expect(dueDateFor('year_end', 2021)).toBe('2021-12-31');
+    expect(dueDateFor('milestone', 2021)).toBe('2021-12-31');
+    expect(dueDateFor(null, 2021)).toBeNull();
+  });
+
+  it('is ok until 30 days before the due date, then 预警, then 逾期 after it', () => {
+    const s = (now: string, done = false) => deadlineState({ dueDate: '2021-12-31', done, now: at(now), timezone: TZ });
+    expect(s('2021-11-30T15:59:00Z')).toBe('ok'); // 11-30 23:59 local
+    expect(s('2021-11-30T16:00:00Z')).toBe('warning'); // 12-01 00:00 local = 30 days before
+    expect(s('2021-12-31T15:59:00Z')).toBe('warning'); // last minute of the due day
+    expect(s('2021-12-31T16:00:00Z')).toBe('overdue'); // 2022-01-01 local
+    expect(DEADLINE_LABEL.warning).toBe('预警');
+    expect(DEADLINE_LABEL.overdue).toBe('逾期');
+  });
+
+  it('a done task, or one without a due date, is never late', () => {
+    expect(deadlineState({ dueDate: '2021-12-31', done: true, now: at('2022-03-01T00:00:00Z'), timezone: TZ })).toBe('ok');
+    expect(deadlineState({ dueDate: null, done: false, now: at('2022-03-01T00:00:00Z'), timezone: TZ })).toBe('ok');
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { checkIndicatorSubmission, checkSubmission, validateSubmission } from '../../src/domain/submission.ts';
+
+const value = { kind: 'report', planId: 1, roundId: 2, departmentId: 3, taskId: 5 };
+const submit = (form: Record<string, unknown>, v: unknown = value) => validateSubmission({ value: v, formValue: form });
+
+describe('validating a card submission', () => {
+  it('accepts a full report with progress given as a string', () => {
+    const r = submit({ status_5: 'on_track', progress_5: '60', note_5: ' 推进中 ', evidence_5: 'https://example.cn/a' });
+    expect(r).toEqual({
+      ok: true,
+      value: { kind: 'report', planId: 1, roundId: 2, departmentId: 3, taskId: 5, status: 'on_track', progress: 60, note: '推进中', evidenceUrl: 'https://example.cn/a' },
+    });
+  });
+
+  it('accepts action.value as a JSON string and fields without the task suffix', () => {
+    const r = submit({ status: 'done' }, JSON.stringify(value));
+    expect(r.ok && r.value.kind === 'report' && r.value.progress).toBe(100);
+  });
+
+  it('refuses a status outside the list', () => {
+    expect(submit({ status_5: 'finished', progress_5: '10' })).toMatchObject({ ok: false, code: 'BAD_STATUS' });
+    expect(submit({ progress_5: '10' })).toMatchObject({ ok: false, code: 'BAD_STATUS', message: expect.stringContaining('正常推进') });
+  });
+
+  it.each(['-1', '101', '50.5', 'abc', '', 'Infinity'])('refuses progress %j', (p) => {
+    expect(submit({ status_5: 'on_track', progress_5: p })).toEqual({ ok: false, code: 'BAD_PROGRESS', message: '进度须为 0–100 的整数' });
+  });
+
+  it('counts the note in code points: 1000 emoji pass, 1001 characters do not', () => {
+    expect(submit({ status_5: 'on_track', progress_5: 1, note_5: '😀'.repeat(1000) }).ok).toBe(true);
+    expect(submit({ status_5: 'on_track', progress_5: 1, note_5: '字'.repeat(1001) })).toMatchObject({
+      ok: false,
+      code: 'NOTE_TOO_LONG',
+      message: '说明不能超过 1000 字（当前 1001 字）',
+    });
+  });
+
+  it.each(['javascript:alert(1)', 'ftp://a.cn/x', 'www.example.cn', 'https:///x', '<at id=all></at>'])('refuses evidence %j', (e) => {
+    expect(submit({ status_5: 'on_track', progress_5: 1, evidence_5: e })).toMatchObject({ ok: false, code: 'BAD_EVIDENCE' });
+  });
+
+  it('refuses a malformed action value', () => {
+    expect(submit({ status_5: 'done' }, { kind: 'report', taskId: 'x' })).toMatchObject({ ok: false, code: 'BAD_ACTION' });
+    expect(submit({ status_5: 'done' }, 'not json')).toMatchObject({ ok: false, code: 'BAD_ACTION' });
+  });
+
+  it('validates an indicator value', () => {
+    const v = { kind: 'indicator', planId: 1, roundId: 2, departmentId: 3, indicatorId: 7 };
+    expect(submit({ indicator_value_7: '18.2' }, v)).toEqual({ ok: true, value: { ...v, value: 18.2 } });
+    expect(submit({ indicator_value_7: '十八' }, v)).toMatchObject({ ok: false, code: 'BAD_INDICATOR_VALUE' });
+  });
+});
+
+describe('who may submit', () => {
+  const facts = {
+    operatorOpenId: 'ou_a',
+    departmentName: '运用促进司',
+    reporters: ['ou_a'],
+    planMatches: true,
+    taskExists: true,
+    taskRemoved: false,
+    taskDepartmentIds: [3, 4],
+    departmentId: 3,
+  };
+
+  it('a reporter of a responsible department may submit', () => {
+    expect(checkSubmission(facts)).toEqual({ ok: true });
+  });
+
+  it('refuses someone who is not the department reporter', () => {
+    expect(checkSubmission({ ...facts, operatorOpenId: 'ou_b' })).toMatchObject({ ok: false, code: 'NOT_REPORTER', message: expect.stringContaining('运用促进司') });
+  });
+
+  it('refuses a task that is not the department’s', () => {
+    expect(checkSubmission({ ...facts, taskDepartmentIds: [4] })).toMatchObject({ ok: false, code: 'TASK_NOT_DEPARTMENTS' });
+  });
+
+  it('refuses a deleted task, an unknown task, or a card of another plan', () => {
+    expect(checkSubmission({ ...facts, taskRemoved: true })).toMatchObject({ code: 'TASK_UNKNOWN' });
+    expect(checkSubmission({ ...facts, taskExists: false })).toMatchObject({ code: 'TASK_UNKNOWN' });
+    expect(checkSubmission({ ...facts, planMatches: false })).toMatchObject({ code: 'TASK_UNKNOWN' });
+  });
+
+  it('indicators: only the owner department’s reporters', () => {
+    const f = { operatorOpenId: 'ou_a', departmentName: '商标局', reporters: ['ou_a'], planMatches: true, indicatorExists: true, ownerDepartmentId: 3, departmentId: 3 };
+    expect(checkIndicatorSubmission(f)).toEqual({ ok: true });
+    expect(checkIndicatorSubmission({ ...f, ownerDepartmentId: 9 })).toMatchObject({ code: 'INDICATOR_NOT_DEPARTMENTS' });
+    expect(checkIndicatorSubmission({ ...f, indicatorExists: false })).toMatchObject({ code: 'INDICATOR_UNKNOWN' });
+    expect(checkIndicatorSubmission({ ...f, reporters: [] })).toMatchObject({ code: 'NOT_REPORTER' });
+  });
+});
