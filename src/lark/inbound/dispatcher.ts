@@ -1,0 +1,117 @@
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { Logger } from 'pino';
+import type { Now } from '../../domain/clock.ts';
+import { isDubanError } from '../../errors.ts';
+import { sdkLogger } from '../../logging.ts';
+import { metrics } from '../../metrics.ts';
+import type { InboundEnqueue } from '../../queue/inbound.ts';
+import { defaultRoutes } from './default-routes.ts';
+import { parseCardAction, parseMessageEvent } from './events.ts';
+import {
+  TOAST_FAILED, TOAST_INVALID, TOAST_UNAVAILABLE,
+  type CardActionResponse, type InboundRoutes,
+} from './types.ts';
+
+export const MESSAGE_RECEIVE = 'im.message.receive_v1';
+export const CARD_ACTION = 'card.action.trigger';
+
+export interface DispatcherDeps {
+  enqueue: InboundEnqueue;
+  logger: Logger;
+  now: Now;
+  routes?: InboundRoutes;
+}
+
+/**
+ * The one EventDispatcher shared by the webhook and the WS client. Signature, timestamp and
+ * token are checked by the caller (webhook) or the transport (WS), so it is invoked with
+ * needCheck:false and holds no keys. Handlers validate, queue, and answer at once.
+ * A message that cannot be queued throws QUEUE_UNAVAILABLE (→ HTTP 503, WS code 500: Lark
+ * re-pushes); a card action that cannot be queued answers an error toast, never a success.
+ */
+export function createInboundDispatcher(deps: DispatcherDeps): lark.EventDispatcher {
+  const routes = { ...defaultRoutes, ...deps.routes };
+  const base = deps.logger.child({ component: 'inbound' });
+
+  const onMessage = async (data: unknown): Promise<Record<string, never>> => {
+    const log = base.child({ eventId: eventIdOf(data), eventType: MESSAGE_RECEIVE });
+    const msg = parseMessageEvent(data);
+    if (!msg) {
+      // Retrying cannot fix a malformed event: acknowledge and drop it.
+      log.warn('message event failed validation; ignored');
+      metrics.inboundEvents.inc({ type: MESSAGE_RECEIVE, outcome: 'invalid' });
+      return {};
+    }
+    const spec = await routes.onMessage(msg, { logger: log, now: deps.now });
+    if (!spec) {
+      log.info({ chatType: msg.chatType, messageType: msg.messageType }, 'message ignored by route');
+      metrics.inboundEvents.inc({ type: MESSAGE_RECEIVE, outcome: 'ignored' });
+      return {};
+    }
+    try {
+      await deps.enqueue({ ...spec, eventId: msg.eventId, eventType: MESSAGE_RECEIVE, receivedAt: deps.now().toISOString() });
+    } catch (e) {
+      log.error({ err: errInfo(e) }, 'could not queue message event');
+      metrics.inboundEvents.inc({ type: MESSAGE_RECEIVE, outcome: 'unavailable' });
+      throw e;
+    }
+    log.info({ kind: spec.kind }, 'message event queued');
+    metrics.inboundEvents.inc({ type: MESSAGE_RECEIVE, outcome: 'queued' });
+    return {};
+  };
+
+  const onCardAction = async (data: unknown): Promise<CardActionResponse> => {
+    const log = base.child({ eventId: eventIdOf(data), eventType: CARD_ACTION });
+    const count = (outcome: string) => metrics.inboundEvents.inc({ type: CARD_ACTION, outcome });
+    const action = parseCardAction(data);
+    if (!action) {
+      log.warn('card action failed validation; refused');
+      count('invalid');
+      return { toast: TOAST_INVALID };
+    }
+    let outcome;
+    try {
+      outcome = await routes.onCardAction(action, { logger: log, now: deps.now });
+    } catch (e) {
+      const refusal = isDubanError(e) && !e.retryable;
+      log[refusal ? 'info' : 'error']({ err: errInfo(e) }, 'card action route refused or failed');
+      count(refusal ? 'refused' : 'failed');
+      return { toast: refusal ? { type: 'error', content: (e as Error).message } : TOAST_FAILED };
+    }
+    if (outcome.job) {
+      try {
+        await deps.enqueue({ ...outcome.job, eventId: action.eventId, eventType: CARD_ACTION, receivedAt: deps.now().toISOString() });
+      } catch (e) {
+        log.error({ err: errInfo(e) }, 'could not queue card action');
+        count('unavailable');
+        return { toast: TOAST_UNAVAILABLE };
+      }
+    }
+    log.info({ kind: outcome.job?.kind ?? null, toast: outcome.toast.type }, 'card action answered');
+    count(outcome.job ? 'queued' : 'answered');
+    const { job: _job, ...response } = outcome;
+    return response;
+  };
+
+  return new lark.EventDispatcher({ logger: sdkLogger(deps.logger), loggerLevel: lark.LoggerLevel.warn }).register<{
+    [CARD_ACTION]: (d: unknown) => Promise<CardActionResponse>;
+  }>({
+    [MESSAGE_RECEIVE]: onMessage as never,
+    [CARD_ACTION]: onCardAction,
+  });
+}
+
+/** True when the dispatcher has a handler for this event type (else: 200, logged, ignored). */
+export const handlesEventType = (dispatcher: lark.EventDispatcher, type: string | undefined): boolean =>
+  type !== undefined && type !== 'app_ticket' && dispatcher.handles.has(type);
+
+function eventIdOf(data: unknown): string | undefined {
+  const id = (data as { event_id?: unknown } | null)?.event_id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** Error facts safe to log: code and message, never the cause's request config. */
+export function errInfo(e: unknown): { code?: string; message: string } {
+  if (isDubanError(e)) return { code: e.code, message: `${e.message}${e.details?.reason ? `: ${String(e.details.reason)}` : ''}` };
+  return { message: e instanceof Error ? e.message : String(e) };
+}

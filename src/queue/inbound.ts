@@ -1,0 +1,67 @@
+import type { Queue } from 'bullmq';
+import { DubanError } from '../errors.ts';
+import { eventJobId } from './names.ts';
+
+/**
+ * What the webhook / WS handlers put on the inbound queue. `kind` selects the worker handler:
+ * `message` and `card_action` carry the raw normalised event; later issues add kinds of their
+ * own (e.g. `status_report`) by returning them from their InboundRoutes.
+ */
+export interface InboundJobData<P = unknown> {
+  kind: string;
+  /** Lark `header.event_id`: the job id and the processed_events key derive from it. */
+  eventId: string;
+  /** Lark event type, e.g. `im.message.receive_v1`, `card.action.trigger`. */
+  eventType: string;
+  /** ISO time the event was accepted. */
+  receivedAt: string;
+  payload: P;
+}
+
+/** A job a route wants queued; the dispatcher adds event id, type and time. */
+export interface InboundJobSpec<P = unknown> {
+  kind: string;
+  payload: P;
+}
+
+export type InboundEnqueue = (job: InboundJobData) => Promise<void>;
+
+export interface InboundEnqueueOptions {
+  /** Give up after this long: Lark allows 3 s for the whole answer. */
+  timeoutMs?: number;
+}
+
+/** Default retry policy of inbound jobs: transient DB or Redis trouble, not bad input. */
+export const INBOUND_JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  // Completed jobs stay a day so a same-day redelivery is a no-op at the queue already;
+  // processed_events catches the later ones.
+  removeOnComplete: { age: 24 * 3600, count: 50_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+/**
+ * Adds inbound jobs with a job id derived from the event id, so repeated deliveries of one
+ * event are one job. Throws QUEUE_UNAVAILABLE (retryable) if Redis does not take it in time.
+ */
+export function createInboundEnqueue(queue: Queue, opts: InboundEnqueueOptions = {}): InboundEnqueue {
+  const timeoutMs = opts.timeoutMs ?? 2000;
+  return async (job) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`enqueue timed out after ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([queue.add(job.kind, job, { ...INBOUND_JOB_OPTIONS, jobId: eventJobId(job.eventId) }), timeout]);
+    } catch (e) {
+      throw new DubanError('QUEUE_UNAVAILABLE', '任务队列暂时不可用', {
+        retryable: true,
+        cause: e,
+        details: { queue: queue.name, reason: e instanceof Error ? e.message : String(e) },
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}

@@ -1,0 +1,81 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Db, Tx } from '../../db/client.ts';
+import { recordProcessed } from '../../db/repositories/processed-events.repository.ts';
+import type { Now } from '../../domain/clock.ts';
+import { isDubanError } from '../../errors.ts';
+import { errInfo } from '../../lark/inbound/dispatcher.ts';
+import { metrics } from '../../metrics.ts';
+import type { InboundJobData } from '../inbound.ts';
+import { QUEUES } from '../names.ts';
+
+export interface InboundJobContext {
+  /** The transaction that also records the event id: write through it, nothing else. */
+  tx: Tx;
+  logger: Logger;
+  now: Now;
+}
+
+/** Handles one kind of inbound job; throw DubanError(retryable:false) for what must not retry. */
+export type InboundJobHandler = (job: InboundJobData, ctx: InboundJobContext) => Promise<void>;
+/** Handlers keyed by job kind (`message`, `card_action`, or a kind a later issue adds). */
+export type InboundHandlers = Partial<Record<string, InboundJobHandler>>;
+
+export interface InboundWorkerDeps {
+  db: Db;
+  logger: Logger;
+  now: Now;
+  handlers?: InboundHandlers;
+}
+
+/**
+ * One inbound job: record the event id and run the kind's handler in ONE transaction, so a
+ * redelivery hours later (a new job for the same event id) finds the row and does nothing.
+ */
+export async function processInboundJob(data: InboundJobData, deps: InboundWorkerDeps): Promise<'processed' | 'duplicate'> {
+  if (!data || typeof data.eventId !== 'string' || !data.eventId || typeof data.kind !== 'string') {
+    throw new UnrecoverableError('inbound job without event id or kind');
+  }
+  const log = deps.logger.child({ component: 'inbound-worker', eventId: data.eventId, kind: data.kind });
+  const handler = deps.handlers?.[data.kind];
+  const outcome = await deps.db.transaction(async (tx) => {
+    if (!(await recordProcessed(tx, data.eventId, data.eventType, deps.now()))) return 'duplicate' as const;
+    if (handler) await handler(data, { tx, logger: log, now: deps.now });
+    else log.info('no handler for this kind yet; event recorded only');
+    return 'processed' as const;
+  });
+  log.info({ outcome }, outcome === 'duplicate' ? 'event already processed; nothing done' : 'event processed');
+  return outcome;
+}
+
+export interface StartInboundWorkerDeps extends InboundWorkerDeps {
+  /** A connection made with createRedis(url, 'worker'). */
+  connection: Redis;
+  prefix: string;
+  concurrency?: number;
+}
+
+export function startInboundWorker(deps: StartInboundWorkerDeps): Worker<InboundJobData> {
+  const log = deps.logger.child({ component: 'inbound-worker' });
+  const worker = new Worker<InboundJobData>(
+    QUEUES.inbound,
+    async (job: Job<InboundJobData>) => {
+      try {
+        return await processInboundJob(job.data, deps);
+      } catch (e) {
+        if (e instanceof UnrecoverableError) throw e;
+        if (isDubanError(e) && !e.retryable) throw new UnrecoverableError(`${e.code}: ${e.message}`);
+        throw e;
+      }
+    },
+    { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 4 },
+  );
+  worker.on('failed', (job, err) => {
+    const final = err instanceof UnrecoverableError || err.name === 'UnrecoverableError' || (job ? job.attemptsMade >= (job.opts.attempts ?? 1) : true);
+    metrics.failedJobs.inc({ queue: QUEUES.inbound, final: String(final) });
+    log[final ? 'error' : 'warn']({ eventId: job?.data?.eventId, jobId: job?.id, attempt: job?.attemptsMade, final, err: errInfo(err) }, 'inbound job failed');
+  });
+  worker.on('error', (err) => log.error({ err: errInfo(err) }, 'inbound worker error'));
+  return worker;
+}
