@@ -9,6 +9,16 @@ export const MODEL_NOTE_MAX = 200;
 const REASON_WEIGHT: Record<RedReason, number> = { blocked: 8, overdue: 4, at_risk: 2, warning: 1 };
 const STATUS_RANK: Record<Status, number> = { blocked: 4, at_risk: 3, not_started: 2, on_track: 1, done: 0 };
 
+/** One line, at most MODEL_NOTE_MAX code points; pre-cut in UTF-16 units first so long notes stay cheap. */
+export function boundedNote(note: string): string {
+  // a code point is at most two UTF-16 units, so this keeps more than enough to truncate correctly
+  const head = note.slice(0, MODEL_NOTE_MAX * 2 + 2);
+  const line = head.replace(/\s+/g, ' ').trim();
+  const out = truncate(line, MODEL_NOTE_MAX);
+  // collapsed whitespace can hide the pre-cut: still mark the note as shortened
+  return head.length < note.length && out === line ? `${truncate(line, MODEL_NOTE_MAX - 1)}…` : out;
+}
+
 export function redReasons(status: Status, deadline: DeadlineState): RedReason[] {
   const reasons: RedReason[] = [];
   if (status === 'blocked') reasons.push('blocked');
@@ -61,7 +71,7 @@ export function redEntry(
     deadline,
     reasons,
     department: who?.name ?? null,
-    note: truncate((who?.note ?? '').replace(/\s+/g, ' ').trim(), MODEL_NOTE_MAX),
+    note: boundedNote(who?.note ?? ''),
     reporter: who?.reporter ?? null,
     reportedAt: who?.reportedAt ? who.reportedAt.toISOString() : null,
     progress,

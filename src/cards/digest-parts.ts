@@ -1,0 +1,186 @@
+import { COMPARATOR_LABEL } from '../domain/digest/indicators.ts';
+import type { DigestModel, StatusMove } from '../domain/digest/types.ts';
+import { STATUS_LABEL } from '../domain/status.ts';
+import { font, localTime, md, nameList, REASON_COLOR, REASON_LABEL, sectionLabel, STATUS_CHART_COLOR, STATUS_CHART_ORDER } from './digest-format.ts';
+
+/** How much of each list the card shows; the builder steps down until the card fits. */
+export interface DigestBudget {
+  redRows: number;
+  noteMax: number;
+  titleMax: number;
+  listMax: number;
+  sectionMax: number;
+  indicatorMax: number;
+  changeMax: number;
+  chartSections: number;
+}
+
+type El = Record<string, unknown>;
+const markdown = (content: string, extra: El = {}): El => ({ tag: 'markdown', content, ...extra });
+
+export function kpiRow(m: DigestModel): El {
+  const r = m.response;
+  const kpi = (label: string, value: string, color: string): El => ({
+    tag: 'column',
+    width: 'weighted',
+    weight: 1,
+    elements: [markdown(`**${label}**\n${font(color, value)}`, { text_align: 'center' })],
+  });
+  const c = m.statusCounts;
+  return {
+    tag: 'column_set',
+    flex_mode: 'bisect',
+    columns: [
+      kpi('填报率', `${r.reported}/${r.expected} 部门`, r.reported === r.expected ? 'green' : 'orange'),
+      kpi('已完成', `${c.done}/${m.taskCount} 项`, 'green'),
+      kpi('受阻 · 风险', `${c.blocked} · ${c.at_risk}`, c.blocked > 0 ? 'red' : c.at_risk > 0 ? 'orange' : 'green'),
+      kpi('逾期 · 预警', `${m.deadlineCounts.overdue} · ${m.deadlineCounts.warning}`, m.deadlineCounts.overdue > 0 ? 'red' : 'green'),
+    ],
+  };
+}
+
+export function responseText(m: DigestModel, b: DigestBudget): El {
+  const r = m.response;
+  if (!m.round) return markdown('**填报情况**：本周尚未开启填报轮次。');
+  const lines = [`**填报情况**：${r.reported}/${r.expected} 个部门已全部填报。`];
+  if (r.missing.length) lines.push(`未填报（${r.missing.length}）：${nameList(r.missing, b.listMax, '个部门')}`);
+  if (r.partial.length) {
+    const names = r.partial.map((p) => `${p.name} ${p.reported}/${p.expected}`);
+    lines.push(`部分填报（${r.partial.length}）：${nameList(names, b.listMax, '个部门')}`);
+  }
+  return markdown(lines.join('\n'));
+}
+
+export function sectionText(m: DigestModel, b: DigestBudget): El {
+  const lines = m.sections.slice(0, b.sectionMax).map((s) => {
+    const c = s.counts;
+    return `- ${md(sectionLabel(s.number, s.title, b.titleMax), b.titleMax + 4)}：进度 ${s.avgProgress}%｜完成 ${c.done}/${s.taskCount}｜受阻 ${c.blocked}｜风险 ${c.at_risk}`;
+  });
+  const rest = m.sections.length - lines.length;
+  if (rest > 0) lines.push(`另有 ${rest} 个部分，详见导出台账。`);
+  return markdown(`**各部分进展**\n${lines.join('\n')}`);
+}
+
+/** Stacked bars of task status per section; a VChart spec with data only, no functions. */
+export function statusChart(m: DigestModel, b: DigestBudget): El {
+  const shown = m.sections.slice(0, b.chartSections);
+  const rest = m.sections.slice(b.chartSections);
+  const rows = shown.map((s) => ({ label: sectionLabel(s.number, s.title, 8), counts: s.counts }));
+  if (rest.length) {
+    const counts = Object.fromEntries(STATUS_CHART_ORDER.map((st) => [st, rest.reduce((n, s) => n + s.counts[st], 0)]));
+    rows.push({ label: `其他 ${rest.length} 个部分`, counts: counts as (typeof rows)[number]['counts'] });
+  }
+  const values = rows.flatMap((r) =>
+    STATUS_CHART_ORDER.filter((st) => r.counts[st] > 0).map((st) => ({ section: r.label, status: STATUS_LABEL[st], count: r.counts[st] })),
+  );
+  return {
+    tag: 'chart',
+    aspect_ratio: rows.length > 6 ? '4:3' : '16:9',
+    color_theme: 'brand',
+    chart_spec: {
+      type: 'bar',
+      direction: 'horizontal',
+      data: { values },
+      xField: 'count',
+      yField: 'section',
+      seriesField: 'status',
+      stack: true,
+      color: { type: 'ordinal', domain: STATUS_CHART_ORDER.map((s) => STATUS_LABEL[s]), range: STATUS_CHART_ORDER.map((s) => STATUS_CHART_COLOR[s]) },
+      legends: { visible: true, orient: 'bottom' },
+      axes: [{ orient: 'left', type: 'band', inverse: true }, { orient: 'bottom', type: 'linear' }],
+    },
+  };
+}
+
+export function redListParts(m: DigestModel, b: DigestBudget, timezone: string): El[] {
+  const red = m.redList;
+  const title = markdown(`**红色清单**（受阻 · 存在风险 · 逾期 · 预警，共 ${red.length} 项）`);
+  if (red.length === 0) return [title, markdown(font('green', '本周没有受阻、存在风险、逾期或预警的任务。'))];
+  const shown = red.slice(0, b.redRows);
+  const table: El = {
+    tag: 'table',
+    page_size: Math.min(10, shown.length),
+    row_height: 'auto',
+    header_style: { bold: true, background_style: 'grey' },
+    columns: [
+      { name: 'task', display_name: '任务', data_type: 'lark_md' },
+      { name: 'state', display_name: '状态', data_type: 'lark_md' },
+      { name: 'who', display_name: '部门 / 填报人', data_type: 'lark_md' },
+      { name: 'note', display_name: '最新说明', data_type: 'lark_md' },
+      { name: 'time', display_name: '时间', data_type: 'text' },
+    ],
+    rows: shown.map((e) => ({
+      task: `#${e.number} ${md(e.title, b.titleMax)}`,
+      state: e.reasons.map((r) => font(REASON_COLOR[r], REASON_LABEL[r])).join(' '),
+      who: e.department ? [md(e.department, 16), e.reporter ? md(e.reporter, 10) : null].filter(Boolean).join(' · ') : '未填报',
+      note: e.note ? md(e.note, b.noteMax) : '—',
+      time: e.reportedAt ? localTime(e.reportedAt, timezone) : '—',
+    })),
+  };
+  const parts: El[] = [title, table];
+  const rest = red.length - shown.length;
+  if (rest > 0) parts.push(markdown(`另有 ${rest} 项，详见导出台账/问答（如“哪些任务有风险”）。`, { text_size: 'notation' }));
+  parts.push({
+    tag: 'collapsible_panel',
+    expanded: false,
+    header: { title: { tag: 'plain_text', content: `查看任务详情（${rest > 0 ? '前 ' : ''}${shown.length} 项）` } },
+    elements: [
+      {
+        tag: 'column_set',
+        flex_mode: 'flow',
+        columns: shown.map((e) => ({
+          tag: 'column',
+          width: 'auto',
+          elements: [
+            {
+              tag: 'button',
+              name: `task_detail_${e.taskId}`,
+              type: 'default',
+              size: 'small',
+              text: { tag: 'plain_text', content: `#${e.number} 详情` },
+              behaviors: [{ type: 'callback', value: { kind: 'task_detail', taskId: e.taskId } }],
+            },
+          ],
+        })),
+      },
+    ],
+  });
+  return parts;
+}
+
+export function indicatorText(m: DigestModel, b: DigestBudget, timezone: string): El {
+  if (m.indicators.length === 0) return markdown('**指标完成情况**：本计划没有量化指标。');
+  const lines = m.indicators.slice(0, b.indicatorMax).map((i) => {
+    const target = `目标 ${COMPARATOR_LABEL[i.comparator]}${i.target}${md(i.unit, 8)}`;
+    if (i.value === null) return `- ${md(i.name, 20)}：${target}，${font('grey', '暂无填报')}`;
+    const verdict = i.met ? font('green', '达标') : font('red', '未达标');
+    const when = i.reportedAt ? `（${localTime(i.reportedAt, timezone, 'MM-dd')}）` : '';
+    return `- ${md(i.name, 20)}：${target}，最新 ${i.value}${md(i.unit, 8)}${when} ${verdict}`;
+  });
+  const rest = m.indicators.length - lines.length;
+  if (rest > 0) lines.push(`另有 ${rest} 项指标，详见导出台账。`);
+  return markdown(`**指标完成情况**\n${lines.join('\n')}`);
+}
+
+export function changesText(m: DigestModel, b: DigestBudget): El {
+  const ch = m.changes;
+  if (!ch.hasPrevious) return markdown('**本周变化**：首次汇总，下次起显示与上期相比的变化。');
+  const head = `**本周变化**（与上期${ch.previousRoundKey ? ` ${ch.previousRoundKey}` : ''} 相比）：状态变化 ${ch.moves.length} 项，新增受阻 ${ch.newBlockers.length} 项，新完成 ${ch.completions.length} 项`;
+  const line = (mv: StatusMove) => `- #${mv.number} ${md(mv.title, b.titleMax)}：${STATUS_LABEL[mv.from]} → ${STATUS_LABEL[mv.to]}`;
+  // blockers and completions first: they are what leadership acts on
+  const ordered = [...ch.newBlockers, ...ch.completions, ...ch.moves.filter((mv) => mv.to !== 'blocked' && mv.to !== 'done')];
+  const lines = ordered.slice(0, b.changeMax).map(line);
+  const rest = ordered.length - lines.length;
+  if (rest > 0) lines.push(`另有 ${rest} 项变化，详见导出台账。`);
+  return markdown([head, ...lines].join('\n'));
+}
+
+export function countdownFooter(m: DigestModel, timezone: string): El {
+  const c = m.countdown;
+  const days = (n: number) => (n >= 0 ? `还有 ${n} 天` : `已过 ${-n} 天`);
+  const parts: string[] = [];
+  if (c.reportDeadline && c.daysToReportDeadline !== null) parts.push(`距成效报送截止（${c.reportDeadline}）${days(c.daysToReportDeadline)}`);
+  parts.push(`距年底（${c.yearEnd}）${days(c.daysToYearEnd)}`);
+  parts.push(`数据截至 ${localTime(m.generatedAt, timezone, 'yyyy-MM-dd HH:mm')}`);
+  return markdown(font('grey', parts.join('｜')), { text_size: 'notation' });
+}

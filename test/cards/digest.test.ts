@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { buildDigestModel } from '../../src/domain/digest/model.ts';
+import { buildDigestCard } from '../../src/cards/digest.ts';
+import { CARD_MAX_BYTES, CARD_MAX_COMPONENTS, digestCardBytes, digestComponentCount } from '../../src/cards/digest-limits.ts';
+import { hugeWeek, seededWeek } from '../domain/digest/fixture.ts';
+
+type Node = Record<string, unknown>;
+const elements = (card: Node) => (card.body as { elements: Node[] }).elements;
+const byTag = (card: Node, tag: string) => elements(card).filter((e) => e.tag === tag);
+const allMarkdown = (card: Node) => JSON.stringify(card);
+function walk(node: unknown, visit: (n: Node) => void): void {
+  if (Array.isArray(node)) return node.forEach((x) => walk(x, visit));
+  if (node && typeof node === 'object') {
+    visit(node as Node);
+    Object.values(node).forEach((v) => walk(v, visit));
+  }
+}
+
+describe('buildDigestCard for a seeded week', () => {
+  const card = buildDigestCard(buildDigestModel(seededWeek()));
+  const text = allMarkdown(card);
+
+  it('is a Card JSON 2.0 card coloured by health, titled with the round', () => {
+    expect(card.schema).toBe('2.0');
+    expect((card.config as Node).update_multi).toBe(true);
+    const header = card.header as { template: string; subtitle: { content: string }; text_tag_list: unknown[] };
+    expect(header.template).toBe('red');
+    expect(header.subtitle.content).toBe('2021-W23（06-07 至 06-13）');
+    expect(header.text_tag_list).toHaveLength(3);
+  });
+
+  it('shows the response rate and names the departments that did not report', () => {
+    expect(text).toContain('2/4 部门');
+    expect(text).toContain('未填报（1）：运用促进司');
+    expect(text).toContain('部分填报（1）：保护司 1/2');
+  });
+
+  it('draws status by section as a stacked bar chart with a spec of plain data', () => {
+    const [chart] = byTag(card, 'chart');
+    const spec = chart!.chart_spec as Node;
+    expect(spec.type).toBe('bar');
+    expect(spec.stack).toBe(true);
+    expect(JSON.parse(JSON.stringify(spec))).toEqual(spec); // nothing that JSON would drop (functions)
+    expect((spec.data as { values: unknown[] }).values).toContainEqual({ section: '一、强化知识产权高…', status: '受阻', count: 1 });
+  });
+
+  it('lists the red list in a paged table with the escaped latest note, who and when', () => {
+    const [table] = byTag(card, 'table');
+    expect(table!.page_size).toBeLessThanOrEqual(10);
+    const rows = table!.rows as Node[];
+    expect(rows.map((r) => r.task)).toEqual(['#1 深入实施知识产权强国战略', '#4 专利导航工程']);
+    expect(rows[0]!.who).toBe('条法司 · 条法司填报人');
+    expect(rows[0]!.time).toBe('06-10 10:00');
+    expect(rows[0]!.note).toBe('缺少经费 &lt;at id=all&gt;&lt;/at&gt; \\*\\*紧急\\*\\*');
+    expect(rows[1]!.state).toContain('逾期');
+    expect(text).not.toContain('<at id=all>');
+  });
+
+  it('puts a detail button with a task_detail callback on each red-list task', () => {
+    const values: unknown[] = [];
+    walk(card, (n) => {
+      if (n.tag === 'button') values.push((n.behaviors as { value: unknown }[])[0]!.value);
+    });
+    expect(values).toEqual([{ kind: 'task_detail', taskId: 101 }, { kind: 'task_detail', taskId: 104 }]);
+  });
+
+  it('shows indicators against target, the changes and the countdown', () => {
+    expect(text).toContain('发明专利审查周期：目标 ≤18.5个月，最新 18.2个月（06-08）');
+    expect(text).toContain('暂无填报');
+    expect(text).toContain('首次汇总');
+    expect(text).toContain('距成效报送截止（2021-12-15）还有 187 天');
+    expect(text).toContain('距年底（2021-12-31）还有 203 天');
+  });
+
+  it('shows status moves, new blockers and completions when there is a previous digest', () => {
+    const previous = buildDigestModel(seededWeek());
+    previous.round = { key: '2021-W22', startsAt: '', endsAt: '' };
+    previous.taskStates['101'] = { number: 1, status: 'on_track', progress: 30 };
+    const c = JSON.stringify(buildDigestCard(buildDigestModel(seededWeek(), previous)));
+    expect(c).toContain('与上期 2021-W22 相比）：状态变化 1 项，新增受阻 1 项');
+    expect(c).toContain('#1 深入实施知识产权强国战略：正常推进 → 受阻');
+  });
+});
+
+describe('digest card limits', () => {
+  it('stays within 30 KB and 200 components at 1,000 tasks × 50 departments with long notes, saying what it left out', () => {
+    const model = buildDigestModel(hugeWeek());
+    const card = buildDigestCard(model);
+    expect(digestCardBytes(card)).toBeLessThanOrEqual(CARD_MAX_BYTES);
+    expect(digestComponentCount(card)).toBeLessThanOrEqual(CARD_MAX_COMPONENTS);
+    const [table] = byTag(card, 'table');
+    const shown = (table!.rows as unknown[]).length;
+    expect(JSON.stringify(card)).toContain(`另有 ${1000 - shown} 项，详见导出台账/问答`);
+    expect(JSON.stringify(card)).toContain('个部分，详见导出台账');
+    expect(JSON.stringify(card)).toContain('其他'); // sections beyond the chart's bars are summed, not dropped
+    expect(JSON.stringify(card)).not.toContain('<at id=all>');
+  });
+
+  it('stays within limits when only a few huge items exist', () => {
+    for (const [tasks, depts] of [[1, 1], [5, 50], [200, 3]] as const) {
+      const card = buildDigestCard(buildDigestModel(hugeWeek(tasks, depts, 1000)));
+      expect(digestCardBytes(card)).toBeLessThanOrEqual(CARD_MAX_BYTES);
+      expect(digestComponentCount(card)).toBeLessThanOrEqual(CARD_MAX_COMPONENTS);
+    }
+  });
+
+  it('says when there is no red list and no round', () => {
+    const input = seededWeek();
+    input.tasks = input.tasks.filter((t) => t.number === 2);
+    input.round = null;
+    const text = JSON.stringify(buildDigestCard(buildDigestModel(input)));
+    expect(text).toContain('本周没有受阻、存在风险、逾期或预警的任务');
+    expect(text).toContain('本周尚未开启填报轮次');
+  });
+});
