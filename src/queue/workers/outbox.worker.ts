@@ -1,0 +1,112 @@
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/client.ts';
+import { findByUuid, recordSent } from '../../db/repositories/sent-messages.repository.ts';
+import type { Now } from '../../domain/clock.ts';
+import { isLarkCallError } from '../../lark/errors.ts';
+import type { Messenger } from '../../lark/messenger.ts';
+import { chatOf, rateKeyOf, type LarkResult } from '../../lark/operations.ts';
+import { QUEUES } from '../names.ts';
+import { createRateGate, type RateBucket } from '../outbox-rate.ts';
+import type { OutboxJobData } from '../outbox.ts';
+
+export interface OutboxRates {
+  /** App-wide calls per second (Lark allows 50; default 40). */
+  appPerSecond: number;
+  /** Calls per second into one chat / to one user / on one message (Lark allows 5; default 4). */
+  chatPerSecond: number;
+}
+
+export interface OutboxWorkerOptions {
+  /** A worker connection (createRedis(url, 'worker')). */
+  connection: Redis;
+  prefix: string;
+  messenger: Messenger;
+  db: Db;
+  logger: Logger;
+  rates: OutboxRates;
+  concurrency?: number;
+  now?: Now;
+  /** Lark throttling (429 / 230020) tolerated per job before it fails; default 30. */
+  maxThrottled?: number;
+}
+
+export interface OutboxJobResult extends LarkResult {
+  /** True when sent_messages already had this uuid, so nothing was sent. */
+  deduped?: boolean;
+}
+
+const jitter = (maxMs: number) => Math.floor(Math.random() * maxMs);
+
+/** Puts the job back for later without spending an attempt (BullMQ "delay a job manually"). */
+async function delay(job: Job, token: string | undefined, ms: number): Promise<never> {
+  await job.moveToDelayed(Date.now() + ms, token);
+  throw new DelayedError();
+}
+
+export function startOutboxWorker(opts: OutboxWorkerOptions): { worker: Worker<OutboxJobData, OutboxJobResult>; close(): Promise<void> } {
+  const now = opts.now ?? (() => new Date());
+  const gate = createRateGate(opts.connection, opts.prefix);
+  const maxThrottled = opts.maxThrottled ?? 30;
+
+  const handle = async (job: Job<OutboxJobData, OutboxJobResult>, token?: string): Promise<OutboxJobResult> => {
+    const { op, uuid, purpose, ref } = job.data;
+    const log = opts.logger.child({ jobId: job.id, uuid, purpose, ref, op: op.kind });
+    const isMessage = op.kind === 'send' || op.kind === 'reply';
+    if (isMessage) {
+      // Lark dedupes a uuid for one hour only; our own record holds for good.
+      const sent = await findByUuid(opts.db, uuid);
+      if (sent) {
+        log.info({ messageId: sent.messageId }, 'outbox: already sent, skipping');
+        return { messageId: sent.messageId, chatId: sent.chatId ?? undefined, deduped: true };
+      }
+    }
+
+    const buckets: RateBucket[] = [{ key: 'outboxrate:app', perSecond: opts.rates.appPerSecond }];
+    const rateKey = rateKeyOf(op);
+    if (rateKey) buckets.push({ key: `chatrate:${rateKey}`, perSecond: opts.rates.chatPerSecond });
+    const wait = await gate.take(buckets, uuid);
+    if (wait > 0) return delay(job, token, wait + jitter(250));
+
+    let result: LarkResult;
+    try {
+      result = await opts.messenger.perform(op, isMessage ? uuid : undefined);
+    } catch (e) {
+      if (!isLarkCallError(e)) throw e;
+      const f = e.failure;
+      if (f.kind === 'rate_limited' || f.kind === 'frequency') {
+        const throttled = (job.data.throttled ?? 0) + 1;
+        if (throttled > maxThrottled) {
+          log.error({ larkCode: f.code, status: f.status, throttled }, 'outbox: still throttled by Lark, giving up');
+          throw new UnrecoverableError(e.message);
+        }
+        log.warn({ larkCode: f.code, status: f.status, waitMs: f.waitMs, throttled }, 'outbox: throttled by Lark, waiting');
+        await job.updateData({ ...job.data, throttled });
+        return delay(job, token, (f.waitMs ?? 1000) + jitter(250));
+      }
+      if (f.kind === 'rejected') {
+        log.error({ larkCode: f.code, status: f.status, larkMsg: f.msg }, 'outbox: Lark refused the call, not retrying');
+        throw new UnrecoverableError(e.message);
+      }
+      log.warn({ larkCode: f.code, status: f.status, attempt: job.attemptsMade + 1 }, 'outbox: Lark call failed, will retry');
+      throw e;
+    }
+
+    if (isMessage && result.messageId) {
+      await recordSent(opts.db, { uuid, purpose, ref, chatId: result.chatId ?? chatOf(op) ?? null, messageId: result.messageId, sentAt: now() });
+    }
+    log.info({ messageId: result.messageId, imageKey: result.imageKey }, 'outbox: sent');
+    return result;
+  };
+
+  const worker = new Worker<OutboxJobData, OutboxJobResult>(QUEUES.outbox, handle, {
+    connection: opts.connection,
+    prefix: opts.prefix,
+    concurrency: opts.concurrency ?? 8,
+    // The coarse app-wide limit; the Redis gate above is the exact one.
+    limiter: { max: opts.rates.appPerSecond, duration: 1000 },
+  });
+  worker.on('error', (err) => opts.logger.error({ err: err.message }, 'outbox worker error'));
+  return { worker, close: () => worker.close() };
+}

@@ -1,0 +1,95 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Now } from '../domain/clock.ts';
+import { Injector, type Failure, type RecordedCall, type RouteName } from './calls.ts';
+import { SlidingWindows, type RateLimits } from './limits.ts';
+import type { FakeLarkState } from './state.ts';
+
+/** Everything a fake route needs; one per running simulator. */
+export interface SimContext {
+  appId: string;
+  appSecret: string;
+  tenantKey: string;
+  limits: RateLimits;
+  now: Now;
+  state: FakeLarkState;
+  injector: Injector;
+  windows: SlidingWindows;
+  calls: RecordedCall[];
+  unknownCalls: RecordedCall[];
+  /** Issued tenant tokens → expiry (wall ms). */
+  tokens: Map<string, number>;
+  /** uuid → first message id and when it was sent (clock ms), for the 1 h dedupe. */
+  uuids: Map<string, { message_id: string; at: number }>;
+}
+
+export interface Answer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export const ok = (data: unknown = {}): Answer => ({ status: 200, body: { code: 0, msg: 'success', data } });
+export const failure = (f: Failure): Answer => ({ status: f.status, body: { code: f.code, msg: f.msg }, headers: f.headers });
+export const bad = (code: number, msg: string, status = 400): Answer => ({ status, body: { code, msg } });
+
+export function record(ctx: SimContext, route: RouteName, req: FastifyRequest, extra: Partial<RecordedCall> = {}): RecordedCall {
+  const [path = req.url] = req.url.split('?');
+  const call: RecordedCall = {
+    route,
+    method: req.method,
+    path,
+    query: { ...(req.query as Record<string, string>) },
+    body: Buffer.isBuffer(req.body) ? { bytes: req.body.length } : req.body,
+    at: ctx.now(),
+    ms: Date.now(),
+    ...extra,
+  };
+  ctx.calls.push(call);
+  return call;
+}
+
+export function send(reply: FastifyReply, call: RecordedCall, answer: Answer): FastifyReply {
+  call.status = answer.status;
+  const code = (answer.body as { code?: unknown } | null)?.code;
+  if (typeof code === 'number') call.code = code;
+  if (answer.headers) reply.headers(answer.headers);
+  return reply.code(answer.status).send(answer.body);
+}
+
+/** Bearer check every Open API call goes through (tenant token issued by this fake, not expired). */
+export function checkAuth(ctx: SimContext, req: FastifyRequest): Answer | null {
+  const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+  const expiry = m ? ctx.tokens.get(m[1]!) : undefined;
+  if (expiry !== undefined && expiry > Date.now()) return null;
+  return bad(99991663, 'Invalid access token for authorization. Please make a request with token attached.');
+}
+
+/** The standard wrapper: record, authenticate, apply injected failures, then run the handler. */
+export function api(
+  ctx: SimContext,
+  route: RouteName,
+  handler: (req: FastifyRequest, call: RecordedCall) => Answer,
+): (req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> {
+  return async (req, reply) => {
+    const call = record(ctx, route, req);
+    const denied = checkAuth(ctx, req);
+    if (denied) return send(reply, call, denied);
+    const injected = ctx.injector.take(route);
+    if (injected) return send(reply, call, failure(injected));
+    return send(reply, call, handler(req, call));
+  };
+}
+
+/** Applies the sliding-window limits; a refusal is Lark's HTTP 429 with its headers. */
+export function throttle(ctx: SimContext, keys: Array<{ key: string; max: number }>): Answer | null {
+  const full = ctx.windows.take(keys, Date.now());
+  if (!full) return null;
+  return {
+    status: 429,
+    body: { code: 99991400, msg: 'request trigger frequency limit' },
+    headers: {
+      'x-ogw-ratelimit-limit': String(full.max),
+      'x-ogw-ratelimit-reset': String(Math.max(1, Math.ceil(full.waitMs / 1000))),
+    },
+  };
+}

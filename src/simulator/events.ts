@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import { buildSignedRequest } from '../lark/crypto.ts';
+
+// The fake acting as Lark towards duban: schema 2.0 payloads shaped exactly as in
+// lark-platform.md §3.1 / §3.2, encrypted and signed as Lark sends them.
+
+export interface EventHeaderInput {
+  eventId: string;
+  appId: string;
+  verificationToken: string;
+  tenantKey?: string;
+  /** Event time; im.message uses ms, card callbacks µs (both as strings, as Lark sends them). */
+  createTime: Date;
+}
+
+export interface LarkEventPayload {
+  schema: '2.0';
+  header: {
+    event_id: string;
+    token: string;
+    create_time: string;
+    event_type: string;
+    tenant_key: string;
+    app_id: string;
+  };
+  event: Record<string, unknown>;
+}
+
+const header = (h: EventHeaderInput, eventType: string, createTime: string): LarkEventPayload['header'] => ({
+  event_id: h.eventId,
+  token: h.verificationToken,
+  create_time: createTime,
+  event_type: eventType,
+  tenant_key: h.tenantKey ?? 'tenant_sim',
+  app_id: h.appId,
+});
+
+export interface UserIds {
+  openId: string;
+  unionId?: string;
+  userId?: string | null;
+}
+
+const ids = (u: UserIds) => ({
+  open_id: u.openId,
+  union_id: u.unionId ?? `on_${u.openId.replace(/^ou_/, '')}`,
+  user_id: u.userId ?? null,
+});
+
+export interface MessageReceiveInput extends EventHeaderInput {
+  messageId: string;
+  chatId: string;
+  chatType: 'p2p' | 'group';
+  sender: UserIds;
+  /** Text as the user typed it, with @-mentions already as placeholders (`@_user_1`). */
+  text: string;
+  mentions?: Array<{ key: string; openId: string; name: string }>;
+  parentId?: string;
+  rootId?: string;
+}
+
+/** `im.message.receive_v1` for a text message (content is a JSON string, as Lark sends it). */
+export function messageReceiveEvent(i: MessageReceiveInput): LarkEventPayload {
+  const tenantKey = i.tenantKey ?? 'tenant_sim';
+  const ms = String(i.createTime.getTime());
+  const message: Record<string, unknown> = {
+    chat_id: i.chatId,
+    chat_type: i.chatType,
+    content: JSON.stringify({ text: i.text }),
+    create_time: ms,
+    message_id: i.messageId,
+    message_type: 'text',
+    update_time: ms,
+  };
+  if (i.parentId) message.parent_id = i.parentId;
+  if (i.rootId) message.root_id = i.rootId;
+  if (i.mentions?.length) {
+    message.mentions = i.mentions.map((m) => ({ id: { open_id: m.openId, union_id: `on_${m.openId.replace(/^ou_/, '')}`, user_id: '' }, key: m.key, name: m.name, tenant_key: tenantKey }));
+  }
+  return {
+    schema: '2.0',
+    header: header(i, 'im.message.receive_v1', ms),
+    event: { message, sender: { sender_id: ids(i.sender), sender_type: 'user', tenant_key: tenantKey } },
+  };
+}
+
+export interface CardActionInput extends EventHeaderInput {
+  operator: UserIds;
+  /** Card update token (`c-…`), e.g. from FakeLark.issueCardToken. */
+  cardToken: string;
+  action: {
+    value?: unknown;
+    tag: string;
+    name?: string;
+    formValue?: Record<string, unknown>;
+    option?: string;
+    timezone?: string;
+  };
+  messageId: string;
+  chatId: string;
+}
+
+/** `card.action.trigger` (new-style callback); a form submit is a button with form_value. */
+export function cardActionEvent(i: CardActionInput): LarkEventPayload {
+  const action: Record<string, unknown> = { value: i.action.value ?? {}, tag: i.action.tag };
+  if (i.action.name !== undefined) action.name = i.action.name;
+  if (i.action.formValue !== undefined) action.form_value = i.action.formValue;
+  if (i.action.option !== undefined) action.option = i.action.option;
+  if (i.action.timezone !== undefined) action.timezone = i.action.timezone;
+  return {
+    schema: '2.0',
+    header: header(i, 'card.action.trigger', String(i.createTime.getTime() * 1000)),
+    event: {
+      operator: { tenant_key: i.tenantKey ?? 'tenant_sim', ...ids(i.operator) },
+      token: i.cardToken,
+      action,
+      host: 'im_message',
+      context: { open_message_id: i.messageId, open_chat_id: i.chatId },
+    },
+  };
+}
+
+/** The url_verification challenge Lark sends when the callback URL is saved. */
+export const challengePayload = (challenge: string, verificationToken: string) => ({
+  challenge,
+  token: verificationToken,
+  type: 'url_verification',
+});
+
+export interface CallbackOptions {
+  encryptKey?: string;
+  /** Fills header.token / token when the payload has none. */
+  verificationToken?: string;
+  now: () => Date;
+  nonce?: string;
+}
+
+/** Encrypts, signs and POSTs a payload to duban's webhook exactly as Lark does (compact JSON). */
+export async function postCallback(targetUrl: string, payload: unknown, opts: CallbackOptions): Promise<{ status: number; body: unknown }> {
+  const withToken = fillToken(payload, opts.verificationToken);
+  const timestamp = String(Math.floor(opts.now().getTime() / 1000));
+  const nonce = opts.nonce ?? randomBytes(8).toString('hex');
+  const signed = buildSignedRequest(withToken, { encryptKey: opts.encryptKey, timestamp, nonce });
+  const res = await fetch(targetUrl, { method: 'POST', headers: signed.headers, body: signed.body });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Keep non-JSON answers as text; the caller asserts on them.
+  }
+  return { status: res.status, body };
+}
+
+function fillToken(payload: unknown, token: string | undefined): unknown {
+  if (!token || !payload || typeof payload !== 'object') return payload;
+  const p = payload as { header?: { token?: string }; token?: string; type?: string };
+  if (p.header && p.header.token === undefined) return { ...p, header: { ...p.header, token } };
+  if (p.type === 'url_verification' && p.token === undefined) return { ...p, token };
+  return payload;
+}

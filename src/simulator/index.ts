@@ -1,0 +1,6 @@
+// The fake Lark: Open API server (tests, demo) and the callback sender acting as Lark.
+export { startFakeLark, type FakeLark, type FakeLarkOptions } from './server.ts';
+export type { Injection, InjectRoute, RecordedCall, RouteName } from './calls.ts';
+export type { FakeChat, FakeMessage, FakeUser, MessageEvent, MessageListener } from './state.ts';
+export { DEFAULT_LIMITS, type RateLimits } from './limits.ts';
+export * from './events.ts';
