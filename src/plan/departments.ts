@@ -15,20 +15,26 @@ const unitWord = (name: string): string => /(中心|.)$/u.exec(name)?.[1] ?? '';
 /**
  * Splits a 责任部门 cell into full department names, in order, without duplicates.
  * `、` separates names; `，`/`；` separate groups, and inside one group the organisation
- * prefix of the first name carries over: `专利局审业部、自动化部` → 专利局审业部, 专利局自动化部.
+ * prefix of a fully named unit carries over to the bare units of the same kind after it:
+ * `专利局审业部、自动化部` → 专利局审业部, 专利局自动化部; `商标局审查一部、审查二部` likewise.
  */
 export function splitDepartments(cell: string): string[] {
   const text = squeeze(stripMarkup(cell)).replace(/[（(][^）)]*[）)]/g, (m) => (/牵头|配合|负责/.test(m) ? '' : m));
   const names: string[] = [];
   for (const group of text.split(/[，,；;]+/)) {
     const parts = group.split(/[、/／]+/).map(cleanName).filter((p) => p.length > 0);
-    const first = parts[0];
-    if (!first) continue;
-    const head = ORG_AND_UNIT.exec(first);
-    const prefix = head?.[1];
-    const firstUnit = head?.[2] ?? '';
+    // The organisation of the last fully named unit carries over to the bare units after it.
+    let prefix: string | undefined;
+    let unit = '';
     for (const part of parts) {
-      names.push(prefix && part !== first && carries(part, firstUnit) ? `${prefix}${part}` : part);
+      const head = ORG_AND_UNIT.exec(part);
+      if (head) {
+        prefix = head[1];
+        unit = head[2] ?? '';
+        names.push(part);
+      } else {
+        names.push(prefix && carries(part, unit) ? `${prefix}${part}` : part);
+      }
     }
   }
   return [...new Set(names)];

@@ -5,7 +5,7 @@ import { splitDepartments } from './departments.ts';
 import { itemMarker, stripMarkup, tidy, trimTitle, type ItemLevel } from './text.ts';
 
 /** `（战略规划司负责）`, `(国际合作司、保护司负责)`, `（运用促进司牵头，保护司配合）` */
-const STATEMENT = /[（(]([^（）()]{1,100}?(?:负责|牵头|配合|参与))[）)]/gu;
+const STATEMENT = /[（(]([^（）()]{1,100}?(?:负责|牵头|配合|参与)[^（）()]{0,20}?)[）)]/gu;
 const TIME_PHRASE = /[，,；;]?\s*(?:\d{4}年)?(?:年底前|年内|年底|年末|\d{1,2}月底前)[^，,；;]*/gu;
 
 interface Item {
@@ -36,14 +36,18 @@ export function readInline(paras: Paragraph[]): { sections: ParsedSection[]; tas
   if (owners.length === 0) return { sections: [], tasks: [] };
   const taskLevel = mostFrequent(owners.map((o) => o.level));
   const taskItems = items.filter((it) => it.level === taskLevel);
-  const sectionLevel = Math.max(0, ...items.filter((it) => it.level < taskLevel && it.index < (taskItems[0]?.index ?? 0)).map((it) => it.level));
+  // Sections are the items the task items sit under (the nearest item of a higher level).
+  const parentOf = (item: Item) => [...items].reverse().find((it) => it.index < item.index && it.level < taskLevel);
+  const parentLevels = taskItems.map(parentOf).filter((p): p is Item => p !== undefined).map((p) => p.level);
+  const sectionLevel = parentLevels.length > 0 ? mostFrequent(parentLevels) : 0;
 
   const drafts: (Omit<ParsedTask, 'number'> & { marker: number })[] = [];
   const sections: ParsedSection[] = [];
   for (const item of taskItems) {
     const text = spanText(paras, items, item, taskLevel);
     if (statementsIn(text).length === 0) continue;
-    const section = sectionLevel > 0 ? [...items].reverse().find((it) => it.level === sectionLevel && it.index < item.index) : undefined;
+    const parent = parentOf(item);
+    const section = parent?.level === sectionLevel ? parent : undefined;
     if (section && !sections.some((s) => s.number === section.number)) {
       sections.push({ number: section.number, title: trimTitle(itemMarker(section.para.text)?.rest ?? '') });
     }

@@ -13,13 +13,18 @@ const PLAIN_ACTOR = /^\s*([^\s：:，,。；;<>]{2,16}?)\s*[：:]\s*/u;
 export function parseMeasures(cell: string): ParsedMeasure[] {
   const blocks = /<p[\s>]/i.test(cell)
     ? [...cell.matchAll(/<p[^>]*>([\s\S]*?)(?:<\/p>|(?=<p[\s>])|$)/gi)].map((m) => m[1] ?? '')
-    : cell.split(/<br\s*\/?>|\n/i);
+    : cell.split(/<br\s*\/?>|\n/i).flatMap(splitAtActors);
   const measures: ParsedMeasure[] = [];
   for (const block of blocks) {
     const measure = parseBlock(block);
     if (measure) measures.push(measure);
   }
   return measures;
+}
+
+/** `国家知识产权局：…。各地区：…。` in one plain cell: a new actor label after a full stop starts a new measure. */
+function splitAtActors(block: string): string[] {
+  return block.split(/(?<=[。；;])\s*(?=[^\s：:，,。；;<>]{2,16}[：:])/u);
 }
 
 function parseBlock(block: string): ParsedMeasure | null {

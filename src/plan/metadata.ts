@@ -10,7 +10,7 @@ export interface PlanMetadata {
 }
 
 /** 国知发运字〔2021〕3号, also with [2021] / ［2021］ / 【2021】 brackets (normalised to 〔〕). */
-const DOC_NUMBER = /([\u4e00-\u9fa5]{2,12})\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*(\d{1,4})\s*号/u;
+const DOC_NUMBER = /([\u4e00-\u9fa5]{2,12})\s*[〔［\[【(（﹝]\s*(\d{4})\s*[〕］\]】)）﹞]\s*(\d{1,4})\s*号/u;
 const NOTICE_TITLE = /关于(?:印发|发布|下达)《([^》]+)》/u;
 const DATE_BEFORE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:前|之前|以前)/u;
 
@@ -20,7 +20,8 @@ const DATE_BEFORE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:前|
  * `报送我局知识产权运用促进司`.
  */
 export function readMetadata(paras: Paragraph[], departments: string[]): PlanMetadata {
-  const docMatch = firstMatch(paras, DOC_NUMBER);
+  // The doc number stands on its own line under the letterhead; elsewhere it may cite another document.
+  const docMatch = firstMatch(paras, new RegExp(`^${DOC_NUMBER.source}$`, 'u')) ?? firstMatch(paras.slice(0, 5), DOC_NUMBER);
   const docNumber = docMatch ? `${docMatch[1]}〔${docMatch[2]}〕${docMatch[3]}号` : null;
   const title = findTitle(paras);
   const year = yearOf(title) ?? (docMatch ? Number(docMatch[2]) : null) ?? firstYear(paras);
@@ -30,7 +31,7 @@ export function readMetadata(paras: Paragraph[], departments: string[]): PlanMet
 
 function firstMatch(paras: Paragraph[], re: RegExp): RegExpExecArray | null {
   for (const p of paras) {
-    const m = re.exec(p.text);
+    const m = re.exec(p.text.trim());
     if (m) return m;
   }
   return null;

@@ -12,6 +12,9 @@ export interface Paragraph {
 /** A sentence can end here; anything else at the end of a line means a page break cut it. */
 const ENDS_SENTENCE = /[。！？!?；;：:）)」』”"…\]】]\s*(?:\*\*)?$/u;
 
+/** Only a line filled to the page width can have been cut by a page break; letterheads and headings are short. */
+const WRAPPED_MIN = 15;
+
 const startsBlock = (line: string): boolean =>
   /^\s*(?:#|---|\*\*|<|——|附件)/u.test(line) || line.includes('\t') || itemMarker(stripMarkup(line)) !== null;
 
@@ -33,7 +36,7 @@ export function paragraphs(lines: string[]): Paragraph[] {
     }
     const current = open as { raw: string; line: number } | null;
     const joinable =
-      current !== null && !ENDS_SENTENCE.test(current.raw) && !/^\s*(?:#|---)/.test(current.raw) && !startsBlock(line);
+      current !== null && current.raw.length >= WRAPPED_MIN && !ENDS_SENTENCE.test(current.raw) && !/^\s*(?:#|---)/.test(current.raw) && !startsBlock(line);
     if (current && joinable) {
       current.raw = `${current.raw.trimEnd()}${line.trim()}`;
       return;
