@@ -1,5 +1,7 @@
 import type { Command } from './command.ts';
 import { migrateCommand } from './migrate.ts';
+import { serveCommand } from './serve.ts';
+import { workerCommand } from './worker.ts';
 
 /** Every command of `npx duban`, in the order `--help` lists them. */
-export const commands: Command[] = [migrateCommand];
+export const commands: Command[] = [serveCommand, workerCommand, migrateCommand];

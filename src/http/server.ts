@@ -11,7 +11,7 @@ import { metricsRoutes } from './routes/metrics.ts';
 
 export interface ServerDeps {
   logger: Logger;
-  /** Clock for the signature window; production passes real time even when DUBAN_NOW is set. */
+  /** The app clock: also bounds the signature's 5-minute window (the simulator signs with the same clock). */
   now: Now;
   /** Encrypt key and verification token (config.lark). */
   keys: VerifyKeys;

@@ -1,0 +1,23 @@
+import { parseArgs } from 'node:util';
+import { closeOnSignal, startApp } from '../main.ts';
+import type { Command } from './command.ts';
+
+export const workerCommand: Command = {
+  name: 'worker',
+  summary: '只启动队列处理（start the queue workers only）',
+  help: `用法: duban worker
+
+只启动队列处理（不开 HTTP 端口），与 \`duban serve --no-workers\` 搭配，可在多台机器上各跑一个。
+需要可用的 Redis（REDIS_URL）和数据库（DATABASE_URL，未设置时用内嵌 PGlite）。
+收到 SIGTERM / SIGINT 后先处理完手上的任务再退出。
+
+示例:
+  npx duban worker`,
+  async run(args, ctx) {
+    parseArgs({ args, options: {}, strict: true });
+    const app = await startApp(ctx.config, { web: false, workers: true, progress: ctx.out });
+    await closeOnSignal(app, () => ctx.out('正在关闭…'));
+    ctx.out('已关闭');
+    return 0;
+  },
+};

@@ -1,0 +1,186 @@
+import { Queue, type Worker } from 'bullmq';
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Config } from './config/schema.ts';
+import { migrateDb, openDb, type DbHandle } from './db/client.ts';
+import { shiftedClock, type Now } from './domain/clock.ts';
+import { DubanError } from './errors.ts';
+import { buildServer } from './http/server.ts';
+import { createInboundDispatcher } from './lark/inbound/dispatcher.ts';
+import type { InboundRoutes } from './lark/inbound/types.ts';
+import { startWsClient, type WsHandle } from './lark/ws.ts';
+import { configSecrets, createLogger } from './logging.ts';
+import { watchQueueDepth } from './metrics.ts';
+import { createRedis } from './queue/connection.ts';
+import { createInboundEnqueue } from './queue/inbound.ts';
+import { QUEUES } from './queue/names.ts';
+import { startInboundWorker, type InboundHandlers } from './queue/workers/inbound.worker.ts';
+
+// Composition root: config → clients → server / workers → graceful shutdown. Nothing else
+// creates clients; later issues add their routes, handlers and workers here.
+
+export interface StartOptions {
+  web: boolean;
+  workers: boolean;
+  /** Business clock; default from config (DUBAN_NOW shifts it), else real time. */
+  now?: Now;
+  logger?: Logger;
+  /** Card-action / message logic (status rounds); default queues everything as is. */
+  routes?: InboundRoutes;
+  /** Inbound job handlers by kind; default records the event only. */
+  inboundHandlers?: InboundHandlers;
+  /** Progress lines for the CLI. */
+  progress?: (line: string) => void;
+}
+
+export interface App {
+  server?: FastifyInstance;
+  /** Base URL the server listens on, when web. */
+  url?: string;
+  db: DbHandle;
+  logger: Logger;
+  now: Now;
+  close(): Promise<void>;
+}
+
+export const clockFromConfig = (config: Pick<Config, 'now'>, real: Now = () => new Date()): Now =>
+  config.now ? shiftedClock(new Date(config.now), real) : real;
+
+/** The URL without its password, for messages people read. */
+export const safeUrl = (url: string): string => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+
+/** Resolves once the connection is ready; rejects with a DubanError telling how to start Redis. */
+export async function waitForRedis(redis: Redis, url: string, timeoutMs = 3000): Promise<void> {
+  if (redis.status === 'ready') return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      redis.off('ready', onReady);
+      reject(
+        new DubanError(
+          'REDIS_UNAVAILABLE',
+          `无法连接 Redis（${safeUrl(url)}）。请先启动 Redis，例如 \`redis-server --daemonize yes\`，或在 .env 中把 REDIS_URL 指向可用的 Redis。`,
+        ),
+      );
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    redis.once('ready', onReady);
+  });
+}
+
+/** Logs a connection's errors once per outage instead of once per reconnect attempt. */
+function quietErrors(redis: Redis, logger: Logger, role: string): void {
+  let down = false;
+  redis.on('error', (err: Error) => {
+    if (!down) logger.error({ role, err: { message: err.message } }, 'redis connection error');
+    down = true;
+  });
+  redis.on('ready', () => {
+    if (down) logger.info({ role }, 'redis connection restored');
+    down = false;
+  });
+}
+
+export async function startApp(config: Config, opts: StartOptions): Promise<App> {
+  const logger = opts.logger ?? createLogger({ level: config.logLevel, secrets: configSecrets(config) });
+  const now = opts.now ?? clockFromConfig(config);
+  const progress = opts.progress ?? (() => {});
+  // Shutdown order: stop intake (server, WS) first, then workers finish their active jobs, then
+  // the rest in reverse order of opening (queues, Redis, db).
+  const intake: (() => Promise<unknown> | unknown)[] = [];
+  const closers: (() => Promise<unknown> | unknown)[] = [];
+  const close = async () => {
+    for (const fn of [...intake.splice(0), ...closers.splice(0).reverse()]) {
+      try {
+        await fn();
+      } catch (e) {
+        logger.warn({ err: { message: (e as Error).message } }, 'error while shutting down');
+      }
+    }
+  };
+
+  try {
+    progress(`正在连接 Redis（${safeUrl(config.redisUrl)}）…`);
+    const producer = createRedis(config.redisUrl, 'producer');
+    closers.push(() => producer.disconnect());
+    quietErrors(producer, logger, 'producer');
+    await waitForRedis(producer, config.redisUrl);
+
+    progress(config.databaseUrl ? `正在连接 Postgres（${safeUrl(config.databaseUrl)}）…` : `正在打开内嵌数据库（${config.dataDir}）…`);
+    let db: DbHandle;
+    try {
+      db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      closers.push(() => db.close());
+      await migrateDb(db);
+    } catch (e) {
+      if (e instanceof DubanError) throw e;
+      throw new DubanError('DB_UNAVAILABLE', `无法打开数据库：${(e as Error).message}。请检查 DATABASE_URL，或不设置它以使用内嵌 PGlite。`, { cause: e });
+    }
+
+    const inboundQueue = new Queue(QUEUES.inbound, { connection: producer, prefix: config.queuePrefix });
+    closers.push(() => inboundQueue.close());
+    closers.push(watchQueueDepth([inboundQueue]));
+    // TODO(outbox): once src/queue/workers/outbox.worker.ts lands, create the outbox queue here,
+    // add it to watchQueueDepth, and start its worker next to the inbound one below.
+
+    const app: App = { db, logger, now, close };
+
+    const dispatcher = createInboundDispatcher({ enqueue: createInboundEnqueue(inboundQueue), logger, now, routes: opts.routes });
+    if (opts.web) {
+      const server = await buildServer({
+        logger,
+        now,
+        keys: { encryptKey: config.lark.encryptKey, verificationToken: config.lark.verificationToken },
+        dispatcher,
+        checks: { postgres: () => db.ping(), redis: async () => void (await producer.ping()) },
+      });
+      intake.push(() => server.close());
+      const address = await server.listen({ port: config.port, host: config.host });
+      app.server = server;
+      app.url = address;
+      if (!config.lark.encryptKey && !config.lark.verificationToken) {
+        logger.warn('neither LARK_ENCRYPT_KEY nor LARK_VERIFICATION_TOKEN is set: /lark/events accepts unauthenticated requests');
+      }
+      if (config.lark.eventMode === 'ws') {
+        const ws: WsHandle = await startWsClient({ ...config.lark, dispatcher, logger });
+        intake.push(() => ws.close());
+        progress('已启用长连接模式（LARK_EVENT_MODE=ws）');
+      }
+      progress(`已启动：${address}（/healthz、/readyz、/metrics、POST /lark/events）`);
+    }
+
+    if (opts.workers) {
+      const workerConnection = createRedis(config.redisUrl, 'worker');
+      closers.push(() => workerConnection.disconnect());
+      quietErrors(workerConnection, logger, 'worker');
+      const workers: Worker[] = [
+        startInboundWorker({ connection: workerConnection, prefix: config.queuePrefix, db: db.db, logger, now, handlers: opts.inboundHandlers }),
+      ];
+      // Closers run in reverse: workers finish active jobs before their connection goes.
+      closers.push(() => Promise.all(workers.map((w) => w.close())));
+      progress(`队列处理已启动（${workers.map((w) => w.name).join('、')}）`);
+    }
+    return app;
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+/** Runs until SIGTERM or SIGINT, then shuts down in order: server, WS, workers, queues, Redis, db. */
+export function closeOnSignal(app: App, onSignal: (signal: string) => void = () => {}): Promise<void> {
+  return new Promise((resolve) => {
+    const handler = (signal: NodeJS.Signals) => {
+      process.off('SIGTERM', handler);
+      process.off('SIGINT', handler);
+      onSignal(signal);
+      app.logger.info({ signal }, 'shutting down');
+      void app.close().then(resolve, resolve);
+    };
+    process.on('SIGTERM', handler);
+    process.on('SIGINT', handler);
+  });
+}
