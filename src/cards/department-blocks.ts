@@ -1,0 +1,104 @@
+import template from '../../cards/department-round.json' with { type: 'json' };
+import { DEADLINE_COLOR, DEADLINE_KIND_LABEL, DEADLINE_LABEL } from '../domain/deadlines.ts';
+import { escapeMarkdown as md, escapeMessageText as plain, truncate } from '../domain/escape.ts';
+import { formatLocalTime } from '../domain/rounds.ts';
+import { STATUSES, STATUS_LABEL, type Status } from '../domain/status.ts';
+import { indicatorFieldNames, taskFieldNames } from '../domain/submission.ts';
+import type { Comparator } from '../plan/types.ts';
+import { fill } from './template.ts';
+import type { DepartmentCardIndicator, DepartmentCardInput, DepartmentCardTask, SubmittedMark } from './department-types.ts';
+
+// What a card shows is capped so one task always fits a page; the full text stays in the DB.
+const TITLE_MAX = 300;
+const NOTE_SHOWN_MAX = 200;
+const MEASURES_SHOWN_MAX = 2000;
+
+export const STATUS_COLOR: Record<Status, string> = {
+  not_started: 'grey',
+  on_track: 'blue',
+  at_risk: 'orange',
+  blocked: 'red',
+  done: 'green',
+};
+
+const COMPARATOR_LABEL: Record<Comparator, string> = { '<=': '不高于', '=': '稳定在', '>=': '不低于', '>': '超过' };
+
+type Context = Pick<DepartmentCardInput, 'plan' | 'round' | 'department' | 'timezone'>;
+
+const statusOptions = STATUSES.map((s) => fill(template.statusOption, { label: STATUS_LABEL[s], value: s }));
+
+function submittedLine(s: SubmittedMark | null | undefined, tz: string): string {
+  if (!s) return '';
+  return `\n<font color='green'>已提交 · ${md(s.by)} · ${formatLocalTime(s.at, tz)}</font>`;
+}
+
+function deadlineLine(t: DepartmentCardTask): string {
+  const parts: string[] = [];
+  if (t.deadlineKind) parts.push(DEADLINE_KIND_LABEL[t.deadlineKind]);
+  if (t.dueDate) parts.push(`截止 ${t.dueDate}`);
+  let line = parts.length ? parts.join(' · ') : '未定完成时限';
+  if (t.deadlineState !== 'ok') {
+    line += ` <text_tag color='${DEADLINE_COLOR[t.deadlineState]}'>${DEADLINE_LABEL[t.deadlineState]}</text_tag>`;
+  }
+  return line;
+}
+
+function lastLine(t: DepartmentCardTask, tz: string): string {
+  if (!t.last) return '\n上次填报：<font color=\'grey\'>暂无</font>';
+  const who = t.last.reporterName ? ` · ${md(t.last.reporterName)}` : '';
+  return `\n上次填报：<font color='${STATUS_COLOR[t.last.status]}'>${STATUS_LABEL[t.last.status]}</font> · ${t.last.progress}%${who} · ${formatLocalTime(t.last.reportedAt, tz)}`;
+}
+
+/** The elements for one task: its heading, last status, measures (collapsed) and its own form. */
+export function taskBlock(t: DepartmentCardTask, ctx: Context): unknown[] {
+  const names = taskFieldNames(t.id);
+  const note = t.last?.note.trim();
+  const measures = t.measuresForBureau.map((m) => md(m.trim())).filter(Boolean);
+  return fill<unknown[]>(template.task, {
+    number: t.number,
+    title: md(truncate(t.title, TITLE_MAX)),
+    role: t.role === 'lead' ? '牵头' : '配合',
+    role_color: t.role === 'lead' ? 'blue' : 'neutral',
+    details: deadlineLine(t) + lastLine(t, ctx.timezone) + submittedLine(t.submitted, ctx.timezone),
+    // plain_text is never rendered; full-width brackets also keep `<at …>` out of the card JSON.
+    last_note: note ? fill(template.lastNote, { note: `说明：${plain(truncate(note, NOTE_SHOWN_MAX))}` }) : null,
+    measures: measures.length
+      ? fill(template.measures, {
+          title: '国家知识产权局落实举措',
+          content: truncate(measures.join('\n\n'), MEASURES_SHOWN_MAX),
+        })
+      : null,
+    form_name: names.form,
+    status_name: names.status,
+    initial_status: t.last?.status ?? null,
+    status_options: statusOptions,
+    progress_name: names.progress,
+    initial_progress: t.last ? String(t.last.progress) : null,
+    note_name: names.note,
+    evidence_name: names.evidence,
+    submit_name: names.submit,
+    submit_text: t.submitted ? '修改并重新提交' : '提交',
+    action: { kind: 'report', planId: ctx.plan.id, roundId: ctx.round.id, departmentId: ctx.department.id, taskId: t.id },
+  });
+}
+
+const num = (v: number) => String(Number(v.toFixed(4)));
+
+/** The elements for one indicator: its target, last value and a form to report the current value. */
+export function indicatorBlock(i: DepartmentCardIndicator, ctx: Context): unknown[] {
+  const names = indicatorFieldNames(i.id);
+  const unit = md(i.unit);
+  const last = i.last
+    ? `最近填报：${num(i.last.value)}${unit}${i.last.reporterName ? ` · ${md(i.last.reporterName)}` : ''} · ${formatLocalTime(i.last.reportedAt, ctx.timezone)}`
+    : "最近填报：<font color='grey'>暂无</font>";
+  return fill<unknown[]>(template.indicator, {
+    name: md(i.name),
+    target: `${COMPARATOR_LABEL[i.comparator]} ${num(i.value)}${unit}`,
+    details: last + submittedLine(i.submitted, ctx.timezone),
+    form_name: names.form,
+    value_name: names.value,
+    placeholder: `当前值（单位：${plain(i.unit)}）`,
+    submit_name: names.submit,
+    action: { kind: 'indicator', planId: ctx.plan.id, roundId: ctx.round.id, departmentId: ctx.department.id, indicatorId: i.id },
+  });
+}

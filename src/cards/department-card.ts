@@ -1,0 +1,87 @@
+import template from '../../cards/department-round.json' with { type: 'json' };
+import { describeRound } from '../domain/rounds.ts';
+import { escapeMarkdown as md, escapeMessageText as plain } from '../domain/escape.ts';
+import { assertWithinLimits, cardBytes, countComponents, type Card } from './limits.ts';
+import { indicatorBlock, taskBlock } from './department-blocks.ts';
+import { fill } from './template.ts';
+import type { DepartmentCardInput } from './department-types.ts';
+
+/** Page budget, under Lark's 30 KB / 200 components with room for the page header to change. */
+export const PAGE_MAX_BYTES = 28 * 1024;
+export const PAGE_MAX_COMPONENTS = 190;
+
+interface Block {
+  elements: unknown[];
+  bytes: number;
+  components: number;
+}
+
+function headerTags(input: DepartmentCardInput): unknown[] {
+  const count = (s: string) => input.tasks.filter((t) => t.deadlineState === s).length;
+  const tags: unknown[] = [];
+  if (count('overdue')) tags.push(fill(template.headerTag, { text: `逾期 ${count('overdue')}`, color: 'red' }));
+  if (count('warning')) tags.push(fill(template.headerTag, { text: `预警 ${count('warning')}`, color: 'yellow' }));
+  return tags;
+}
+
+function page(input: DepartmentCardInput, items: unknown[], n: number, total: number): Card {
+  const leads = input.tasks.filter((t) => t.role === 'lead').length;
+  const pageNote = total > 1 ? ` · 第 ${n}/${total} 页` : '';
+  const indicators = input.indicators?.length ? `、指标 ${input.indicators.length} 项` : '';
+  const name = plain(input.department.name);
+  return fill<Card>(template.card, {
+    summary: `${name} · 本周任务填报${pageNote}`,
+    title: `${name} · 本周任务填报${pageNote}`,
+    subtitle: `${plain(input.plan.title)} · ${describeRound(input.round, input.timezone)}`,
+    header_tags: headerTags(input),
+    intro:
+      `**${md(input.department.name)}**：请逐项填写本周进展（状态、进度、说明，可附佐证链接）并点「提交」。` +
+      '每项任务可单独提交；本轮内可多次修改，以最后一次为准。',
+    items,
+    footer: `共 ${input.tasks.length} 项任务（牵头 ${leads}、配合 ${input.tasks.length - leads}）${indicators}${pageNote}`,
+  });
+}
+
+function measure(elements: unknown[]): Block {
+  // Each element adds its JSON plus a separating comma, escaped once more inside the message body.
+  return { elements, bytes: cardBytes(elements) - 2 + 1, components: countComponents(elements) };
+}
+
+/**
+ * The department's card for a round, split into pages: tasks (then indicators) are added to a
+ * page until the next one would pass ~28 KB or ~190 components. Every page is checked against
+ * Lark's hard limits before it is returned.
+ */
+export function buildDepartmentCards(input: DepartmentCardInput): Card[] {
+  const ctx = { plan: input.plan, round: input.round, department: input.department, timezone: input.timezone };
+  const blocks = [
+    ...[...input.tasks].sort((a, b) => a.number - b.number).map((t) => measure(taskBlock(t, ctx))),
+    ...(input.indicators ?? []).map((i) => measure(indicatorBlock(i, ctx))),
+  ];
+  // The shell with the widest page note, so the real header never needs more than measured.
+  const shell = page(input, [], 99, 99);
+  const shellBytes = cardBytes(shell);
+  const shellComponents = countComponents(shell);
+
+  const pages: unknown[][] = [];
+  let current: unknown[] = [];
+  let bytes = shellBytes;
+  let components = shellComponents;
+  for (const b of blocks) {
+    const fits = bytes + b.bytes <= PAGE_MAX_BYTES && components + b.components <= PAGE_MAX_COMPONENTS;
+    if (!fits && current.length > 0) {
+      pages.push(current);
+      current = [];
+      bytes = shellBytes;
+      components = shellComponents;
+    }
+    current.push(...b.elements);
+    bytes += b.bytes;
+    components += b.components;
+  }
+  if (current.length > 0 || pages.length === 0) pages.push(current);
+
+  const cards = pages.map((items, i) => page(input, items, i + 1, pages.length));
+  for (const card of cards) assertWithinLimits(card);
+  return cards;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { assertWithinLimits, cardBytes, countComponents } from '../../src/cards/limits.ts';
+import { fill } from '../../src/cards/template.ts';
+
+describe('card limits', () => {
+  it('counts every component, nested ones included, but not text objects or options', () => {
+    const card = {
+      schema: '2.0',
+      header: { title: { tag: 'plain_text', content: 'x' } },
+      body: {
+        elements: [
+          { tag: 'markdown', content: 'a' },
+          { tag: 'column_set', columns: [{ tag: 'column', elements: [{ tag: 'markdown', content: 'b' }] }, { tag: 'column', elements: [] }] },
+          { tag: 'collapsible_panel', header: { title: { tag: 'plain_text', content: 'p' } }, elements: [{ tag: 'markdown', content: 'c' }] },
+          {
+            tag: 'form',
+            name: 'f',
+            elements: [
+              { tag: 'select_static', name: 's', options: [{ text: { tag: 'plain_text', content: 'o' }, value: 'o' }] },
+              { tag: 'button', name: 'b', text: { tag: 'plain_text', content: '提交' } },
+            ],
+          },
+        ],
+      },
+    };
+    // markdown 1 + column_set 1 + 2 columns + markdown 1 + panel 1 + markdown 1 + form 1 + 2 fields
+    expect(countComponents(card)).toBe(10);
+  });
+
+  it('measures bytes as the card travels inside a message body (escaped JSON string)', () => {
+    const card = { schema: '2.0', body: { elements: [{ tag: 'markdown', content: '汉' }] } };
+    expect(cardBytes(card)).toBe(Buffer.byteLength(JSON.stringify(JSON.stringify(card))));
+    expect(cardBytes(card)).toBeGreaterThan(Buffer.byteLength(JSON.stringify(card)));
+  });
+
+  it('refuses a card over 30 KB or over 200 components', () => {
+    const big = { schema: '2.0', body: { elements: [{ tag: 'markdown', content: 'x'.repeat(31 * 1024) }] } };
+    expect(() => assertWithinLimits(big)).toThrow(expect.objectContaining({ code: 'CARD_TOO_LARGE' }));
+    const many = { schema: '2.0', body: { elements: Array.from({ length: 201 }, () => ({ tag: 'hr' })) } };
+    expect(() => assertWithinLimits(many)).toThrow(expect.objectContaining({ code: 'CARD_TOO_LARGE' }));
+    const exactly = { schema: '2.0', body: { elements: Array.from({ length: 200 }, () => ({ tag: 'hr' })) } };
+    expect(() => assertWithinLimits(exactly)).not.toThrow();
+  });
+});
+
+describe('card templates', () => {
+  it('fills whole slots with values, spreads arrays, drops null slots, interpolates text', () => {
+    const tpl = { a: '${obj}', list: ['x', '${items}', '${none}', 'y'], s: '第 ${n} 页', gone: '${none}' };
+    expect(fill(tpl, { obj: { k: 1 }, items: [1, 2], none: null, n: 3 })).toEqual({ a: { k: 1 }, list: ['x', 1, 2, 'y'], s: '第 3 页' });
+    expect(tpl.list).toEqual(['x', '${items}', '${none}', 'y']);
+  });
+
+  it('throws on a slot the builder forgot', () => {
+    expect(() => fill({ a: '${missing}' }, {})).toThrow(/missing/);
+  });
+});
