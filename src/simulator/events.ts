@@ -57,20 +57,22 @@ export interface MessageReceiveInput extends EventHeaderInput {
   mentions?: Array<{ key: string; openId: string; name: string }>;
   parentId?: string;
   rootId?: string;
+  /** When the user sent it (default createTime; Lark's event is stamped a little later). */
+  sentAt?: Date;
 }
 
 /** `im.message.receive_v1` for a text message (content is a JSON string, as Lark sends it). */
 export function messageReceiveEvent(i: MessageReceiveInput): LarkEventPayload {
   const tenantKey = i.tenantKey ?? 'tenant_sim';
-  const ms = String(i.createTime.getTime());
+  const sent = String((i.sentAt ?? i.createTime).getTime());
   const message: Record<string, unknown> = {
     chat_id: i.chatId,
     chat_type: i.chatType,
     content: JSON.stringify({ text: i.text }),
-    create_time: ms,
+    create_time: sent,
     message_id: i.messageId,
     message_type: 'text',
-    update_time: ms,
+    update_time: sent,
   };
   if (i.parentId) message.parent_id = i.parentId;
   if (i.rootId) message.root_id = i.rootId;
@@ -79,7 +81,7 @@ export function messageReceiveEvent(i: MessageReceiveInput): LarkEventPayload {
   }
   return {
     schema: '2.0',
-    header: header(i, 'im.message.receive_v1', ms),
+    header: header(i, 'im.message.receive_v1', String(i.createTime.getTime())),
     event: { message, sender: { sender_id: ids(i.sender), sender_type: 'user', tenant_key: tenantKey } },
   };
 }
