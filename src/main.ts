@@ -71,16 +71,21 @@ export async function waitForRedis(redis: Redis, url: string, timeoutMs = 3000):
   });
 }
 
-/** Logs a connection's errors once per outage instead of once per reconnect attempt. */
+/**
+ * Logs a connection's errors once per outage instead of once per reconnect attempt. Before the
+ * first ready nothing is logged: startApp then fails with one clear line instead.
+ */
 function quietErrors(redis: Redis, logger: Logger, role: string): void {
-  let down = false;
+  let down = redis.status !== 'ready';
+  let everReady = redis.status === 'ready';
   redis.on('error', (err: Error) => {
-    if (!down) logger.error({ role, err: { message: err.message } }, 'redis connection error');
+    if (!down && everReady) logger.error({ role, error: err.message }, 'redis connection error');
     down = true;
   });
   redis.on('ready', () => {
-    if (down) logger.info({ role }, 'redis connection restored');
+    if (down && everReady) logger.info({ role }, 'redis connection restored');
     down = false;
+    everReady = true;
   });
 }
 
@@ -97,7 +102,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
       try {
         await fn();
       } catch (e) {
-        logger.warn({ err: { message: (e as Error).message } }, 'error while shutting down');
+        logger.warn({ error: (e as Error).message }, 'error while shutting down');
       }
     }
   };

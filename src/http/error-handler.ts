@@ -8,7 +8,7 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 ? err.statusCode : 500;
     if (status >= 500) {
-      req.log.error({ err: { message: err.message, code: err.code } }, 'request failed');
+      req.log.error({ error: { message: err.message, code: err.code } }, 'request failed');
       return reply.code(status).send({ error: '服务器内部错误' });
     }
     req.log.info({ status, code: err.code }, `request refused: ${err.message}`);

@@ -1,5 +1,5 @@
 import type * as lark from '@larksuiteoapi/node-sdk';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Now } from '../domain/clock.ts';
 import type { VerifyKeys } from '../lark/inbound/verify.ts';
@@ -23,7 +23,8 @@ export interface ServerDeps {
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger.child({ component: 'http' }) as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // One summary line per request from the onResponse hook below instead of two.
+    logController: new LogController({ disableRequestLogging: true }),
     // Lark's own limit is checked per route; this is the default for every other route.
     bodyLimit: 64 * 1024,
   });

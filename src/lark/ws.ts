@@ -46,7 +46,7 @@ export async function startWsClient(opts: WsOptions): Promise<WsHandle> {
     onReady: () => log.info('long connection ready'),
     onReconnecting: () => log.warn('long connection lost; reconnecting'),
     onReconnected: () => log.info('long connection re-established'),
-    onError: (err) => log.error({ err: { message: err.message } }, 'long connection failed'),
+    onError: (err) => log.error({ error: err.message }, 'long connection failed'),
   });
   await client.start({ eventDispatcher: opts.dispatcher });
   return { client, close: () => client.close({ force: true }) };

@@ -60,7 +60,7 @@ export const larkEventsRoutes: FastifyPluginAsync<LarkEventsOptions> = async (ap
         // Lark re-pushes on a non-200: the event is not lost, and nothing false was said.
         return reply.code(503).send({ error: '服务暂时不可用，请稍后重试' });
       }
-      log.error({ err: errInfo(e) }, 'event handler failed');
+      log.error({ error: errInfo(e) }, 'event handler failed');
       return reply.code(500).send({ error: '服务器内部错误' });
     }
   });

@@ -51,7 +51,7 @@ export function createInboundDispatcher(deps: DispatcherDeps): lark.EventDispatc
     try {
       await deps.enqueue({ ...spec, eventId: msg.eventId, eventType: MESSAGE_RECEIVE, receivedAt: deps.now().toISOString() });
     } catch (e) {
-      log.error({ err: errInfo(e) }, 'could not queue message event');
+      log.error({ error: errInfo(e) }, 'could not queue message event');
       metrics.inboundEvents.inc({ type: MESSAGE_RECEIVE, outcome: 'unavailable' });
       throw e;
     }
@@ -74,7 +74,7 @@ export function createInboundDispatcher(deps: DispatcherDeps): lark.EventDispatc
       outcome = await routes.onCardAction(action, { logger: log, now: deps.now });
     } catch (e) {
       const refusal = isDubanError(e) && !e.retryable;
-      log[refusal ? 'info' : 'error']({ err: errInfo(e) }, 'card action route refused or failed');
+      log[refusal ? 'info' : 'error']({ error: errInfo(e) }, 'card action route refused or failed');
       count(refusal ? 'refused' : 'failed');
       return { toast: refusal ? { type: 'error', content: (e as Error).message } : TOAST_FAILED };
     }
@@ -82,7 +82,7 @@ export function createInboundDispatcher(deps: DispatcherDeps): lark.EventDispatc
       try {
         await deps.enqueue({ ...outcome.job, eventId: action.eventId, eventType: CARD_ACTION, receivedAt: deps.now().toISOString() });
       } catch (e) {
-        log.error({ err: errInfo(e) }, 'could not queue card action');
+        log.error({ error: errInfo(e) }, 'could not queue card action');
         count('unavailable');
         return { toast: TOAST_UNAVAILABLE };
       }

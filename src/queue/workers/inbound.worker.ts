@@ -74,8 +74,8 @@ export function startInboundWorker(deps: StartInboundWorkerDeps): Worker<Inbound
   worker.on('failed', (job, err) => {
     const final = err instanceof UnrecoverableError || err.name === 'UnrecoverableError' || (job ? job.attemptsMade >= (job.opts.attempts ?? 1) : true);
     metrics.failedJobs.inc({ queue: QUEUES.inbound, final: String(final) });
-    log[final ? 'error' : 'warn']({ eventId: job?.data?.eventId, jobId: job?.id, attempt: job?.attemptsMade, final, err: errInfo(err) }, 'inbound job failed');
+    log[final ? 'error' : 'warn']({ eventId: job?.data?.eventId, jobId: job?.id, attempt: job?.attemptsMade, final, error: errInfo(err) }, 'inbound job failed');
   });
-  worker.on('error', (err) => log.error({ err: errInfo(err) }, 'inbound worker error'));
+  worker.on('error', (err) => log.error({ error: errInfo(err) }, 'inbound worker error'));
   return worker;
 }
