@@ -1,0 +1,65 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Comparator, DeadlineKind } from '../../plan/types.ts';
+import type { DbOrTx } from '../client.ts';
+import { assignments, departments, measures, plans, tasks } from '../schema/index.ts';
+import { findActivePlan, listIndicators, listSections, type PlanView, type TaskView } from './plan.repository.ts';
+
+/**
+ * The plan as the rest of duban sees it: sections, live tasks with measures and ordered
+ * departments (lead first), and indicators. `planId` defaults to the active plan; null when none.
+ */
+export async function loadPlanView(db: DbOrTx, planId?: number): Promise<PlanView | null> {
+  const plan = planId === undefined ? await findActivePlan(db) : ((await db.select().from(plans).where(eq(plans.id, planId)).limit(1))[0] ?? null);
+  if (!plan) return null;
+  const taskRows = await db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.planId, plan.id), isNull(tasks.removedAt)))
+    .orderBy(asc(tasks.number));
+  const ids = taskRows.map((t) => t.id);
+  const measureRows = ids.length === 0 ? [] : await db.select().from(measures).where(inArray(measures.taskId, ids)).orderBy(asc(measures.taskId), asc(measures.position));
+  const assignmentRows =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ taskId: assignments.taskId, departmentId: assignments.departmentId, role: assignments.role, name: departments.name })
+          .from(assignments)
+          .innerJoin(departments, eq(departments.id, assignments.departmentId))
+          .where(inArray(assignments.taskId, ids))
+          .orderBy(asc(assignments.taskId), asc(assignments.position));
+  const byTask = new Map<number, TaskView>();
+  const taskViews = taskRows.map((t): TaskView => {
+    const view: TaskView = {
+      id: t.id,
+      number: t.number,
+      title: t.title,
+      sectionNumber: t.sectionNumber,
+      deadlineKind: t.deadlineKind as DeadlineKind | null,
+      dueDate: t.dueDate,
+      measures: [],
+      departments: [],
+    };
+    byTask.set(t.id, view);
+    return view;
+  });
+  for (const m of measureRows) byTask.get(m.taskId)?.measures.push({ actor: m.actor, text: m.text });
+  for (const a of assignmentRows) {
+    byTask.get(a.taskId)?.departments.push({ departmentId: a.departmentId, name: a.name, role: a.role === 'lead' ? 'lead' : 'co' });
+  }
+  const sectionRows = await listSections(db, plan.id);
+  const indicatorRows = await listIndicators(db, plan.id);
+  return {
+    plan,
+    sections: sectionRows.map((s) => ({ number: s.number, title: s.title })),
+    tasks: taskViews,
+    indicators: indicatorRows.map((i) => ({
+      id: i.id,
+      position: i.position,
+      name: i.name,
+      comparator: i.comparator as Comparator,
+      value: Number(i.value),
+      unit: i.unit,
+      ownerDepartmentId: i.ownerDepartmentId,
+    })),
+  };
+}
