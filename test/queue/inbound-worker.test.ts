@@ -1,0 +1,151 @@
+import { Queue, type Worker } from 'bullmq';
+import { eq } from 'drizzle-orm';
+import type { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { people, processedEvents } from '../../src/db/schema/index.ts';
+import { DubanError } from '../../src/errors.ts';
+import { createLogger } from '../../src/logging.ts';
+import { createRedis } from '../../src/queue/connection.ts';
+import { createInboundEnqueue, type InboundJobData } from '../../src/queue/inbound.ts';
+import { QUEUES, eventJobId } from '../../src/queue/names.ts';
+import { processInboundJob, startInboundWorker, type InboundJobHandler } from '../../src/queue/workers/inbound.worker.ts';
+import { newEventId } from '../helpers/lark-callbacks.ts';
+import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+
+const NOW = new Date('2026-03-02T01:00:00Z');
+const logger = createLogger({ level: 'silent' });
+const prefix = testQueuePrefix('inworker');
+let t: TestDb;
+let producer: Redis;
+let workerConn: Redis;
+let queue: Queue<InboundJobData>;
+let worker: Worker | undefined;
+
+const job = (eventId: string, kind = 'message', openId = `ou_${eventId}`): InboundJobData => ({
+  kind,
+  eventId,
+  eventType: 'im.message.receive_v1',
+  receivedAt: NOW.toISOString(),
+  payload: { senderOpenId: openId },
+});
+
+/** A handler that writes through the job's transaction, as real handlers will. */
+const calls: string[] = [];
+const savePerson: InboundJobHandler = async (data, { tx }) => {
+  calls.push(data.eventId);
+  await tx.insert(people).values({ openId: (data.payload as { senderOpenId: string }).senderOpenId, name: 'x' });
+};
+
+const processedRows = (eventId: string) => t.db.select().from(processedEvents).where(eq(processedEvents.eventId, eventId));
+const personRows = (openId: string) => t.db.select().from(people).where(eq(people.openId, openId));
+
+async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestDb('inworker');
+  producer = createRedis(testRedisUrl, 'producer');
+  workerConn = createRedis(testRedisUrl, 'worker');
+  queue = new Queue(QUEUES.inbound, { connection: producer, prefix });
+});
+
+afterEach(async () => {
+  await worker?.close();
+  worker = undefined;
+  calls.length = 0;
+});
+
+afterAll(async () => {
+  await queue?.close();
+  producer?.disconnect();
+  workerConn?.disconnect();
+  await t?.drop();
+  await cleanRedisPrefix(prefix);
+});
+
+describe('inbound worker', () => {
+  it('records the event id and runs the handler of the job kind in one go', async () => {
+    const id = newEventId();
+    worker = startInboundWorker({ connection: workerConn, prefix, db: t.db, logger, now: () => NOW, handlers: { message: savePerson } });
+    await createInboundEnqueue(queue)(job(id));
+    await until(async () => (await processedRows(id)).length === 1);
+    expect(await processedRows(id)).toEqual([{ eventId: id, eventType: 'im.message.receive_v1', processedAt: NOW }]);
+    expect(await personRows(`ou_${id}`)).toHaveLength(1);
+    expect(calls).toEqual([id]);
+  });
+
+  it('when Lark redelivers an event after its job completed and was removed, it does nothing new', async () => {
+    const id = newEventId();
+    worker = startInboundWorker({ connection: workerConn, prefix, db: t.db, logger, now: () => NOW, handlers: { message: savePerson } });
+    const enqueue = createInboundEnqueue(queue);
+    await enqueue(job(id));
+    await until(async () => (await queue.getJobState(eventJobId(id))) === 'completed');
+    await queue.remove(eventJobId(id)); // hours later the completed job is gone from Redis
+    await enqueue(job(id));
+    await until(async () => (await queue.getJobState(eventJobId(id))) === 'completed');
+    const second = await queue.getJob(eventJobId(id));
+    expect(second?.returnvalue).toBe('duplicate');
+    expect(calls).toEqual([id]);
+    expect(await processedRows(id)).toHaveLength(1);
+    expect(await personRows(`ou_${id}`)).toHaveLength(1);
+  });
+
+  it('when the handler refuses (non-retryable), it fails at once and records nothing', async () => {
+    const id = newEventId();
+    const refuse: InboundJobHandler = async (data, ctx) => {
+      await savePerson(data, ctx);
+      throw new DubanError('TASK_UNKNOWN', '没有这个任务');
+    };
+    worker = startInboundWorker({ connection: workerConn, prefix, db: t.db, logger, now: () => NOW, handlers: { message: refuse } });
+    await createInboundEnqueue(queue)(job(id));
+    await until(async () => (await queue.getJobState(eventJobId(id))) === 'failed');
+    const failed = await queue.getJob(eventJobId(id));
+    expect(failed?.attemptsMade).toBe(1);
+    expect(failed?.failedReason).toContain('TASK_UNKNOWN');
+    expect(await processedRows(id)).toHaveLength(0);
+    expect(await personRows(`ou_${id}`)).toHaveLength(0);
+  });
+
+  it('when the handler fails transiently, the retry does the work exactly once', async () => {
+    const id = newEventId();
+    let attempts = 0;
+    const flaky: InboundJobHandler = async (data, ctx) => {
+      attempts++;
+      await savePerson(data, ctx);
+      if (attempts === 1) throw new Error('connection reset');
+    };
+    worker = startInboundWorker({ connection: workerConn, prefix, db: t.db, logger, now: () => NOW, handlers: { message: flaky } });
+    await queue.add('message', job(id), { jobId: eventJobId(id), attempts: 3, backoff: { type: 'fixed', delay: 10 } });
+    await until(async () => (await queue.getJobState(eventJobId(id))) === 'completed');
+    expect(attempts).toBe(2);
+    expect(await processedRows(id)).toHaveLength(1);
+    expect(await personRows(`ou_${id}`)).toHaveLength(1);
+  });
+
+  it('when two jobs of one event run at the same moment, exactly one does the work', async () => {
+    const id = newEventId();
+    const deps = { db: t.db, logger, now: () => NOW, handlers: { message: savePerson } };
+    const outcomes = await Promise.all([processInboundJob(job(id), deps), processInboundJob(job(id), deps)]);
+    expect(outcomes.sort()).toEqual(['duplicate', 'processed']);
+    expect(await personRows(`ou_${id}`)).toHaveLength(1);
+  });
+
+  it('records a job of a kind nobody handles yet, so a later redelivery stays a no-op', async () => {
+    const id = newEventId();
+    expect(await processInboundJob(job(id, 'card_action'), { db: t.db, logger, now: () => NOW })).toBe('processed');
+    expect(await processInboundJob(job(id, 'card_action'), { db: t.db, logger, now: () => NOW })).toBe('duplicate');
+    expect(await processedRows(id)).toHaveLength(1);
+  });
+
+  it('refuses a job without an event id and writes nothing', async () => {
+    const bad = { ...job('x'), eventId: '' };
+    await expect(processInboundJob(bad, { db: t.db, logger, now: () => NOW })).rejects.toThrow(/event id/);
+    expect(await processedRows('')).toHaveLength(0);
+  });
+});
