@@ -43,7 +43,9 @@ export const larkEventsRoutes: FastifyPluginAsync<LarkEventsOptions> = async (ap
 
     const { payload } = verified;
     const type = eventTypeOf(payload);
+    // Every later line of this request (including the summary) carries the event id.
     const log = req.log.child({ eventId: eventIdOf(payload), eventType: type });
+    req.log = log;
     if (!handlesEventType(opts.dispatcher, type)) {
       log.info('event type not handled; acknowledged and ignored');
       metrics.inboundEvents.inc({ type: 'unhandled', outcome: 'ignored' });
