@@ -1,7 +1,9 @@
 import type { Command } from './command.ts';
+import { digestCommand } from './digest.ts';
+import { exportCommand } from './export.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
 import { workerCommand } from './worker.ts';
 
 /** Every command of `npx duban`, in the order `--help` lists them. */
-export const commands: Command[] = [serveCommand, workerCommand, migrateCommand];
+export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, digestCommand, exportCommand];

@@ -55,3 +55,24 @@ export function parseNumber(text: string): number | null {
   }
   return parseChineseNumeral(text);
 }
+
+const DIGIT_CHARS = '零一二三四五六七八九';
+
+/** 1..9999 as a Chinese numeral (3 → 三, 12 → 十二, 22 → 二十二, 105 → 一百零五), for section headings. */
+export function toChineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n <= 0 || n > 9999) return String(n);
+  const parts: string[] = [];
+  const units: [number, string][] = [[1000, '千'], [100, '百'], [10, '十'], [1, '']];
+  let zero = false;
+  for (const [value, unit] of units) {
+    const d = Math.floor(n / value) % 10;
+    if (d === 0) {
+      if (parts.length > 0) zero = true;
+      continue;
+    }
+    if (zero) parts.push('零');
+    zero = false;
+    parts.push((d === 1 && unit === '十' && parts.length === 0 ? '' : DIGIT_CHARS[d]!) + unit);
+  }
+  return parts.join('');
+}

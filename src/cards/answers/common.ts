@@ -1,0 +1,81 @@
+import { DEADLINE_COLOR, DEADLINE_LABEL, type DeadlineState } from '../../domain/deadlines.ts';
+import { escapeMarkdown } from '../../domain/escape.ts';
+import { NOT_REPORTED_LABEL, STATUS_LABEL, type Status } from '../../domain/status.ts';
+import type { ListFilter } from '../../domain/query/types.ts';
+import type { TaskLine } from './model.ts';
+
+export type Template = 'blue' | 'green' | 'orange' | 'red' | 'grey' | 'turquoise' | 'yellow';
+export type Element = Record<string, unknown>;
+
+export const STATUS_COLOR: Record<Status, string> = {
+  not_started: 'grey',
+  on_track: 'green',
+  at_risk: 'orange',
+  blocked: 'red',
+  done: 'blue',
+};
+
+export const STATUS_TEMPLATE: Record<Status, Template> = {
+  not_started: 'grey',
+  on_track: 'green',
+  at_risk: 'orange',
+  blocked: 'red',
+  done: 'blue',
+};
+
+export const FILTER_TITLE: Record<ListFilter, string> = {
+  at_risk: '存在风险的任务',
+  blocked: '受阻的任务',
+  overdue: '逾期的任务',
+  warning: '临近截止（预警）的任务',
+  not_reported: '本轮未填报的部门',
+  done: '已完成的任务',
+};
+
+export const statusLabel = (s: Status | null): string => (s === null ? NOT_REPORTED_LABEL : STATUS_LABEL[s]);
+
+/** A coloured status word for markdown. */
+export const statusFont = (s: Status | null): string =>
+  `<font color='${s === null ? 'grey' : STATUS_COLOR[s]}'>${statusLabel(s)}</font>`;
+
+export const deadlineFont = (d: DeadlineState): string =>
+  d === 'ok' ? '' : ` <font color='${d === 'overdue' ? 'red' : 'orange'}'>${DEADLINE_LABEL[d]}</font>`;
+
+export function header(title: string, template: Template, subtitle?: string, tags: { text: string; color: string }[] = []): Element {
+  const h: Element = { title: { tag: 'plain_text', content: title }, template };
+  if (subtitle) h.subtitle = { tag: 'plain_text', content: subtitle };
+  if (tags.length > 0) {
+    h.text_tag_list = tags.map((t) => ({ tag: 'text_tag', text: { tag: 'plain_text', content: t.text }, color: t.color }));
+  }
+  return h;
+}
+
+export const markdown = (content: string, size?: 'notation'): Element =>
+  size ? { tag: 'markdown', content, text_size: size } : { tag: 'markdown', content };
+
+export const hr = (): Element => ({ tag: 'hr' });
+
+export const footnote = (content: string): Element => markdown(`<font color='grey'>${content}</font>`, 'notation');
+
+/** A Card JSON 2.0 card; `summary` is what the chat list shows. */
+export function card(head: Element, elements: Element[], summary: string): Element {
+  return {
+    schema: '2.0',
+    config: { update_multi: true, width_mode: 'fill', summary: { content: summary } },
+    header: head,
+    body: { direction: 'vertical', elements },
+  };
+}
+
+/** One markdown line for a task in a list: number, title, status, progress, deadline state, highlight. */
+export function taskLineMarkdown(t: TaskLine): string {
+  const highlight = t.highlight ? `（${escapeMarkdown(t.highlight)}）` : '';
+  return `**${t.number}.** ${escapeMarkdown(t.title)} · ${statusFont(t.status)} ${t.progress}%${deadlineFont(t.deadlineState)}${highlight}`;
+}
+
+/** Lines grouped into markdown blocks so no single component gets huge. */
+export function lineBlocks(lines: string[], perBlock = 25): Element[] {
+  const out: Element[] = [];
+  for (let i = 0; i < lines.length; i += perBlock) out.push(markdown(lines.slice(i, i + perBlock).join('\n')));
+  return out;
+}

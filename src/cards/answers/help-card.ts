@@ -1,0 +1,36 @@
+import { escapeMarkdown, truncate } from '../../domain/escape.ts';
+import { card, footnote, header, markdown, type Element } from './common.ts';
+import type { HelpExample } from './model.ts';
+
+export const HELP_EXAMPLES: HelpExample[] = [
+  { question: '任务5进展？', does: '按编号查看任务：状态、进度、填报人、备注和近四轮趋势（也可写 第5项、5号任务、#5、任务五）' },
+  { question: '专利导航', does: '按标题或举措中的关键词查找任务' },
+  { question: '保护司的任务', does: '某部门负责的任务及当前状态（部门全称或简称）' },
+  { question: '哪些任务有风险', does: '按状态列出任务：有风险、受阻、逾期、预警、已完成' },
+  { question: '谁还没填报', does: '本轮还没有填完的部门' },
+  { question: '审查周期', does: '指标的目标值和最新填报值' },
+  { question: '本周汇总', does: '本周进展概况' },
+];
+
+export function helpCard(examples: HelpExample[]): Element {
+  const lines = examples.map((e) => `**${escapeMarkdown(e.question)}**　${escapeMarkdown(e.does)}`);
+  return card(header('我能回答这些问题', 'blue', '私聊我，或在群里 @我 提问'), [markdown(lines.join('\n')), footnote('发送“帮助”随时查看本说明')], '使用帮助');
+}
+
+export const helpText = (examples: HelpExample[]): string =>
+  ['我能回答这些问题（私聊我，或在群里 @我）：', ...examples.map((e) => `- ${e.question}  ${e.does}`)].join('\n');
+
+export function unknownCard(text: string, suggestions: string[]): Element {
+  const asked = text ? `没有理解“${escapeMarkdown(truncate(text, 60))}”。` : '没有理解这个问题。';
+  return card(
+    header('没有找到相关内容', 'grey'),
+    [markdown(`${asked}可以这样问：\n${suggestions.map((s) => `· ${escapeMarkdown(s)}`).join('\n')}`), footnote('发送“帮助”查看全部用法')],
+    '没有理解这个问题',
+  );
+}
+
+export const unknownText = (text: string, suggestions: string[]): string =>
+  [`没有理解“${truncate(text, 60)}”。可以这样问：`, ...suggestions.map((s) => `- ${s}`), '发送“帮助”查看全部用法。'].join('\n');
+
+export const NO_PLAN_TEXT = '还没有导入工作计划，暂时无法回答。请管理员先运行 duban import <计划文件> 导入计划。';
+export const noPlanCard = (): Element => card(header('尚未导入工作计划', 'grey'), [markdown(escapeMarkdown(NO_PLAN_TEXT))], '尚未导入工作计划');

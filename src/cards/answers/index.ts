@@ -1,0 +1,44 @@
+import { candidatesCard, candidatesText, taskCard, taskNotFoundCard, taskNotFoundText, taskText } from './task-card.ts';
+import { departmentCard, departmentText, listCard, listText, notReportedCard, notReportedText } from './list-card.ts';
+import { digestCard, digestText, indicatorsCard, indicatorsTextOf } from './overview-card.ts';
+import { helpCard, helpText, NO_PLAN_TEXT, noPlanCard, unknownCard, unknownText } from './help-card.ts';
+import type { Element } from './common.ts';
+import type { Answer } from './model.ts';
+
+export type { Answer, AnswerKind, DepartmentStatus, DigestSummary, IndicatorLine, MissingDepartment, TaskDetail, TaskLine } from './model.ts';
+export { HELP_EXAMPLES } from './help-card.ts';
+export { cardBytes, countComponents, MAX_CARD_BYTES, MAX_COMPONENTS } from './limits.ts';
+
+/** The answer as a Card JSON 2.0 card (user text escaped). */
+export function answerCard(a: Answer): Element {
+  switch (a.kind) {
+    case 'no_plan': return noPlanCard();
+    case 'task': return taskCard(a.task);
+    case 'task_not_found': return taskNotFoundCard(a.number, a.taskCount);
+    case 'candidates': return candidatesCard(a.query, a.tasks);
+    case 'department': return departmentCard(a.name, a.filter, a.tasks);
+    case 'list': return listCard(a.filter, a.tasks);
+    case 'not_reported': return notReportedCard(a.round, a.departments, a.totalDepartments);
+    case 'indicators': return indicatorsCard(a.indicators);
+    case 'digest': return digestCard(a.digest);
+    case 'help': return helpCard(a.examples);
+    case 'unknown': return unknownCard(a.text, a.suggestions);
+  }
+}
+
+/** The same answer as plain text (for `duban ask` and short chat replies): no markdown, no tags. */
+export function answerText(a: Answer): string {
+  switch (a.kind) {
+    case 'no_plan': return NO_PLAN_TEXT;
+    case 'task': return taskText(a.task);
+    case 'task_not_found': return taskNotFoundText(a.number, a.taskCount);
+    case 'candidates': return candidatesText(a.query, a.tasks);
+    case 'department': return departmentText(a.name, a.filter, a.tasks);
+    case 'list': return listText(a.filter, a.tasks);
+    case 'not_reported': return notReportedText(a.round, a.departments, a.totalDepartments);
+    case 'indicators': return indicatorsTextOf(a.indicators);
+    case 'digest': return digestText(a.digest);
+    case 'help': return helpText(a.examples);
+    case 'unknown': return unknownText(a.text, a.suggestions);
+  }
+}

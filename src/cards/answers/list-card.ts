@@ -1,0 +1,84 @@
+import { DEADLINE_LABEL } from '../../domain/deadlines.ts';
+import { escapeMarkdown } from '../../domain/escape.ts';
+import { STATUS_LABEL, STATUSES, type Status } from '../../domain/status.ts';
+import type { ListFilter } from '../../domain/query/types.ts';
+import { card, FILTER_TITLE, footnote, header, lineBlocks, markdown, taskLineMarkdown, type Element, type Template } from './common.ts';
+import { fitLines } from './limits.ts';
+import type { MissingDepartment, TaskLine } from './model.ts';
+
+/** A department with many tasks still fits one card; the rest is counted, and the text lists them all. */
+const MAX_CARD_LINES = 120;
+
+function countsLine(tasks: TaskLine[]): string {
+  const counts = new Map<Status, number>();
+  for (const t of tasks) counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
+  return STATUSES.filter((s) => counts.has(s)).map((s) => `${STATUS_LABEL[s]} ${counts.get(s)}`).join(' · ');
+}
+
+function taskListCard(title: string, template: Template, tasks: TaskLine[], empty: string): Element {
+  if (tasks.length === 0) return card(header(title, 'green'), [markdown(empty)], title);
+  const { shown, hidden } = fitLines(tasks.map(taskLineMarkdown), MAX_CARD_LINES);
+  const elements: Element[] = [markdown(`共 ${tasks.length} 项：${countsLine(tasks)}`), ...lineBlocks(shown)];
+  if (hidden > 0) elements.push(footnote(`另有 ${hidden} 项未显示，可用“任务编号”查看单项`));
+  return card(header(title, template), elements, `${title}：${tasks.length} 项`);
+}
+
+function taskListText(title: string, tasks: TaskLine[], empty: string): string {
+  if (tasks.length === 0) return `${title}\n${empty}`;
+  const lines = tasks.map((t) => {
+    const deadline = t.deadlineState === 'ok' ? '' : `，${DEADLINE_LABEL[t.deadlineState]}`;
+    const highlight = t.highlight ? `（${t.highlight}）` : '';
+    return `- 任务${t.number}：${t.title}｜${STATUS_LABEL[t.status]}，${t.progress}%${deadline}${highlight}`;
+  });
+  return [`${title}（共 ${tasks.length} 项：${countsLine(tasks)}）`, ...lines].join('\n');
+}
+
+const departmentTitle = (name: string, filter: ListFilter | null): string =>
+  filter ? `${name}：${FILTER_TITLE[filter]}` : `${name}负责的任务`;
+const departmentEmpty = (filter: ListFilter | null): string => (filter ? '没有符合条件的任务。' : '该部门目前没有负责的任务。');
+
+export const departmentCard = (name: string, filter: ListFilter | null, tasks: TaskLine[]): Element =>
+  taskListCard(departmentTitle(name, filter), 'blue', tasks, departmentEmpty(filter));
+export const departmentText = (name: string, filter: ListFilter | null, tasks: TaskLine[]): string =>
+  taskListText(departmentTitle(name, filter), tasks, departmentEmpty(filter));
+
+const LIST_TEMPLATE: Record<ListFilter, Template> = {
+  at_risk: 'orange', blocked: 'red', overdue: 'red', warning: 'yellow', not_reported: 'orange', done: 'green',
+};
+const LIST_EMPTY: Record<ListFilter, string> = {
+  at_risk: '目前没有存在风险的任务。',
+  blocked: '目前没有受阻的任务。',
+  overdue: '目前没有逾期的任务。',
+  warning: '目前没有临近截止的任务。',
+  not_reported: '本轮所有部门都已填报。',
+  done: '目前还没有全部完成的任务。',
+};
+
+export const listCard = (filter: ListFilter, tasks: TaskLine[]): Element =>
+  taskListCard(FILTER_TITLE[filter], LIST_TEMPLATE[filter], tasks, LIST_EMPTY[filter]);
+export const listText = (filter: ListFilter, tasks: TaskLine[]): string => taskListText(FILTER_TITLE[filter], tasks, LIST_EMPTY[filter]);
+
+const NOT_OPEN = '本周尚未开启填报。';
+
+function missingLine(d: MissingDepartment, md: boolean): string {
+  const name = md ? `**${escapeMarkdown(d.name)}**` : d.name;
+  const what = d.reported === 0 ? `全部 ${d.expected} 项未填报` : `已填 ${d.reported}/${d.expected} 项`;
+  const numbers = d.missing.length <= 12 ? d.missing.join('、') : `${d.missing.slice(0, 12).join('、')} 等`;
+  return `${md ? '' : '- '}${name}：${what}（缺：任务 ${numbers}）`;
+}
+
+export function notReportedCard(round: string | null, departments: MissingDepartment[], total: number): Element {
+  const title = round ? `本轮未填报的部门（${round}）` : '本轮未填报的部门';
+  if (round === null) return card(header(title, 'grey'), [markdown(NOT_OPEN)], NOT_OPEN);
+  if (departments.length === 0) return card(header(title, 'green'), [markdown(LIST_EMPTY.not_reported)], LIST_EMPTY.not_reported);
+  const { shown, hidden } = fitLines(departments.map((d) => missingLine(d, true)), MAX_CARD_LINES);
+  const elements = [markdown(`${total} 个部门中有 ${departments.length} 个尚未填完：`), ...lineBlocks(shown)];
+  if (hidden > 0) elements.push(footnote(`另有 ${hidden} 个部门未显示`));
+  return card(header(title, 'orange'), elements, `${departments.length} 个部门未填完`);
+}
+
+export function notReportedText(round: string | null, departments: MissingDepartment[], total: number): string {
+  if (round === null) return NOT_OPEN;
+  if (departments.length === 0) return `本轮（${round}）：${LIST_EMPTY.not_reported}`;
+  return [`本轮（${round}）${total} 个部门中有 ${departments.length} 个尚未填完：`, ...departments.map((d) => missingLine(d, false))].join('\n');
+}

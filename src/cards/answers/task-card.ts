@@ -1,0 +1,76 @@
+import { DEADLINE_LABEL } from '../../domain/deadlines.ts';
+import { escapeMarkdown, truncate } from '../../domain/escape.ts';
+import { STATUS_LABEL } from '../../domain/status.ts';
+import { card, deadlineFont, footnote, header, hr, markdown, statusFont, statusLabel, STATUS_TEMPLATE, type Element } from './common.ts';
+import type { DepartmentStatus, TaskDetail, TaskLine } from './model.ts';
+
+/** Notes are capped at 1000 characters on input; a card shows at most this many per department. */
+const NOTE_MAX = 300;
+const roleLabel = (role: string): string => (role === 'lead' ? '牵头' : '配合');
+
+function departmentBlock(d: DepartmentStatus, rounds: string[]): string {
+  const lines = [`**${escapeMarkdown(d.name)}**（${roleLabel(d.role)}） ${statusFont(d.status)}${d.progress === null ? '' : ` · 进度 ${d.progress}%`}`];
+  if (d.reportedAt) lines.push(`填报：${escapeMarkdown(d.reporter ?? '未知')} · ${d.reportedAt}`);
+  if (d.note) lines.push(`备注：${escapeMarkdown(truncate(d.note, NOTE_MAX))}`);
+  if (rounds.length > 0) lines.push(`近${rounds.length}轮：${d.trend.map((s) => statusLabel(s)).join(' → ')}`);
+  return lines.join('\n');
+}
+
+export function taskCard(t: TaskDetail): Element {
+  const tags = t.deadlineState === 'ok' ? [] : [{ text: DEADLINE_LABEL[t.deadlineState], color: t.deadlineState === 'overdue' ? 'red' : 'orange' }];
+  const facts = [
+    t.section ? `**所属部分：**${escapeMarkdown(t.section)}` : null,
+    `**完成时限：**${escapeMarkdown(t.deadline)}${deadlineFont(t.deadlineState)}`,
+    `**总体状态：**${statusFont(t.status)} · 平均进度 ${t.progress}%`,
+  ].filter((x): x is string => x !== null);
+  const elements: Element[] = [markdown(facts.join('\n')), hr()];
+  for (const d of t.departments) elements.push(markdown(departmentBlock(d, t.trendRounds)));
+  if (t.trendRounds.length > 0) elements.push(footnote(`趋势轮次：${t.trendRounds.join(' → ')}；“未填报”表示该轮没有填报`));
+  return card(
+    header(`任务${t.number}：${t.title}`, STATUS_TEMPLATE[t.status], `${STATUS_LABEL[t.status]} · ${t.departments.length} 个责任部门`, tags),
+    elements,
+    `任务${t.number} ${STATUS_LABEL[t.status]}`,
+  );
+}
+
+export function taskText(t: TaskDetail): string {
+  const out = [
+    `任务${t.number}：${t.title}`,
+    ...(t.section ? [`所属部分：${t.section}`] : []),
+    `完成时限：${t.deadline}${t.deadlineState === 'ok' ? '' : `（${DEADLINE_LABEL[t.deadlineState]}）`}`,
+    `总体状态：${STATUS_LABEL[t.status]}，平均进度 ${t.progress}%`,
+    '',
+    '责任部门：',
+  ];
+  for (const d of t.departments) {
+    out.push(`- ${d.name}（${roleLabel(d.role)}）：${statusLabel(d.status)}${d.progress === null ? '' : `，进度 ${d.progress}%`}`);
+    if (d.reportedAt) out.push(`  填报：${d.reporter ?? '未知'}，${d.reportedAt}`);
+    if (d.note) out.push(`  备注：${d.note}`);
+    if (t.trendRounds.length > 0) out.push(`  近${t.trendRounds.length}轮（${t.trendRounds.join('、')}）：${d.trend.map((s) => statusLabel(s)).join(' → ')}`);
+  }
+  return out.join('\n');
+}
+
+export function taskNotFoundCard(number: number, taskCount: number): Element {
+  return card(header(`没有任务${number}`, 'grey'), [markdown(taskNotFoundText(number, taskCount))], `没有任务${number}`);
+}
+
+export const taskNotFoundText = (number: number, taskCount: number): string =>
+  `没有找到任务${number}：本计划共有 ${taskCount} 项任务（1–${taskCount}）。可以问“任务1”或用关键词查找，如“专利导航”。`;
+
+export function candidatesText(query: string, tasks: TaskLine[]): string {
+  return [
+    `“${query}”可能是以下任务：`,
+    ...tasks.map((t) => `- 任务${t.number}：${t.title}（${STATUS_LABEL[t.status]}，${t.progress}%）`),
+    `回复“任务${tasks[0]?.number ?? 1}”查看详情。`,
+  ].join('\n');
+}
+
+export function candidatesCard(query: string, tasks: TaskLine[]): Element {
+  const lines = tasks.map((t) => `**任务${t.number}：**${escapeMarkdown(t.title)} · ${statusFont(t.status)} ${t.progress}%${deadlineFont(t.deadlineState)}`);
+  return card(
+    header(`“${truncate(query, 30)}”可能是以下任务`, 'blue'),
+    [markdown(lines.join('\n')), footnote(`回复“任务${tasks[0]?.number ?? 1}”这样的编号查看详情`)],
+    `找到 ${tasks.length} 项可能的任务`,
+  );
+}

@@ -1,0 +1,301 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+
+/**
+ * Reads behind the bot's answers. Each is a handful of index lookups (current_status by key or by
+ * status, reports by task and round, indicator_values by indicator and time) — none reads report
+ * history beyond the rounds it names, so answers stay fast however many weeks have been reported.
+ */
+
+// Raw queries get timestamps back as text from both drivers (drizzle leaves them unparsed), so the
+// listed columns are turned into Dates here.
+const DATE_KEYS = ['importedAt', 'reportedAt', 'startsAt', 'endsAt', 'closedAt'] as const;
+
+function toDate(v: unknown): Date | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v;
+  // "2021-06-08 02:30:00.123+00" → ISO 8601 with a full offset
+  const iso = String(v).replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
+  return new Date(iso);
+}
+
+async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: Record<string, unknown>[] } | Record<string, unknown>[];
+  const list = Array.isArray(result) ? result : result.rows;
+  for (const row of list) {
+    for (const key of DATE_KEYS) if (key in row) row[key] = toDate(row[key]);
+  }
+  return list as T[];
+}
+
+export interface PlanRow {
+  id: number;
+  title: string;
+  year: number;
+  sourceHash: string;
+  importedAt: Date;
+}
+
+/** The plan questions are about: the most recently imported active one. */
+export async function findActivePlan(db: DbOrTx): Promise<PlanRow | null> {
+  const [row] = await rows<PlanRow>(
+    db,
+    sql`select id, title, year, source_hash as "sourceHash", imported_at as "importedAt"
+        from plans where active order by imported_at desc, id desc limit 1`,
+  );
+  return row ?? null;
+}
+
+/**
+ * Changes whenever anything the question parser relies on changes: a re-import (hash, time), a
+ * department renamed or added, an alias added or moved. One cheap round trip over small tables.
+ */
+export async function contextFingerprint(db: DbOrTx, planId: number): Promise<string> {
+  const [row] = await rows<{ f: string }>(
+    db,
+    sql`select concat_ws('|', p.source_hash, p.imported_at::text,
+          (select md5(coalesce(string_agg(id || '=' || name, ',' order by id), '')) from departments),
+          (select md5(coalesce(string_agg(alias || '=' || department_id, ',' order by alias), '')) from department_aliases)) as f
+        from plans p where p.id = ${planId}`,
+  );
+  return row?.f ?? '';
+}
+
+export interface ContextTaskRow {
+  number: number;
+  title: string;
+  measuresText: string;
+}
+
+/** Every live task with its measures joined into one text, for matching questions against words. */
+export async function listTasksForMatching(db: DbOrTx, planId: number): Promise<ContextTaskRow[]> {
+  return rows<ContextTaskRow>(
+    db,
+    sql`select t.number, t.title,
+          coalesce((select string_agg(m.text, ' ' order by m.position) from measures m where m.task_id = t.id), '') as "measuresText"
+        from tasks t where t.plan_id = ${planId} and t.removed_at is null order by t.number`,
+  );
+}
+
+export interface DepartmentNameRow {
+  id: number;
+  name: string;
+  aliases: string[];
+}
+
+export async function listDepartmentNames(db: DbOrTx): Promise<DepartmentNameRow[]> {
+  return rows<DepartmentNameRow>(
+    db,
+    sql`select d.id, d.name,
+          coalesce((select array_agg(a.alias order by a.alias) from department_aliases a where a.department_id = d.id), '{}') as aliases
+        from departments d order by d.id`,
+  );
+}
+
+export async function listIndicatorNames(db: DbOrTx, planId: number): Promise<{ id: number; name: string }[]> {
+  return rows(db, sql`select id, name from indicators where plan_id = ${planId} order by position, id`);
+}
+
+export interface TaskRow {
+  id: number;
+  number: number;
+  title: string;
+  sectionNumber: number | null;
+  sectionTitle: string | null;
+  deadlineKind: string | null;
+  dueDate: string | null;
+}
+
+/** A live task by its number, with its section title. */
+export async function findTaskByNumber(db: DbOrTx, planId: number, number: number): Promise<TaskRow | null> {
+  const [row] = await rows<TaskRow>(
+    db,
+    sql`select t.id, t.number, t.title, t.section_number as "sectionNumber", s.title as "sectionTitle",
+          t.deadline_kind as "deadlineKind", t.due_date::text as "dueDate"
+        from tasks t left join sections s on s.plan_id = t.plan_id and s.number = t.section_number
+        where t.plan_id = ${planId} and t.number = ${number} and t.removed_at is null`,
+  );
+  return row ?? null;
+}
+
+export interface AssignmentStatusRow {
+  taskId: number;
+  departmentId: number;
+  name: string;
+  role: string;
+  status: string | null;
+  progress: number | null;
+  note: string | null;
+  reporterOpenId: string | null;
+  reporterName: string | null;
+  reportedAt: Date | null;
+  roundId: number | null;
+}
+
+const assignmentColumns = sql`a.task_id as "taskId", a.department_id as "departmentId", d.name, a.role,
+  cs.status, cs.progress, cs.note, cs.reporter_open_id as "reporterOpenId", pe.name as "reporterName",
+  cs.reported_at as "reportedAt", cs.round_id as "roundId"`;
+const assignmentJoins = sql`join departments d on d.id = a.department_id
+  left join current_status cs on cs.task_id = a.task_id and cs.department_id = a.department_id
+  left join people pe on pe.open_id = cs.reporter_open_id`;
+
+/** A task's responsible departments in document order (lead first) with their current status. */
+export async function listTaskDepartments(db: DbOrTx, taskId: number): Promise<AssignmentStatusRow[]> {
+  return rows<AssignmentStatusRow>(
+    db,
+    sql`select ${assignmentColumns} from assignments a ${assignmentJoins}
+        where a.task_id = ${taskId} order by a.position`,
+  );
+}
+
+export interface TaskStatusRow extends AssignmentStatusRow {
+  number: number;
+  title: string;
+  sectionNumber: number | null;
+  deadlineKind: string | null;
+  dueDate: string | null;
+  /** whether the department reported this task in the given round (false when no round was given) */
+  reportedInRound: boolean;
+}
+
+/** Which tasks a list covers; each narrows through an index before any status is read. */
+export type TaskScope =
+  | { kind: 'all' }
+  | { kind: 'department'; departmentId: number }
+  | { kind: 'status'; status: string }
+  | { kind: 'numbers'; numbers: number[] };
+
+function narrowTo(scope: TaskScope): SQL {
+  switch (scope.kind) {
+    case 'all':
+      return sql``;
+    case 'department':
+      return sql`and t.id in (select task_id from assignments where department_id = ${scope.departmentId})`;
+    case 'status':
+      return sql`and t.id in (select task_id from current_status where status = ${scope.status})`;
+    case 'numbers':
+      return sql`and t.number in (${sql.join([0, ...scope.numbers].map((n) => sql`${n}`), sql`, `)})`;
+  }
+}
+
+/**
+ * Tasks in scope, one row per responsible department (tasks by number, departments lead first), with
+ * the current status of each — enough to compute overall status, deadlines and response in memory.
+ */
+export async function listTaskStatuses(
+  db: DbOrTx,
+  planId: number,
+  scope: TaskScope,
+  roundId: number | null = null,
+): Promise<TaskStatusRow[]> {
+  const narrow = narrowTo(scope);
+  const reported =
+    roundId === null
+      ? sql`false`
+      : sql`exists (select 1 from reports r where r.task_id = a.task_id and r.department_id = a.department_id and r.round_id = ${roundId})`;
+  return rows<TaskStatusRow>(
+    db,
+    sql`select t.number, t.title, t.section_number as "sectionNumber", t.deadline_kind as "deadlineKind",
+          t.due_date::text as "dueDate", ${assignmentColumns}, ${reported} as "reportedInRound"
+        from tasks t join assignments a on a.task_id = t.id ${assignmentJoins}
+        where t.plan_id = ${planId} and t.removed_at is null ${narrow}
+        order by t.number, a.position`,
+  );
+}
+
+export interface RoundRow {
+  id: number;
+  key: string;
+  startsAt: Date;
+  endsAt: Date;
+  closedAt: Date | null;
+}
+
+const roundColumns = sql`id, key, starts_at as "startsAt", ends_at as "endsAt", closed_at as "closedAt"`;
+
+export async function findRoundByKey(db: DbOrTx, planId: number, key: string): Promise<RoundRow | null> {
+  const [row] = await rows<RoundRow>(db, sql`select ${roundColumns} from rounds where plan_id = ${planId} and key = ${key}`);
+  return row ?? null;
+}
+
+/** The latest `limit` rounds that have started by `now`, newest first. */
+export async function listRecentRounds(db: DbOrTx, planId: number, now: Date, limit = 4): Promise<RoundRow[]> {
+  return rows<RoundRow>(
+    db,
+    sql`select ${roundColumns} from rounds where plan_id = ${planId} and starts_at <= ${now.toISOString()}
+        order by starts_at desc limit ${limit}`,
+  );
+}
+
+export interface TrendRow {
+  departmentId: number;
+  roundId: number;
+  status: string;
+}
+
+/** The last version each department reported for the task in each of the given rounds (one index range). */
+export async function listTaskTrend(db: DbOrTx, taskId: number, roundIds: number[]): Promise<TrendRow[]> {
+  if (roundIds.length === 0) return [];
+  const ids = sql.join(roundIds.map((id) => sql`${id}`), sql`, `);
+  return rows<TrendRow>(
+    db,
+    sql`select distinct on (department_id, round_id) department_id as "departmentId", round_id as "roundId", status
+        from reports where task_id = ${taskId} and round_id in (${ids})
+        order by department_id, round_id, version desc`,
+  );
+}
+
+export interface RoundResponseRow {
+  departmentId: number;
+  name: string;
+  expected: number;
+  reported: number;
+  /** numbers of the tasks it has not reported this round; null when none */
+  missing: number[] | null;
+}
+
+/** Every responsible department with how many of its live tasks it reported in the round, least complete first. */
+export async function listRoundResponse(db: DbOrTx, planId: number, roundId: number): Promise<RoundResponseRow[]> {
+  return rows<RoundResponseRow>(
+    db,
+    sql`select d.id as "departmentId", d.name, count(*)::int as expected, count(r.task_id)::int as reported,
+          array_agg(t.number order by t.number) filter (where r.task_id is null) as missing
+        from assignments a
+        join tasks t on t.id = a.task_id and t.plan_id = ${planId} and t.removed_at is null
+        join departments d on d.id = a.department_id
+        left join (select distinct task_id, department_id from reports where round_id = ${roundId}) r
+          on r.task_id = a.task_id and r.department_id = a.department_id
+        group by d.id, d.name
+        order by count(r.task_id)::float / count(*), d.name`,
+  );
+}
+
+export interface IndicatorStatusRow {
+  id: number;
+  name: string;
+  comparator: string;
+  target: number;
+  unit: string;
+  owner: string | null;
+  value: number | null;
+  reportedAt: Date | null;
+  reporterOpenId: string | null;
+  reporterName: string | null;
+}
+
+/** Indicators with their latest reported value (newest by reported_at, via indicator_values_indicator_time). */
+export async function listIndicatorStatuses(db: DbOrTx, planId: number, ids: number[] | null): Promise<IndicatorStatusRow[]> {
+  const only = ids === null ? sql`` : ids.length === 0 ? sql`and false` : sql`and i.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`;
+  return rows<IndicatorStatusRow>(
+    db,
+    sql`select i.id, i.name, i.comparator, i.value::float8 as target, i.unit, d.name as owner,
+          v.value::float8 as value, v.reported_at as "reportedAt", v.reporter_open_id as "reporterOpenId", pe.name as "reporterName"
+        from indicators i
+        left join departments d on d.id = i.owner_department_id
+        left join lateral (select value, reported_at, reporter_open_id from indicator_values iv
+          where iv.indicator_id = i.id order by iv.reported_at desc limit 1) v on true
+        left join people pe on pe.open_id = v.reporter_open_id
+        where i.plan_id = ${planId} ${only}
+        order by i.position, i.id`,
+  );
+}

@@ -1,0 +1,65 @@
+import type { Db } from '../db/client.ts';
+import {
+  findTaskByNumber, listRecentRounds, listTaskDepartments, listTaskTrend, type PlanRow,
+} from '../db/repositories/status.repository.ts';
+import { DEADLINE_KIND_LABEL, dueDateFor } from '../domain/deadlines.ts';
+import { toChineseNumeral } from '../domain/query/numerals.ts';
+import { formatLocalTime } from '../domain/rounds.ts';
+import { overallStatus, type Status } from '../domain/status.ts';
+import type { Answer, DepartmentStatus } from '../cards/answers/index.ts';
+import { statusOf, taskDeadline, taskProgress, type AskOptions } from './ask-tasks.ts';
+
+const TREND_ROUNDS = 4;
+
+function deadlineText(kind: string | null, dueDate: string | null, year: number): string {
+  const due = dueDate ?? dueDateFor(kind, year);
+  const label = kind === 'year_end' || kind === 'milestone' ? DEADLINE_KIND_LABEL[kind] : null;
+  if (label && due) return `${label}（${due}）`;
+  return label ?? (due ? `${due} 前` : '未注明');
+}
+
+function sectionHeading(number: number | null, title: string | null): string | null {
+  if (number === null) return title;
+  if (title && /^[一二三四五六七八九十百]+、/.test(title)) return title;
+  return `${toChineseNumeral(number)}、${title ?? ''}`;
+}
+
+/** One task in full: every responsible department's current status and its last four rounds. */
+export async function answerTask(db: Db, plan: PlanRow, number: number, taskCount: number, o: AskOptions): Promise<Answer> {
+  const [task, rounds] = await Promise.all([
+    findTaskByNumber(db, plan.id, number),
+    listRecentRounds(db, plan.id, o.now, TREND_ROUNDS),
+  ]);
+  if (!task) return { kind: 'task_not_found', number, taskCount };
+  const oldestFirst = [...rounds].reverse();
+  const [deps, trendRows] = await Promise.all([
+    listTaskDepartments(db, task.id),
+    listTaskTrend(db, task.id, oldestFirst.map((r) => r.id)),
+  ]);
+  const trend = new Map<string, Status | null>(trendRows.map((r) => [`${r.departmentId}:${r.roundId}`, statusOf(r.status)]));
+  const departments: DepartmentStatus[] = deps.map((d) => ({
+    name: d.name,
+    role: d.role,
+    status: statusOf(d.status),
+    progress: d.progress,
+    reporter: d.reporterName ?? d.reporterOpenId,
+    reportedAt: d.reportedAt ? formatLocalTime(d.reportedAt, o.timezone) : null,
+    note: d.note ?? '',
+    trend: oldestFirst.map((r) => trend.get(`${d.departmentId}:${r.id}`) ?? null),
+  }));
+  const status = overallStatus(departments.map((d) => d.status));
+  return {
+    kind: 'task',
+    task: {
+      number: task.number,
+      title: task.title,
+      section: sectionHeading(task.sectionNumber, task.sectionTitle),
+      deadline: deadlineText(task.deadlineKind, task.dueDate, plan.year),
+      deadlineState: taskDeadline(task.deadlineKind, task.dueDate, status, plan.year, o),
+      status,
+      progress: taskProgress(status, departments.map((d) => d.progress)),
+      trendRounds: oldestFirst.map((r) => r.key),
+      departments,
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { Db } from '../db/client.ts';
+import { findActivePlan, listTaskStatuses } from '../db/repositories/status.repository.ts';
+import { parseQuestion } from '../domain/query/parse.ts';
+import type { Intent } from '../domain/query/types.ts';
+import { answerCard, answerText, HELP_EXAMPLES, type Answer } from '../cards/answers/index.ts';
+import { loadQueryContext, type AskCache } from './ask-context.ts';
+import { answerDepartment, answerList, answerNotReported } from './ask-lists.ts';
+import { answerDigest, answerIndicators } from './ask-overview.ts';
+import { answerTask } from './ask-task.ts';
+import { summariseTasks, toLine, type AskOptions } from './ask-tasks.ts';
+
+export { createAskCache, type AskCache } from './ask-context.ts';
+
+export interface AskResult {
+  /** null when no plan is imported (nothing to understand the question against) */
+  intent: Intent | null;
+  answer: Answer;
+  /** plain text, for `duban ask` and where a card is overkill */
+  text: string;
+  /** Card JSON 2.0, ≤ 30 KB and ≤ 200 components */
+  card: Record<string, unknown>;
+}
+
+export interface AnswerOptions extends AskOptions {
+  /** reuse the parser's context between questions (one per process); without it every question reloads it */
+  cache?: AskCache;
+}
+
+/**
+ * Answers a question as the bot would: understands it against the active plan, reads only what
+ * the answer needs, and renders it both as a card and as text. Never throws for a question it
+ * does not understand — that gets a help card with suggestions.
+ */
+export async function answerQuestion(db: Db, text: string, opts: AnswerOptions): Promise<AskResult> {
+  const plan = await findActivePlan(db);
+  if (!plan) return render(null, { kind: 'no_plan' });
+  const ctx = await loadQueryContext(db, plan, opts.cache);
+  const intent = parseQuestion(text, ctx);
+  const o: AskOptions = { now: opts.now, timezone: opts.timezone };
+  let answer: Answer;
+  switch (intent.kind) {
+    case 'task':
+      answer = await answerTask(db, plan, intent.number, ctx.taskCount, o);
+      break;
+    case 'search':
+      if (intent.confident && intent.candidates[0]) {
+        answer = await answerTask(db, plan, intent.candidates[0].number, ctx.taskCount, o);
+      } else {
+        const wanted = new Set(intent.candidates.map((c) => c.number));
+        const rows = (await listTaskStatuses(db, plan.id, { kind: 'numbers', numbers: [...wanted] }));
+        const byNumber = new Map(summariseTasks(rows, plan.year, o).map((t) => [t.number, toLine(t)]));
+        const tasks = intent.candidates.map((c) => byNumber.get(c.number)).filter((t) => t !== undefined);
+        answer = { kind: 'candidates', query: intent.query, tasks };
+      }
+      break;
+    case 'department':
+      answer = await answerDepartment(db, plan, { id: intent.departmentId, name: intent.name }, intent.filter ?? null, o);
+      break;
+    case 'list':
+      answer = intent.filter === 'not_reported' ? await answerNotReported(db, plan, o) : await answerList(db, plan, intent.filter, o);
+      break;
+    case 'indicator':
+      answer = await answerIndicators(db, plan, intent.query, intent.indicatorIds, o);
+      break;
+    case 'digest':
+      answer = await answerDigest(db, plan, o);
+      break;
+    case 'help':
+      answer = { kind: 'help', examples: HELP_EXAMPLES };
+      break;
+    case 'unknown':
+      answer = { kind: 'unknown', text: intent.text, suggestions: intent.suggestions };
+      break;
+  }
+  return render(intent, answer);
+}
+
+function render(intent: Intent | null, answer: Answer): AskResult {
+  return { intent, answer, text: answerText(answer), card: answerCard(answer) };
+}
