@@ -1,4 +1,6 @@
 import type { Command } from './command.ts';
+import { directoryCommand } from './directory.ts';
+import { importCommand } from './import.ts';
 import { digestCommand } from './digest.ts';
 import { exportCommand } from './export.ts';
 import { migrateCommand } from './migrate.ts';
@@ -6,4 +8,4 @@ import { serveCommand } from './serve.ts';
 import { workerCommand } from './worker.ts';
 
 /** Every command of `npx duban`, in the order `--help` lists them. */
-export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, digestCommand, exportCommand];
+export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, directoryCommand, digestCommand, exportCommand];
