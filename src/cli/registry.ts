@@ -1,5 +1,4 @@
 import type { Command } from './command.ts';
-import { directoryCommand } from './directory.ts';
 import { importCommand } from './import.ts';
 import { digestCommand } from './digest.ts';
 import { exportCommand } from './export.ts';
@@ -8,4 +7,4 @@ import { serveCommand } from './serve.ts';
 import { workerCommand } from './worker.ts';
 
 /** Every command of `npx duban`, in the order `--help` lists them. */
-export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, directoryCommand, digestCommand, exportCommand];
+export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, digestCommand, exportCommand];
