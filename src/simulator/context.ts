@@ -40,12 +40,32 @@ export function record(ctx: SimContext, route: RouteName, req: FastifyRequest, e
     path,
     query: { ...(req.query as Record<string, string>) },
     body: Buffer.isBuffer(req.body) ? { bytes: req.body.length } : req.body,
+    ...describe(ctx, req),
     at: ctx.now(),
     ms: Date.now(),
     ...extra,
   };
   ctx.calls.push(call);
   return call;
+}
+
+/** uuid, target chat and card of a message call, known before it is authorised or refused. */
+function describe(ctx: SimContext, req: FastifyRequest): Partial<RecordedCall> {
+  const body = (Buffer.isBuffer(req.body) ? {} : (req.body ?? {})) as { uuid?: unknown; receive_id?: unknown; msg_type?: unknown; content?: unknown };
+  const query = (req.query ?? {}) as { receive_id_type?: string };
+  const params = (req.params ?? {}) as { message_id?: string };
+  const out: Partial<RecordedCall> = {};
+  if (typeof body.uuid === 'string') out.uuid = body.uuid;
+  if (query.receive_id_type === 'chat_id' && typeof body.receive_id === 'string') out.chatId = body.receive_id;
+  else if (params.message_id) out.chatId = ctx.state.messages.get(params.message_id)?.chat_id;
+  if (typeof body.content === 'string' && (body.msg_type === 'interactive' || req.method === 'PATCH')) {
+    try {
+      out.card = JSON.parse(body.content);
+    } catch {
+      // Invalid content is the route's to refuse.
+    }
+  }
+  return out;
 }
 
 export function send(reply: FastifyReply, call: RecordedCall, answer: Answer): FastifyReply {

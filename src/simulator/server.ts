@@ -33,6 +33,8 @@ export interface FakeLark {
   addChat(chat: { chat_id: string; name: string; members?: string[] }): FakeChat;
   addUser(user: FakeUser): FakeUser;
   inject(rule: Injection): void;
+  /** Changes the enforced limits from now on (tests of throttling, the demo console). */
+  setLimits(limits: Partial<RateLimits>): void;
   /** Invalidates every tenant token issued so far (the next call gets 99991663). */
   revokeTokens(): void;
   /** A card update token for a card.action.trigger payload about this message. */
@@ -95,6 +97,7 @@ export async function startFakeLark(opts: FakeLarkOptions): Promise<FakeLark> {
     addChat: (chat) => ctx.state.addChat(chat),
     addUser: (user) => ctx.state.addUser(user),
     inject: (rule) => ctx.injector.add(rule),
+    setLimits: (limits) => Object.assign(ctx.limits, limits),
     revokeTokens: () => ctx.tokens.clear(),
     issueCardToken: (messageId) => issueCardToken(ctx, messageId),
     onMessage: (listener) => ctx.state.onMessage(listener),

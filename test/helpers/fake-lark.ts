@@ -33,7 +33,9 @@ export function peakPerSecond(times: number[]): number {
 }
 
 /** Polls until `check` returns a truthy value (tests never sleep for a fixed time). */
-export async function waitFor<T>(check: () => Promise<T> | T, timeoutMs = 15_000, stepMs = 50): Promise<T> {
+type Maybe<T> = T | null | undefined | false;
+
+export async function waitFor<T>(check: () => Promise<Maybe<T>> | Maybe<T>, timeoutMs = 15_000, stepMs = 50): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

@@ -66,13 +66,14 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): { worker: Worker<O
     const buckets: RateBucket[] = [{ key: 'outboxrate:app', perSecond: opts.rates.appPerSecond }];
     const rateKey = rateKeyOf(op);
     if (rateKey) buckets.push({ key: `chatrate:${rateKey}`, perSecond: opts.rates.chatPerSecond });
-    const wait = await gate.take(buckets, uuid);
-    if (wait > 0) return delay(job, token, wait + jitter(250));
+    const slot = await gate.take(buckets, uuid);
+    if (typeof slot === 'number') return delay(job, token, slot + jitter(250));
 
     let result: LarkResult;
     try {
       result = await opts.messenger.perform(op, isMessage ? uuid : undefined);
     } catch (e) {
+      await slot.release();
       if (!isLarkCallError(e)) throw e;
       const f = e.failure;
       if (f.kind === 'rate_limited' || f.kind === 'frequency') {
@@ -92,6 +93,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): { worker: Worker<O
       log.warn({ larkCode: f.code, status: f.status, attempt: job.attemptsMade + 1 }, 'outbox: Lark call failed, will retry');
       throw e;
     }
+    await slot.release();
 
     if (isMessage && result.messageId) {
       await recordSent(opts.db, { uuid, purpose, ref, chatId: result.chatId ?? chatOf(op) ?? null, messageId: result.messageId, sentAt: now() });
