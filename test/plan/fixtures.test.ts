@@ -125,3 +125,26 @@ describe('a 2024 table with a 序号 column and its own column order', () => {
     expect(plan.reportTo).toBe('保护司');
   });
 });
+
+describe('a short notice whose 一、 items carry the responsibility', () => {
+  const text = [
+    '关于做好2025年专利工作的通知',
+    '',
+    '一、加快审查提速。压减发明专利审查周期，提升审查质量。（专利局审查部、自动化部负责）',
+    '二、强化运营服务。(运用促进司负责)',
+    '三、其他事项。各单位按要求做好有关工作。',
+  ].join('\n');
+  const plan = parsePlan(text);
+
+  it('makes tasks of the items without sections', () => {
+    expect(plan.year).toBe(2025);
+    expect(plan.sections).toEqual([]);
+    expect(plan.tasks).toEqual([
+      {
+        number: 1, title: '加快审查提速', section: null, deadlineKind: null, departments: ['专利局审查部', '专利局自动化部'],
+        measures: [{ actor: '专利局审查部、专利局自动化部', text: '加快审查提速。压减发明专利审查周期，提升审查质量。' }],
+      },
+      { number: 2, title: '强化运营服务', section: null, deadlineKind: null, departments: ['运用促进司'], measures: [{ actor: '运用促进司', text: '强化运营服务。' }] },
+    ]);
+  });
+});
