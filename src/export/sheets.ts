@@ -1,0 +1,106 @@
+import { DateTime } from 'luxon';
+import { COMPARATOR_LABEL, meetsTarget } from '../domain/digest/indicators.ts';
+import { DEADLINE_KIND_LABEL } from '../domain/deadlines.ts';
+import { NOT_REPORTED_LABEL, overallStatus, STATUS_LABEL, STATUSES, type Status } from '../domain/status.ts';
+import type { ReportData, ReportIndicator, ReportTask } from './types.ts';
+
+// Row shapes of the three sheets, kept apart from exceljs so they are easy to test and reuse.
+
+export const ROLE_LABEL: Record<string, string> = { lead: '牵头', co: '配合' };
+
+export const localTime = (at: Date | null, timezone: string): string =>
+  at ? DateTime.fromJSDate(at, { zone: timezone }).toFormat('yyyy-MM-dd HH:mm') : '';
+
+export function deadlineLabel(task: Pick<ReportTask, 'deadlineKind' | 'dueDate'>): string {
+  if (task.dueDate) return task.dueDate;
+  return task.deadlineKind && task.deadlineKind in DEADLINE_KIND_LABEL ? DEADLINE_KIND_LABEL[task.deadlineKind as keyof typeof DEADLINE_KIND_LABEL] : '';
+}
+
+export function sectionName(data: ReportData, number: number | null): string {
+  if (number === null) return '其他';
+  return data.sections.find((s) => s.number === number)?.title ?? `第${number}部分`;
+}
+
+export const LEDGER_COLUMNS = [
+  { header: '任务编号', key: 'number', width: 10 },
+  { header: '任务名称', key: 'title', width: 40 },
+  { header: '所属部分', key: 'section', width: 28 },
+  { header: '完成时限', key: 'deadline', width: 16 },
+  { header: '责任部门', key: 'department', width: 20 },
+  { header: '角色', key: 'role', width: 8 },
+  { header: '状态', key: 'status', width: 10 },
+  { header: '进度(%)', key: 'progress', width: 9 },
+  { header: '最新说明', key: 'note', width: 50 },
+  { header: '填报人', key: 'reporter', width: 14 },
+  { header: '填报时间', key: 'time', width: 18 },
+  { header: '逾期填报', key: 'late', width: 10 },
+] as const;
+
+export type LedgerRow = Record<(typeof LEDGER_COLUMNS)[number]['key'], string | number | null>;
+
+export function ledgerRows(data: ReportData, task: ReportTask, timezone: string): LedgerRow[] {
+  return task.departments.map((d) => ({
+    number: task.number,
+    title: task.title,
+    section: sectionName(data, task.section),
+    deadline: deadlineLabel(task),
+    department: d.name,
+    role: ROLE_LABEL[d.role] ?? d.role,
+    status: d.status ? STATUS_LABEL[d.status] : NOT_REPORTED_LABEL,
+    progress: d.progress,
+    note: d.note,
+    reporter: d.reporter ?? '',
+    time: localTime(d.reportedAt, timezone),
+    late: d.reportedAt ? (d.late ? '是' : '否') : '',
+  }));
+}
+
+export const taskStatus = (task: ReportTask): Status => overallStatus(task.departments.map((d) => d.status));
+
+export const SECTION_COLUMNS = [
+  { header: '部分', key: 'number', width: 8 },
+  { header: '标题', key: 'title', width: 40 },
+  { header: '任务数', key: 'tasks', width: 8 },
+  ...STATUSES.map((s) => ({ header: STATUS_LABEL[s], key: s, width: 10 })),
+  { header: '平均进度(%)', key: 'avg', width: 12 },
+];
+
+export function sectionRows(data: ReportData): Record<string, string | number>[] {
+  const groups = new Map<number | null, ReportTask[]>();
+  for (const t of data.tasks) groups.set(t.section, [...(groups.get(t.section) ?? []), t]);
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a ?? Infinity) - (b ?? Infinity))
+    .map(([number, list]) => {
+      const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+      let progress = 0;
+      for (const t of list) {
+        const s = taskStatus(t);
+        counts[s]++;
+        const ps = t.departments.map((d) => d.progress ?? 0);
+        progress += s === 'done' ? 100 : ps.length ? ps.reduce((a, b) => a + b, 0) / ps.length : 0;
+      }
+      return { number: number ?? '', title: sectionName(data, number), tasks: list.length, ...counts, avg: Math.round(progress / list.length) };
+    });
+}
+
+export const INDICATOR_COLUMNS = [
+  { header: '指标', key: 'name', width: 30 },
+  { header: '目标', key: 'target', width: 14 },
+  { header: '单位', key: 'unit', width: 8 },
+  { header: '最新值', key: 'value', width: 10 },
+  { header: '填报时间', key: 'time', width: 18 },
+  { header: '是否达标', key: 'met', width: 10 },
+  { header: '负责部门', key: 'owner', width: 20 },
+];
+
+export function indicatorRow(i: ReportIndicator, timezone: string): Record<string, string | number | null> {
+  return {
+    name: i.name,
+    target: `${COMPARATOR_LABEL[i.comparator]}${i.target}`,
+    unit: i.unit,
+    value: i.value,
+    time: localTime(i.reportedAt, timezone),
+    met: i.value === null ? '暂无数据' : meetsTarget(i.value, i.comparator, i.target) ? '达标' : '未达标',
+    owner: i.owner ?? '',
+  };
+}

@@ -1,0 +1,55 @@
+import type { Comparator } from '../plan/types.ts';
+import type { Status } from '../domain/status.ts';
+
+/** Everything the year-end exports show, loaded once (src/usecases/export-report.ts). */
+export interface ReportData {
+  plan: { title: string; docNumber: string | null; year: number; reportDeadline: string | null; reportTo: string | null };
+  sections: { number: number; title: string }[];
+  /** document order */
+  tasks: ReportTask[];
+  indicators: ReportIndicator[];
+}
+
+export interface ReportTask {
+  id: number;
+  number: number;
+  title: string;
+  section: number | null;
+  deadlineKind: string | null;
+  dueDate: string | null;
+  /** lead first */
+  departments: ReportDepartment[];
+}
+
+export interface ReportDepartment {
+  name: string;
+  role: string;
+  /** latest reported status; null when the department never reported */
+  status: Status | null;
+  progress: number | null;
+  note: string;
+  /** the reporter's name when known, else their open_id */
+  reporter: string | null;
+  reportedAt: Date | null;
+  late: boolean;
+}
+
+export interface ReportIndicator {
+  name: string;
+  comparator: Comparator;
+  target: number;
+  unit: string;
+  owner: string | null;
+  value: number | null;
+  reportedAt: Date | null;
+}
+
+/** Called as an export goes, so a long one can show 已处理 300/1000. */
+export type ExportProgress = (done: number, total: number) => void;
+
+/** Reports every `step` items and at the end. */
+export function progressTicker(total: number, onProgress: ExportProgress | undefined, step = 100): (done: number) => void {
+  return (done) => {
+    if (onProgress && (done % step === 0 || done === total)) onProgress(done, total);
+  };
+}
