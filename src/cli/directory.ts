@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { migrateDb, openDb } from '../db/client.ts';
+import { listDepartments } from '../db/repositories/directory.repository.ts';
+import { parseDirectory } from '../directory/parse.ts';
+import { DubanError } from '../errors.ts';
+import { loadDirectory, type LoadDirectorySummary } from '../usecases/load-directory.ts';
+import type { Command } from './command.ts';
+
+export const directoryCommand: Command = {
+  name: 'directory',
+  summary: '加载通讯录：部门、群、填报人、领导群、管理员（load the directory）',
+  help: `用法: duban directory <文件>
+
+加载目录 YAML（格式见 DESIGN.md 与 directory.example.yaml）：部门的别名和工作群、填报人、
+领导群、督办管理员、各指标的填报部门。重复加载即更新：别名和群只增改不删；列出的 reporters
+替换该部门现有填报人，列出的 admins 替换现有管理员（不写该字段则保持不变）。
+文件中的部门须已由计划导入创建；数据库中还没有任何部门时（尚未导入计划），按文件创建部门。
+未知的部门名会报错并给出最接近的名称；文件有任何错误时不写入任何内容。
+
+示例:
+  duban directory directory.example.yaml`,
+  async run(args, ctx) {
+    const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+    const file = positionals[0];
+    if (!file || positionals.length > 1) {
+      ctx.err('用法: duban directory <文件>');
+      return 2;
+    }
+    const text = await readText(file);
+    const dir = parseDirectory(text);
+    ctx.out(`已读取 ${file}：${dir.departments.length} 个部门，${dir.leadership.length} 个领导群，${dir.indicators.length} 项指标`);
+    const handle = await openDb({ databaseUrl: ctx.config.databaseUrl, dataDir: ctx.config.dataDir });
+    try {
+      await migrateDb(handle);
+      const now = ctx.config.now ? new Date(ctx.config.now) : new Date();
+      // Before the first plan import there is nothing to check names against: the file creates them.
+      const firstLoad = (await listDepartments(handle.db)).length === 0;
+      if (firstLoad) ctx.out('数据库中尚无部门（计划未导入），将按文件创建部门');
+      const summary = await loadDirectory(handle.db, dir, { now, createMissingDepartments: firstLoad });
+      for (const line of summaryLines(summary)) ctx.out(line);
+      return 0;
+    } finally {
+      await handle.close();
+    }
+  },
+};
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new DubanError('DIRECTORY_FILE_UNREADABLE', code === 'ENOENT' ? `文件不存在：${file}` : `无法读取 ${file}（${code ?? '未知原因'}）`);
+  }
+}
+
+export function summaryLines(s: LoadDirectorySummary): string[] {
+  const lines: string[] = [];
+  if (s.departmentsCreated.length) lines.push(`新建部门 ${s.departmentsCreated.length} 个：${s.departmentsCreated.join('、')}`);
+  if (s.departmentsUpdated.length) lines.push(`更新部门 ${s.departmentsUpdated.length} 个（群或别名）：${s.departmentsUpdated.join('、')}`);
+  for (const r of s.reporters) {
+    const parts = [r.added.length ? `新增 ${r.added.join('、')}` : '', r.removed.length ? `移除 ${r.removed.join('、')}` : ''].filter(Boolean);
+    lines.push(`填报人 ${r.department}：${parts.join('；')}`);
+  }
+  if (s.leadership.added.length) lines.push(`新增领导群：${s.leadership.added.join('、')}`);
+  if (s.leadership.updated.length) lines.push(`更新领导群：${s.leadership.updated.join('、')}`);
+  if (s.admins && (s.admins.added.length || s.admins.removed.length)) {
+    const parts = [s.admins.added.length ? `新增 ${s.admins.added.join('、')}` : '', s.admins.removed.length ? `移除 ${s.admins.removed.join('、')}` : ''].filter(Boolean);
+    lines.push(`管理员：${parts.join('；')}`);
+  }
+  if (s.indicators.assigned.length) lines.push(`指标填报部门 ${s.indicators.assigned.length} 项：${s.indicators.assigned.map((a) => `${a.indicator}→${a.department}`).join('，')}`);
+  if (s.indicators.unmatched.length) lines.push(`注意：当前计划中没有这些指标（导入计划后再加载一次）：${s.indicators.unmatched.join('、')}`);
+  if (lines.length === 0) lines.push('没有变化');
+  else lines.push('目录已更新');
+  return lines;
+}

@@ -1,0 +1,41 @@
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { DubanError } from '../errors.ts';
+import { directoryFileSchema } from './schema.ts';
+import type { ParsedDirectory } from './types.ts';
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
+}
+
+function issueText(i: z.core.$ZodIssue): string {
+  const where = pathText(i.path) || '（文件）';
+  if (i.code === 'unrecognized_keys') return `${where}：未知字段 ${i.keys.join('、')}`;
+  if (i.code === 'invalid_union') return `${where}：须为 ou_ 开头的 open_id，或 { open_id, name }`;
+  return `${where}：${i.message}`;
+}
+
+/**
+ * Parses the directory YAML of DESIGN.md ("Directory file"). Throws DIRECTORY_INVALID listing
+ * every problem (with line numbers for YAML syntax errors). Names are only checked for shape
+ * here; whether they exist is `checkDirectory`'s job, which needs the database's names.
+ */
+export function parseDirectory(text: string): ParsedDirectory {
+  const doc = parseDocument(text, { uniqueKeys: true });
+  if (doc.errors.length) {
+    const problems = doc.errors.map((e) => `第 ${e.linePos?.[0]?.line ?? '?'} 行：${e.message.split('\n')[0]}`);
+    throw new DubanError('DIRECTORY_INVALID', `目录文件不是有效的 YAML：${problems.join('；')}`, { details: { problems } });
+  }
+  const parsed = directoryFileSchema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(issueText);
+    throw new DubanError('DIRECTORY_INVALID', `目录文件有误：${problems.join('；')}`, { details: { problems } });
+  }
+  const f = parsed.data;
+  return {
+    admins: f.admins,
+    leadership: f.leadership.map((l) => ({ name: l.name, chatId: l.chat_id })),
+    departments: f.departments.map((d) => ({ name: d.name, aliases: d.aliases, chatId: d.chat_id ?? null, reporters: d.reporters })),
+    indicators: Object.entries(f.indicators).map(([indicator, department]) => ({ indicator, department })),
+  };
+}
