@@ -5,7 +5,8 @@ import { digestCommand } from './digest.ts';
 import { exportCommand } from './export.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
+import { simulatorCommand } from './simulator.ts';
 import { workerCommand } from './worker.ts';
 
 /** Every command of `npx duban`, in the order `--help` lists them. */
-export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, directoryCommand, digestCommand, exportCommand];
+export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, directoryCommand, digestCommand, exportCommand, simulatorCommand];
