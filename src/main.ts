@@ -50,24 +50,26 @@ export const clockFromConfig = (config: Pick<Config, 'now'>, real: Now = () => n
 /** The URL without its password, for messages people read. */
 export const safeUrl = (url: string): string => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 
-/** Resolves once the connection is ready; rejects with a DubanError telling how to start Redis. */
-export async function waitForRedis(redis: Redis, url: string, timeoutMs = 3000): Promise<void> {
+/**
+ * Resolves once the connection is ready; rejects with a DubanError telling how to start Redis
+ * on the first connection error (refused, unknown host) or after `timeoutMs`.
+ */
+export async function waitForRedis(redis: Redis, url: string, timeoutMs = 5000): Promise<void> {
   if (redis.status === 'ready') return;
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      redis.off('ready', onReady);
-      reject(
-        new DubanError(
-          'REDIS_UNAVAILABLE',
-          `无法连接 Redis（${safeUrl(url)}）。请先启动 Redis，例如 \`redis-server --daemonize yes\`，或在 .env 中把 REDIS_URL 指向可用的 Redis。`,
-        ),
-      );
-    }, timeoutMs);
-    const onReady = () => {
+    const done = (err?: Error) => {
       clearTimeout(timer);
-      resolve();
+      redis.off('ready', onReady);
+      redis.off('error', onError);
+      if (!err) return resolve();
+      const hint = `请先启动 Redis，例如 \`redis-server --daemonize yes\`，或在 .env 中把 REDIS_URL 指向可用的 Redis。`;
+      reject(new DubanError('REDIS_UNAVAILABLE', `无法连接 Redis（${safeUrl(url)}：${err.message}）。${hint}`));
     };
+    const onReady = () => done();
+    const onError = (e: Error) => done(e);
+    const timer = setTimeout(() => done(new Error(`${timeoutMs} ms 内未连上`)), timeoutMs);
     redis.once('ready', onReady);
+    redis.once('error', onError);
   });
 }
 

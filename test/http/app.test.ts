@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/index.ts';
+import { parseConfig, type Config } from '../../src/config/schema.ts';
+import { processedEvents } from '../../src/db/schema/index.ts';
+import { buildSignedRequest } from '../../src/lark/crypto.ts';
+import { createLogger } from '../../src/logging.ts';
+import { clockFromConfig, startApp, type App } from '../../src/main.ts';
+import { ENCRYPT_KEY, VERIFICATION_TOKEN, challenge, messageEvent } from '../helpers/lark-callbacks.ts';
+import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+
+// The composition root end to end: real listen on port 0, real Redis, real Postgres.
+
+const prefix = testQueuePrefix('app');
+let t: TestDb;
+let config: Config;
+let app: App;
+
+const post = (payload: unknown, encryptKey?: string) => {
+  const signed = buildSignedRequest(payload, { encryptKey, timestamp: String(Math.floor(Date.now() / 1000)), nonce: randomBytes(6).toString('hex') });
+  return fetch(`${app.url}/lark/events`, { method: 'POST', headers: signed.headers, body: signed.body });
+};
+
+beforeAll(async () => {
+  t = await createTestDb('app');
+  config = parseConfig({
+    DATABASE_URL: t.url,
+    REDIS_URL: testRedisUrl,
+    QUEUE_PREFIX: prefix,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LARK_ENCRYPT_KEY: ENCRYPT_KEY,
+    LARK_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
+  });
+  app = await startApp(config, { web: true, workers: true, logger: createLogger({ level: 'silent' }) });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await t?.drop();
+  await cleanRedisPrefix(prefix);
+});
+
+describe('startApp (web + workers)', () => {
+  it('answers /healthz, /readyz and the challenge on a real port', async () => {
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`${app.url}/readyz`)).json()).toEqual({ status: 'ready', postgres: 'ok', redis: 'ok' });
+    const res = await post(challenge('hello'));
+    expect(await res.json()).toEqual({ challenge: 'hello' });
+  });
+
+  it('takes a signed event from the webhook through the queue to processed_events', async () => {
+    const payload = messageEvent();
+    expect((await post(payload, ENCRYPT_KEY)).status).toBe(200);
+    const id = payload.header.event_id;
+    const end = Date.now() + 10_000;
+    let rows: unknown[] = [];
+    while (rows.length === 0 && Date.now() < end) {
+      rows = await t.db.select().from(processedEvents).where(eq(processedEvents.eventId, id));
+      if (rows.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(rows).toHaveLength(1);
+  });
+});
+
+describe('starting without Redis', () => {
+  it('fails with REDIS_UNAVAILABLE and a hint how to start Redis', async () => {
+    const bad = parseConfig({ REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: t.url });
+    await expect(startApp(bad, { web: true, workers: true, logger: createLogger({ level: 'silent' }) })).rejects.toMatchObject({
+      code: 'REDIS_UNAVAILABLE',
+      message: expect.stringContaining('redis-server --daemonize yes'),
+    });
+  });
+
+  it('`duban serve` prints one clear line and exits 1, without a stack trace', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const bad = parseConfig({ REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: t.url, LOG_LEVEL: 'silent' });
+    const code = await runCli(['serve'], { config: bad, out: (l) => out.push(l), err: (l) => err.push(l) });
+    expect(code).toBe(1);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/^错误 \[REDIS_UNAVAILABLE\]：无法连接 Redis/);
+    expect(err[0]).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('clock', () => {
+  it('starts at DUBAN_NOW and runs on from there', () => {
+    let real = new Date('2026-01-01T00:00:00Z').getTime();
+    const now = clockFromConfig({ now: '2021-06-07T09:00:00+08:00' }, () => new Date(real));
+    expect(now().toISOString()).toBe('2021-06-07T01:00:00.000Z');
+    real += 60_000;
+    expect(now().toISOString()).toBe('2021-06-07T01:01:00.000Z');
+  });
+
+  it('is the real clock when DUBAN_NOW is unset', () => {
+    const before = Date.now();
+    const t0 = clockFromConfig({}).call(null).getTime();
+    expect(t0).toBeGreaterThanOrEqual(before);
+  });
+});
