@@ -2,6 +2,7 @@ import { candidatesCard, candidatesText, taskCard, taskNotFoundCard, taskNotFoun
 import { departmentCard, departmentText, listCard, listText, notReportedCard, notReportedText } from './list-card.ts';
 import { digestCard, digestText, indicatorsCard, indicatorsTextOf } from './overview-card.ts';
 import { helpCard, helpText, NO_PLAN_TEXT, noPlanCard, unknownCard, unknownText } from './help-card.ts';
+import { escapeMessageText } from '../../domain/escape.ts';
 import type { Element } from './common.ts';
 import type { Answer } from './model.ts';
 
@@ -26,8 +27,15 @@ export function answerCard(a: Answer): Element {
   }
 }
 
-/** The same answer as plain text (for `duban ask` and short chat replies): no markdown, no tags. */
+/**
+ * The same answer as plain text (for `duban ask` and short chat replies): no markdown, and angle
+ * brackets from user text made full-width so a note can never become an <at> in a text message.
+ */
 export function answerText(a: Answer): string {
+  return escapeMessageText(plainText(a));
+}
+
+function plainText(a: Answer): string {
   switch (a.kind) {
     case 'no_plan': return NO_PLAN_TEXT;
     case 'task': return taskText(a.task);

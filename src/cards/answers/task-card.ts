@@ -2,21 +2,33 @@ import { DEADLINE_LABEL } from '../../domain/deadlines.ts';
 import { escapeMarkdown, truncate } from '../../domain/escape.ts';
 import { STATUS_LABEL } from '../../domain/status.ts';
 import { card, deadlineFont, footnote, header, hr, markdown, statusFont, statusLabel, STATUS_TEMPLATE, type Element } from './common.ts';
+import { cardBytes, MAX_CARD_BYTES } from './limits.ts';
 import type { DepartmentStatus, TaskDetail, TaskLine } from './model.ts';
 
-/** Notes are capped at 1000 characters on input; a card shows at most this many per department. */
-const NOTE_MAX = 300;
+// Notes are capped at 1000 characters on input. Each step: how much of each note and how many
+// departments to show; the first that fits 30 KB wins (the rest of the departments become a count).
+const STEPS: [number, number][] = [[300, 150], [80, 150], [0, 150], [0, 60], [0, 20]];
 const roleLabel = (role: string): string => (role === 'lead' ? '牵头' : '配合');
 
-function departmentBlock(d: DepartmentStatus, rounds: string[]): string {
+function departmentBlock(d: DepartmentStatus, rounds: string[], noteMax: number): string {
   const lines = [`**${escapeMarkdown(d.name)}**（${roleLabel(d.role)}） ${statusFont(d.status)}${d.progress === null ? '' : ` · 进度 ${d.progress}%`}`];
   if (d.reportedAt) lines.push(`填报：${escapeMarkdown(d.reporter ?? '未知')} · ${d.reportedAt}`);
-  if (d.note) lines.push(`备注：${escapeMarkdown(truncate(d.note, NOTE_MAX))}`);
+  if (d.note && noteMax > 0) lines.push(`备注：${escapeMarkdown(truncate(d.note, noteMax))}`);
   if (rounds.length > 0) lines.push(`近${rounds.length}轮：${d.trend.map((s) => statusLabel(s)).join(' → ')}`);
   return lines.join('\n');
 }
 
+/** The task card with notes as long as the 30 KB limit allows. */
 export function taskCard(t: TaskDetail): Element {
+  let built: Element = {};
+  for (const [noteMax, maxDepartments] of STEPS) {
+    built = buildTaskCard(t, noteMax, maxDepartments);
+    if (cardBytes(built) <= MAX_CARD_BYTES) return built;
+  }
+  return built;
+}
+
+function buildTaskCard(t: TaskDetail, noteMax: number, maxDepartments: number): Element {
   const tags = t.deadlineState === 'ok' ? [] : [{ text: DEADLINE_LABEL[t.deadlineState], color: t.deadlineState === 'overdue' ? 'red' : 'orange' }];
   const facts = [
     t.section ? `**所属部分：**${escapeMarkdown(t.section)}` : null,
@@ -24,7 +36,8 @@ export function taskCard(t: TaskDetail): Element {
     `**总体状态：**${statusFont(t.status)} · 平均进度 ${t.progress}%`,
   ].filter((x): x is string => x !== null);
   const elements: Element[] = [markdown(facts.join('\n')), hr()];
-  for (const d of t.departments) elements.push(markdown(departmentBlock(d, t.trendRounds)));
+  for (const d of t.departments.slice(0, maxDepartments)) elements.push(markdown(departmentBlock(d, t.trendRounds, noteMax)));
+  if (t.departments.length > maxDepartments) elements.push(footnote(`另有 ${t.departments.length - maxDepartments} 个部门未显示`));
   if (t.trendRounds.length > 0) elements.push(footnote(`趋势轮次：${t.trendRounds.join(' → ')}；“未填报”表示该轮没有填报`));
   return card(
     header(`任务${t.number}：${t.title}`, STATUS_TEMPLATE[t.status], `${STATUS_LABEL[t.status]} · ${t.departments.length} 个责任部门`, tags),
