@@ -12,7 +12,13 @@ export async function startSimulatorFromArgs(args: string[], ctx: CliContext): P
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DubanError('CLI_BAD_ARGUMENT', `端口无效：${values.port}`);
-  const fake = await startFakeLark({ port, host: values.host, appId: ctx.config.lark.appId, appSecret: ctx.config.lark.appSecret });
+  const fake = await startFakeLark({
+    port,
+    host: values.host,
+    appId: ctx.config.lark.appId,
+    appSecret: ctx.config.lark.appSecret,
+    onUnknown: (call) => ctx.err(`模拟器不支持的接口：${call.method} ${call.path}`),
+  });
   ctx.out(`模拟飞书开放平台已启动：${fake.url}`);
   ctx.out(`让 duban 连接它：LARK_DOMAIN=${fake.url}（应用 ${ctx.config.lark.appId}，密钥取自 LARK_APP_SECRET）`);
   ctx.out('未实现的接口一律返回 404 并记录；按 Ctrl+C 停止。');

@@ -18,6 +18,8 @@ export interface FakeLarkOptions {
   tenantKey?: string;
   limits?: Partial<RateLimits>;
   now?: Now;
+  /** Told about every call to an unimplemented route (the CLI prints it). */
+  onUnknown?: (call: RecordedCall) => void;
 }
 
 export interface FakeLark {
@@ -63,7 +65,7 @@ export async function startFakeLark(opts: FakeLarkOptions): Promise<FakeLark> {
     tokens: new Map(),
     uuids: new Map(),
   };
-  const app = Fastify({ logger: false, bodyLimit: 12 * 1024 * 1024 });
+  const app = Fastify({ logger: false, bodyLimit: 12 * 1024 * 1024, forceCloseConnections: true });
   // The SDK's image upload is multipart; keep it raw and parse it in the route.
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
@@ -75,6 +77,7 @@ export async function startFakeLark(opts: FakeLarkOptions): Promise<FakeLark> {
   app.setNotFoundHandler(async (req, reply) => {
     const call = record(ctx, 'unknown', req);
     ctx.unknownCalls.push(call);
+    opts.onUnknown?.(call);
     return send(reply, call, bad(-1, `simulator: unknown route ${req.method} ${req.url}`, 404));
   });
   app.setErrorHandler(async (err: Error & { statusCode?: number }, req, reply) => {

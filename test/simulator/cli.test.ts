@@ -8,7 +8,8 @@ const config = parseConfig({ LARK_APP_ID: 'cli_a1b2c3d4e5f60718', LARK_APP_SECRE
 describe('duban simulator', () => {
   it('starts the fake with the configured app and prints its URL', async () => {
     const out: string[] = [];
-    const fake = await startSimulatorFromArgs(['--port', '0'], { config, out: (l) => out.push(l), err: () => {} });
+    const err: string[] = [];
+    const fake = await startSimulatorFromArgs(['--port', '0'], { config, out: (l) => out.push(l), err: (l) => err.push(l) });
     try {
       expect(out[0]).toContain(fake.url);
       const token = await fetch(`${fake.url}/open-apis/auth/v3/tenant_access_token/internal`, {
@@ -18,6 +19,8 @@ describe('duban simulator', () => {
       });
       expect(await token.json()).toMatchObject({ code: 0, expire: 7200 });
       expect(out.join('\n')).not.toContain('cli-secret');
+      await fetch(`${fake.url}/open-apis/im/v1/pins`);
+      expect(err).toEqual(['模拟器不支持的接口：GET /open-apis/im/v1/pins']);
     } finally {
       await fake.stop();
     }
