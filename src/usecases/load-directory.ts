@@ -15,6 +15,7 @@ export interface LoadDirectorySummary {
   reporters: { department: string; added: string[]; removed: string[] }[];
   admins: { added: string[]; removed: string[] } | null;
   leadership: { added: string[]; updated: string[] };
+  /** owners set or changed by this load, and names the active plan does not have */
   indicators: { assigned: { indicator: string; department: string }[]; unmatched: string[] };
 }
 
@@ -123,6 +124,7 @@ async function assignIndicatorOwners(tx: DbOrTx, dir: ParsedDirectory, known: re
       result.unmatched.push(owner.indicator);
       continue;
     }
+    if (match.ownerDepartmentId === dept.id) continue;
     await tx.update(indicators).set({ ownerDepartmentId: dept.id }).where(and(eq(indicators.id, match.id), eq(indicators.planId, match.planId)));
     result.assigned.push({ indicator: match.name, department: dept.name });
   }

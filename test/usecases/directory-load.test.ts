@@ -63,6 +63,7 @@ describe('loading the directory', () => {
     const s = await loadDirectory(t.db, example, { now });
     expect(s).toMatchObject({ departmentsCreated: [], departmentsUpdated: [], reporters: [], admins: { added: [], removed: [] } });
     expect(s.leadership).toEqual({ added: [], updated: [] });
+    expect(s.indicators).toEqual({ assigned: [], unmatched: [] });
     expect(await directoryCounts(t.db)).toEqual(before);
   });
 
