@@ -1,4 +1,5 @@
 import type { Command } from './command.ts';
+import { askCommand } from './ask.ts';
 import { directoryCommand } from './directory.ts';
 import { importCommand } from './import.ts';
 import { digestCommand } from './digest.ts';
@@ -9,4 +10,4 @@ import { simulatorCommand } from './simulator.ts';
 import { workerCommand } from './worker.ts';
 
 /** Every command of `npx duban`, in the order `--help` lists them. */
-export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, directoryCommand, digestCommand, exportCommand, simulatorCommand];
+export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, directoryCommand, digestCommand, askCommand, exportCommand, simulatorCommand];
