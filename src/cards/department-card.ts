@@ -16,12 +16,13 @@ interface Block {
   components: number;
 }
 
-function headerTags(input: DepartmentCardInput): unknown[] {
+function headerTags(input: DepartmentCardInput): unknown[] | null {
   const count = (s: string) => input.tasks.filter((t) => t.deadlineState === s).length;
   const tags: unknown[] = [];
   if (count('overdue')) tags.push(fill(template.headerTag, { text: `逾期 ${count('overdue')}`, color: 'red' }));
   if (count('warning')) tags.push(fill(template.headerTag, { text: `预警 ${count('warning')}`, color: 'yellow' }));
-  return tags;
+  // An empty list is left out: Card 2.0 rejects what it does not expect.
+  return tags.length ? tags : null;
 }
 
 function page(input: DepartmentCardInput, items: unknown[], n: number, total: number): Card {

@@ -47,6 +47,7 @@ describe('the department round card', () => {
 
   it('shows the bureau’s measures in a collapsed panel', () => {
     const [card] = buildDepartmentCards(input([task(1, { measuresForBureau: ['制定管理办法。', '推进试点。'] })])) as Json[];
+    expect(card!.header).not.toHaveProperty('text_tag_list');
     const panel = card!.body.elements.find((e: Json) => e.tag === 'collapsible_panel');
     expect(panel.expanded).toBe(false);
     expect(panel.header.title.content).toBe('国家知识产权局落实举措');
