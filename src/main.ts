@@ -9,13 +9,18 @@ import { DubanError } from './errors.ts';
 import { buildServer } from './http/server.ts';
 import { createInboundDispatcher } from './lark/inbound/dispatcher.ts';
 import type { InboundRoutes } from './lark/inbound/types.ts';
+import { createLarkClient } from './lark/client.ts';
+import { isLarkCallError } from './lark/errors.ts';
+import { createMessenger, type Messenger } from './lark/messenger.ts';
 import { startWsClient, type WsHandle } from './lark/ws.ts';
 import { configSecrets, createLogger } from './logging.ts';
-import { watchQueueDepth } from './metrics.ts';
+import { metrics, watchQueueDepth } from './metrics.ts';
 import { createRedis } from './queue/connection.ts';
 import { createInboundEnqueue } from './queue/inbound.ts';
 import { QUEUES } from './queue/names.ts';
+import { createOutbox, type Outbox } from './queue/outbox.ts';
 import { startInboundWorker, type InboundHandlers } from './queue/workers/inbound.worker.ts';
+import { startOutboxWorker } from './queue/workers/outbox.worker.ts';
 
 // Composition root: config → clients → server / workers → graceful shutdown. Nothing else
 // creates clients; later issues add their routes, handlers and workers here.
@@ -26,12 +31,21 @@ export interface StartOptions {
   /** Business clock; default from config (DUBAN_NOW shifts it), else real time. */
   now?: Now;
   logger?: Logger;
-  /** Card-action / message logic (status rounds); default queues everything as is. */
-  routes?: InboundRoutes;
+  /** Card-action / message logic (status rounds); default queues everything as is. May read db. */
+  routes?: InboundRoutes | ((deps: AppDeps) => InboundRoutes);
   /** Inbound job handlers by kind; default records the event only. */
-  inboundHandlers?: InboundHandlers;
+  inboundHandlers?: InboundHandlers | ((deps: AppDeps) => InboundHandlers);
   /** Progress lines for the CLI. */
   progress?: (line: string) => void;
+}
+
+/** What routes and handlers may be built from. */
+export interface AppDeps {
+  db: DbHandle;
+  /** Every outgoing Lark call goes through it (rate-limited, deduped by uuid). */
+  outbox: Outbox;
+  now: Now;
+  logger: Logger;
 }
 
 export interface App {
@@ -39,6 +53,7 @@ export interface App {
   /** Base URL the server listens on, when web. */
   url?: string;
   db: DbHandle;
+  outbox: Outbox;
   logger: Logger;
   now: Now;
   close(): Promise<void>;
@@ -129,13 +144,14 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
 
     const inboundQueue = new Queue(QUEUES.inbound, { connection: producer, prefix: config.queuePrefix });
     closers.push(() => inboundQueue.close());
-    closers.push(watchQueueDepth([inboundQueue]));
-    // TODO(outbox): once src/queue/workers/outbox.worker.ts lands, create the outbox queue here,
-    // add it to watchQueueDepth, and start its worker next to the inbound one below.
+    const outbox = createOutbox({ connection: producer, prefix: config.queuePrefix });
+    closers.push(() => outbox.close());
+    closers.push(watchQueueDepth([inboundQueue, outbox.queue]));
 
-    const app: App = { db, logger, now, close };
-
-    const dispatcher = createInboundDispatcher({ enqueue: createInboundEnqueue(inboundQueue), logger, now, routes: opts.routes });
+    const deps: AppDeps = { db, outbox, now, logger };
+    const app: App = { db, outbox, logger, now, close };
+    const routes = typeof opts.routes === 'function' ? opts.routes(deps) : opts.routes;
+    const dispatcher = createInboundDispatcher({ enqueue: createInboundEnqueue(inboundQueue), logger, now, routes });
     if (opts.web) {
       const server = await buildServer({
         logger,
@@ -163,8 +179,24 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
       const workerConnection = createRedis(config.redisUrl, 'worker');
       closers.push(() => workerConnection.disconnect());
       quietErrors(workerConnection, logger, 'worker');
+      const handlers = typeof opts.inboundHandlers === 'function' ? opts.inboundHandlers(deps) : opts.inboundHandlers;
+      const messenger = countingLarkErrors(createMessenger({ client: createLarkClient(config.lark, { logger }), logger }));
+      const outboxWorker = startOutboxWorker({
+        connection: workerConnection,
+        prefix: config.queuePrefix,
+        messenger,
+        db: db.db,
+        logger,
+        now,
+        rates: { appPerSecond: config.outbox.appRatePerSecond, chatPerSecond: config.outbox.chatRatePerSecond },
+      });
+      outboxWorker.worker.on('failed', (job, err) => {
+        const final = err.name === 'UnrecoverableError' || (job ? job.attemptsMade >= (job.opts.attempts ?? 1) : true);
+        metrics.failedJobs.inc({ queue: QUEUES.outbox, final: String(final) });
+      });
       const workers: Worker[] = [
-        startInboundWorker({ connection: workerConnection, prefix: config.queuePrefix, db: db.db, logger, now, handlers: opts.inboundHandlers }),
+        startInboundWorker({ connection: workerConnection, prefix: config.queuePrefix, db: db.db, logger, now, handlers }),
+        outboxWorker.worker,
       ];
       // Closers run in reverse: workers finish active jobs before their connection goes.
       closers.push(() => Promise.all(workers.map((w) => w.close())));
@@ -175,6 +207,20 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     await close();
     throw e;
   }
+}
+
+/** Counts every failed Lark call by its Lark code (or HTTP status, or kind) for /metrics. */
+function countingLarkErrors(messenger: Messenger): Messenger {
+  return {
+    async perform(op, uuid) {
+      try {
+        return await messenger.perform(op, uuid);
+      } catch (e) {
+        if (isLarkCallError(e)) metrics.larkApiErrors.inc({ code: String(e.failure.code ?? e.failure.status ?? e.failure.kind) });
+        throw e;
+      }
+    },
+  };
 }
 
 /** Runs until SIGTERM or SIGINT, then shuts down in order: server, WS, workers, queues, Redis, db. */

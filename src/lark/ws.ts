@@ -2,6 +2,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
 import { DubanError } from '../errors.ts';
 import { sdkLogger } from '../logging.ts';
+import { larkDomain } from './client.ts';
 
 export interface WsOptions {
   appId: string;
@@ -19,9 +20,6 @@ export interface WsHandle {
   client: lark.WSClient;
   close(): void;
 }
-
-export const larkDomain = (domain: string): string | lark.Domain =>
-  domain === 'feishu' ? lark.Domain.Feishu : domain === 'lark' ? lark.Domain.Lark : domain.replace(/\/+$/, '');
 
 /**
  * LARK_EVENT_MODE=ws: the SDK's long connection feeds the same dispatcher. Run exactly one per

@@ -51,6 +51,12 @@ describe('startApp (web + workers)', () => {
     expect(await res.json()).toEqual({ challenge: 'hello' });
   });
 
+  it('reports the depth of both the inbound and the outbox queue on /metrics', async () => {
+    const text = await (await fetch(`${app.url}/metrics`)).text();
+    expect(text).toContain('duban_queue_depth{queue="inbound",state="waiting"}');
+    expect(text).toContain('duban_queue_depth{queue="outbox",state="waiting"}');
+  });
+
   it('takes a signed event from the webhook through the queue to processed_events', async () => {
     const payload = messageEvent();
     expect((await post(payload, ENCRYPT_KEY)).status).toBe(200);
