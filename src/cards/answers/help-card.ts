@@ -32,5 +32,5 @@ export function unknownCard(text: string, suggestions: string[]): Element {
 export const unknownText = (text: string, suggestions: string[]): string =>
   [`没有理解“${truncate(text, 60)}”。可以这样问：`, ...suggestions.map((s) => `- ${s}`), '发送“帮助”查看全部用法。'].join('\n');
 
-export const NO_PLAN_TEXT = '还没有导入工作计划，暂时无法回答。请管理员先运行 duban import <计划文件> 导入计划。';
+export const NO_PLAN_TEXT = '还没有导入工作计划，暂时无法回答。请管理员先用 duban import 命令导入计划文件。';
 export const noPlanCard = (): Element => card(header('尚未导入工作计划', 'grey'), [markdown(escapeMarkdown(NO_PLAN_TEXT))], '尚未导入工作计划');
