@@ -101,6 +101,12 @@ describe('POST /lark/events: genuine events are queued once', () => {
     expect(await totalJobs()).toBe(1);
   });
 
+  it('accepts the charset Lark adds to the content type', async () => {
+    const res = await sendToLark(secured, messageEvent(), { encryptKey: ENCRYPT_KEY, at: NOW, headers: { 'content-type': 'application/json; charset=utf-8' } });
+    expect(res.statusCode).toBe(200);
+    expect(await totalJobs()).toBe(1);
+  });
+
   it('accepts a plain event with the right token when no encrypt key is configured', async () => {
     const res = await sendToLark(tokenOnly, messageEvent());
     expect(res.statusCode).toBe(200);
