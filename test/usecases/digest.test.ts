@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { digests, plans, sentMessages } from '../../src/db/schema/index.ts';
+import { currentStatus, digests, plans, reports, sentMessages } from '../../src/db/schema/index.ts';
+import { and } from 'drizzle-orm';
 import { composeDigest, digestRef, recordDigest, sendDigest, type DigestEnqueue } from '../../src/usecases/digest.ts';
 import { SEED_NOW, SEED_TZ, seedDigestWeek, type Seeded } from './digest-seed.ts';
 
@@ -106,5 +107,22 @@ describe('weekly digest from the database', () => {
     } finally {
       await t.db.update(plans).set({ active: true }).where(eq(plans.id, seeded.planId));
     }
+  });
+
+  it('counts a department as reported this round even when a later edit of last week became its current status', async () => {
+    const task = seeded.taskIds[3]!;
+    const dept = seeded.deptIds['运用促进司']!;
+    const base = { taskId: task, departmentId: dept, status: 'on_track', progress: 40, note: '本周已推进', reporterOpenId: 'ou_zhang' };
+    await t.db.insert(reports).values({ ...base, roundId: seeded.roundIds['2021-W23']!, version: 1, reportedAt: new Date('2021-06-10T01:00:00Z') });
+    const [late] = await t.db
+      .insert(reports)
+      .values({ ...base, roundId: seeded.roundIds['2021-W22']!, version: 2, note: '补充上周说明', reportedAt: new Date('2021-06-10T02:00:00Z'), late: true })
+      .returning();
+    await t.db
+      .update(currentStatus)
+      .set({ reportId: late!.id, roundId: late!.roundId, note: late!.note, reportedAt: late!.reportedAt })
+      .where(and(eq(currentStatus.taskId, task), eq(currentStatus.departmentId, dept)));
+    const d = await composeDigest(t.db, opts);
+    expect(d.model.response).toEqual({ expected: 4, reported: 4, partial: [], missing: [] });
   });
 });
