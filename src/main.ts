@@ -12,6 +12,14 @@ import type { InboundRoutes } from './lark/inbound/types.ts';
 import { createLarkClient } from './lark/client.ts';
 import { isLarkCallError } from './lark/errors.ts';
 import { createMessenger, type Messenger } from './lark/messenger.ts';
+import { createAskCache } from './usecases/ask.ts';
+import { createCardActionRoute } from './usecases/inbound/card-action-route.ts';
+import { createInboundHandlers } from './usecases/inbound/handlers.ts';
+import { messageRoute } from './usecases/inbound/message-route.ts';
+import type { Send } from './usecases/rounds/ports.ts';
+import { runStep } from './usecases/steps.ts';
+import { registerSchedules, type ScheduledStep } from './queue/schedules.ts';
+import { startSchedulesWorker } from './queue/workers/schedules.worker.ts';
 import { startWsClient, type WsHandle } from './lark/ws.ts';
 import { configSecrets, createLogger } from './logging.ts';
 import { metrics, watchQueueDepth } from './metrics.ts';
@@ -37,6 +45,13 @@ export interface StartOptions {
   inboundHandlers?: InboundHandlers | ((deps: AppDeps) => InboundHandlers);
   /** Progress lines for the CLI. */
   progress?: (line: string) => void;
+  /**
+   * Real time, for checking Lark's signature timestamps: Lark signs with the wall clock even when
+   * the business clock is shifted by DUBAN_NOW.
+   */
+  wallClock?: Now;
+  /** Register the cron job schedulers and run their worker (default: with workers). */
+  schedules?: boolean;
 }
 
 /** What routes and handlers may be built from. */
@@ -150,12 +165,13 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
 
     const deps: AppDeps = { db, outbox, now, logger };
     const app: App = { db, outbox, logger, now, close };
-    const routes = typeof opts.routes === 'function' ? opts.routes(deps) : opts.routes;
+    const send: Send = (op, meta) => outbox.enqueue(op, meta);
+    const routes = typeof opts.routes === 'function' ? opts.routes(deps) : (opts.routes ?? dubanRoutes(db.db, config.timezone));
     const dispatcher = createInboundDispatcher({ enqueue: createInboundEnqueue(inboundQueue), logger, now, routes });
     if (opts.web) {
       const server = await buildServer({
         logger,
-        now,
+        now: opts.wallClock ?? (() => new Date()),
         keys: { encryptKey: config.lark.encryptKey, verificationToken: config.lark.verificationToken },
         dispatcher,
         checks: { postgres: () => db.ping(), redis: async () => void (await producer.ping()) },
@@ -179,7 +195,10 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
       const workerConnection = createRedis(config.redisUrl, 'worker');
       closers.push(() => workerConnection.disconnect());
       quietErrors(workerConnection, logger, 'worker');
-      const handlers = typeof opts.inboundHandlers === 'function' ? opts.inboundHandlers(deps) : opts.inboundHandlers;
+      const handlers =
+        typeof opts.inboundHandlers === 'function'
+          ? opts.inboundHandlers(deps)
+          : (opts.inboundHandlers ?? createInboundHandlers({ db: db.db, send, timezone: config.timezone, askCache: createAskCache() }));
       const messenger = countingLarkErrors(createMessenger({ client: createLarkClient(config.lark, { logger }), logger }));
       const outboxWorker = startOutboxWorker({
         connection: workerConnection,
@@ -198,6 +217,13 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
         startInboundWorker({ connection: workerConnection, prefix: config.queuePrefix, db: db.db, logger, now, handlers }),
         outboxWorker.worker,
       ];
+      if (opts.schedules ?? true) {
+        const schedulesQueue = new Queue(QUEUES.schedules, { connection: producer, prefix: config.queuePrefix });
+        closers.push(() => schedulesQueue.close());
+        await registerSchedules(schedulesQueue, config.cron, config.timezone);
+        const run = (step: ScheduledStep) => runStep(step, { db: db.db, send, now, timezone: config.timezone });
+        workers.push(startSchedulesWorker({ connection: workerConnection, prefix: config.queuePrefix, run, logger }));
+      }
       // Closers run in reverse: workers finish active jobs before their connection goes.
       closers.push(() => Promise.all(workers.map((w) => w.close())));
       progress(`队列处理已启动（${workers.map((w) => w.name).join('、')}）`);
@@ -207,6 +233,11 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     await close();
     throw e;
   }
+}
+
+/** duban's inbound logic: card submissions and questions (issue 4, 5). */
+function dubanRoutes(db: DbHandle['db'], timezone: string): InboundRoutes {
+  return { onCardAction: createCardActionRoute(db, { timezone }), onMessage: messageRoute };
 }
 
 /** Counts every failed Lark call by its Lark code (or HTTP status, or kind) for /metrics. */

@@ -6,8 +6,10 @@ import { digestCommand } from './digest.ts';
 import { exportCommand } from './export.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
+import { roundCommand } from './round.ts';
+import { remindCommand } from './remind.ts';
 import { simulatorCommand } from './simulator.ts';
 import { workerCommand } from './worker.ts';
 
 /** Every command of `npx duban`, in the order `--help` lists them. */
-export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, directoryCommand, digestCommand, askCommand, exportCommand, simulatorCommand];
+export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, directoryCommand, roundCommand, remindCommand, digestCommand, askCommand, exportCommand, simulatorCommand];

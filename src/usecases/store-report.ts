@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { appendReport, reportExistsForEvent } from '../db/repositories/reports.repository.ts';
 import { rounds } from '../db/schema/index.ts';
+import { isLate } from '../domain/rounds.ts';
 import { DubanError } from '../errors.ts';
 
 /** What the webhook accepted and queued for one card submission. */
@@ -36,7 +37,7 @@ export async function storeReport(tx: DbOrTx, s: ReportSubmission): Promise<Stor
     throw new DubanError('ROUND_UNKNOWN', `填报轮次 ${s.roundId} 不存在`, { retryable: false });
   }
   const reportedAt = new Date(s.receivedAt);
-  const late = (round.closedAt !== null && reportedAt >= round.closedAt) || reportedAt >= round.endsAt;
+  const late = isLate(reportedAt, round);
   const { id, version } = await appendReport(tx, {
     taskId: s.taskId,
     departmentId: s.departmentId,

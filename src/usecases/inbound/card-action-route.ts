@@ -1,0 +1,105 @@
+import { eq } from 'drizzle-orm';
+import { buildDepartmentCards } from '../../cards/department-card.ts';
+import { componentNames } from '../../cards/limits.ts';
+import type { Db } from '../../db/client.ts';
+import { findRoundById } from '../../db/repositories/rounds.repository.ts';
+import { loadPlanView } from '../../db/repositories/plan.repository.ts';
+import { listDepartments } from '../../db/repositories/directory.repository.ts';
+import { people } from '../../db/schema/index.ts';
+import { checkIndicatorSubmission, checkSubmission, indicatorFieldNames, taskFieldNames, validateSubmission, type Submission } from '../../domain/submission.ts';
+import { STATUS_LABEL } from '../../domain/status.ts';
+import type { CardActionOutcome, LarkCardAction, RouteContext } from '../../lark/inbound/types.ts';
+import { loadDepartmentCardInputs } from '../rounds/department-card-inputs.ts';
+import { indicatorSubmissionFacts, taskSubmissionFacts } from './submission-facts.ts';
+import { INBOUND_KINDS, type IndicatorJobPayload, type ReportJobPayload, type TaskDetailJobPayload } from './kinds.ts';
+
+const error = (content: string): CardActionOutcome => ({ toast: { type: 'error', content } });
+
+/**
+ * Card actions: a report or indicator submission is validated and authorised here (reads only),
+ * queued, and answered at once with a toast and the card showing "已提交 · who · when".
+ * The worker stores it. A refusal says why and queues nothing.
+ */
+export function createCardActionRoute(db: Db, opts: { timezone: string }) {
+  return async (action: LarkCardAction, ctx: RouteContext): Promise<CardActionOutcome> => {
+    const operator = action.operatorOpenId;
+    if (!operator) return error('无法识别操作人');
+    const raw = typeof action.value === 'string' ? safeJson(action.value) : action.value;
+    if (isTaskDetail(raw)) {
+      const payload: TaskDetailJobPayload = { taskId: raw.taskId, openId: operator };
+      return { toast: { type: 'success', content: '已将任务详情私信发送给您' }, job: { kind: INBOUND_KINDS.taskDetail, payload } };
+    }
+    const checked = validateSubmission({ value: raw, formValue: action.formValue });
+    if (!checked.ok) return error(checked.message);
+    const s = checked.value;
+    const allowed =
+      s.kind === 'report'
+        ? checkSubmission(await taskSubmissionFacts(db, s, operator))
+        : checkIndicatorSubmission(await indicatorSubmissionFacts(db, s, operator));
+    if (!allowed.ok) {
+      ctx.logger.info({ refusal: allowed.code }, 'card submission refused');
+      return error(allowed.message);
+    }
+    const round = await findRoundById(db, s.roundId);
+    if (!round || round.planId !== s.planId) return error('该填报轮次不存在或卡片已过期，请在最新的卡片上填报');
+
+    const job =
+      s.kind === 'report'
+        ? { kind: INBOUND_KINDS.report, payload: reportPayload(s, operator) }
+        : { kind: INBOUND_KINDS.indicator, payload: indicatorPayload(s, operator) };
+    const content = s.kind === 'report' ? `已提交：${STATUS_LABEL[s.status]} · ${s.progress}%` : `已提交指标数值：${s.value}`;
+    const card = await updatedCard(db, s, operator, ctx.now(), opts.timezone);
+    return { toast: { type: 'success', content }, job, ...(card ? { card: { type: 'raw', data: card } } : {}) };
+  };
+}
+
+function reportPayload(s: Extract<Submission, { kind: 'report' }>, operator: string): ReportJobPayload {
+  const { kind: _kind, ...rest } = s;
+  return { ...rest, reporterOpenId: operator };
+}
+
+function indicatorPayload(s: Extract<Submission, { kind: 'indicator' }>, operator: string): IndicatorJobPayload {
+  return { planId: s.planId, roundId: s.roundId, departmentId: s.departmentId, indicatorId: s.indicatorId, value: s.value, reporterOpenId: operator };
+}
+
+/** The page of the department's card holding this task, as it looks after this submission. */
+async function updatedCard(db: Db, s: Submission, operator: string, now: Date, timezone: string): Promise<Record<string, unknown> | null> {
+  const [view, round, depts] = await Promise.all([loadPlanView(db, s.planId), findRoundById(db, s.roundId), listDepartments(db)]);
+  const dept = depts.find((d) => d.id === s.departmentId);
+  if (!view || !round || !dept) return null;
+  const input = (await loadDepartmentCardInputs(db, { view, round, departments: [dept], now, timezone })).get(dept.id);
+  if (!input) return null;
+  const who = { by: await nameOf(db, operator), at: now };
+  if (s.kind === 'report') {
+    const t = input.tasks.find((x) => x.id === s.taskId);
+    if (t) {
+      t.submitted = who;
+      t.last = { status: s.status, progress: s.progress, note: s.note, reporterName: who.by, reportedAt: now };
+    }
+  } else {
+    const i = input.indicators?.find((x) => x.id === s.indicatorId);
+    if (i) {
+      i.submitted = who;
+      i.last = { value: s.value, reporterName: who.by, reportedAt: now };
+    }
+  }
+  const formName = s.kind === 'report' ? taskFieldNames(s.taskId).form : indicatorFieldNames(s.indicatorId).form;
+  return buildDepartmentCards(input).find((c) => componentNames(c).includes(formName)) ?? null;
+}
+
+async function nameOf(db: Db, openId: string): Promise<string> {
+  const [p] = await db.select({ name: people.name }).from(people).where(eq(people.openId, openId));
+  return p?.name ?? openId;
+}
+
+function isTaskDetail(v: unknown): v is { kind: 'task_detail'; taskId: number } {
+  return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'task_detail' && Number.isInteger((v as { taskId?: unknown }).taskId);
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return undefined;
+  }
+}

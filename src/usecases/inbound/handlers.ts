@@ -1,0 +1,72 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { appendIndicatorValue } from '../../db/repositories/reports.repository.ts';
+import { tasks } from '../../db/schema/index.ts';
+import { DubanError } from '../../errors.ts';
+import type { LarkMessage } from '../../lark/inbound/types.ts';
+import type { InboundHandlers } from '../../queue/workers/inbound.worker.ts';
+import { answerQuestion, type AskCache } from '../ask.ts';
+import { runDirectoryCommand } from '../directory-commands.ts';
+import type { Send } from '../rounds/ports.ts';
+import { storeReport } from '../store-report.ts';
+import { INBOUND_KINDS, type IndicatorJobPayload, type ReportJobPayload, type TaskDetailJobPayload } from './kinds.ts';
+
+export interface InboundHandlerDeps {
+  db: Db;
+  send: Send;
+  timezone: string;
+  askCache?: AskCache;
+}
+
+/**
+ * Worker side of inbound jobs. Each runs inside the transaction that records the event id, so a
+ * reply stored here is stored once; outgoing answers go through the outbox under a ref derived
+ * from the message, so a retried job never answers twice.
+ */
+export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers {
+  return {
+    [INBOUND_KINDS.report]: async (job, { tx, logger }) => {
+      const p = job.payload as ReportJobPayload;
+      const result = await storeReport(tx, { ...p, eventId: job.eventId, receivedAt: job.receivedAt });
+      logger.info({ result }, 'status report handled');
+    },
+    [INBOUND_KINDS.indicator]: async (job, { tx }) => {
+      const p = job.payload as IndicatorJobPayload;
+      await appendIndicatorValue(tx, {
+        indicatorId: p.indicatorId,
+        roundId: p.roundId,
+        value: p.value,
+        reporterOpenId: p.reporterOpenId,
+        reportedAt: new Date(job.receivedAt),
+        eventId: job.eventId,
+      });
+    },
+    [INBOUND_KINDS.message]: async (job, { tx, now }) => {
+      const msg = job.payload as LarkMessage;
+      const text = msg.text ?? '';
+      const command =
+        msg.chatType === 'p2p'
+          ? null
+          : await runDirectoryCommand(tx as unknown as Db, {
+              text,
+              mentions: msg.mentions.map((m) => ({ key: m.key, id: { open_id: m.openId ?? null }, name: m.name })),
+              chatId: msg.chatId,
+              senderOpenId: msg.senderOpenId ?? '',
+            });
+      const content = command
+        ? { text: command.reply }
+        : { card: (await answerQuestion(deps.db, text, { now: now(), timezone: deps.timezone, cache: deps.askCache })).card };
+      await deps.send(
+        { kind: 'reply', messageId: msg.messageId, chatId: msg.chatId, content },
+        { purpose: 'answer', ref: `message:${msg.messageId}` },
+      );
+    },
+    [INBOUND_KINDS.taskDetail]: async (job, { now }) => {
+      const p = job.payload as TaskDetailJobPayload;
+      const [task] = await deps.db.select({ number: tasks.number }).from(tasks).where(eq(tasks.id, p.taskId));
+      if (!task) throw new DubanError('TASK_UNKNOWN', `任务 ${p.taskId} 不存在`, { retryable: false });
+      const answer = await answerQuestion(deps.db, `任务${task.number}`, { now: now(), timezone: deps.timezone, cache: deps.askCache });
+      await deps.send({ kind: 'send', to: { openId: p.openId }, content: { card: answer.card } }, { purpose: 'task_detail', ref: `event:${job.eventId}` });
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import type { DepartmentCardIndicator, DepartmentCardInput, DepartmentCardTask } from '../../cards/department-types.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import type { PlanView } from '../../db/repositories/plan.repository.ts';
+import { currentStatusFor, latestIndicatorValues, submissionsInRound, type RoundRecord } from '../../db/repositories/rounds.repository.ts';
+import { deadlineState } from '../../domain/deadlines.ts';
+import { isStatus } from '../../domain/status.ts';
+
+// The bureau's own measures are what a department acts on; the regional ones are context only.
+const BUREAU_ACTOR = '国家知识产权局';
+
+export interface DepartmentRef {
+  id: number;
+  name: string;
+}
+
+/**
+ * The plain data of each department's round card, read with a few set-based queries for all the
+ * departments at once (current status, this round's submissions, latest indicator values).
+ */
+export async function loadDepartmentCardInputs(
+  db: DbOrTx,
+  args: { view: PlanView; round: RoundRecord; departments: DepartmentRef[]; now: Date; timezone: string },
+): Promise<Map<number, DepartmentCardInput>> {
+  const { view, round, now, timezone } = args;
+  const ids = args.departments.map((d) => d.id);
+  const key = (taskId: number, deptId: number) => `${taskId}:${deptId}`;
+  // All departments' statuses on these tasks: a task is done only when every one of them is.
+  const taskIds = view.tasks.filter((t) => t.departments.some((d) => ids.includes(d.departmentId))).map((t) => t.id);
+  const current = new Map((await currentStatusFor(db, taskIds)).map((r) => [key(r.taskId, r.departmentId), r]));
+  const submitted = new Map((await submissionsInRound(db, round.id, ids)).map((r) => [key(r.taskId, r.departmentId), r]));
+  const owned = view.indicators.filter((i) => i.ownerDepartmentId !== null && ids.includes(i.ownerDepartmentId));
+  const latest = new Map((await latestIndicatorValues(db, owned.map((i) => i.id))).map((r) => [r.indicatorId, r]));
+  const doneByTask = taskDone(view, current);
+
+  const out = new Map<number, DepartmentCardInput>();
+  for (const dept of args.departments) {
+    const tasks: DepartmentCardTask[] = [];
+    for (const t of view.tasks) {
+      const a = t.departments.find((d) => d.departmentId === dept.id);
+      if (!a) continue;
+      const cur = current.get(key(t.id, dept.id));
+      const sub = submitted.get(key(t.id, dept.id));
+      tasks.push({
+        id: t.id,
+        number: t.number,
+        title: t.title,
+        role: a.role,
+        deadlineKind: t.deadlineKind,
+        dueDate: t.dueDate,
+        deadlineState: deadlineState({ dueDate: t.dueDate, done: doneByTask.get(t.id) ?? false, now, timezone }),
+        measuresForBureau: t.measures.filter((m) => m.actor === BUREAU_ACTOR).map((m) => m.text),
+        last:
+          cur && isStatus(cur.status)
+            ? { status: cur.status, progress: cur.progress, note: cur.note, reporterName: cur.reporterName, reportedAt: cur.reportedAt }
+            : null,
+        submitted: sub ? { by: sub.reporterName ?? sub.reporterOpenId, at: sub.reportedAt } : null,
+      });
+    }
+    const indicators: DepartmentCardIndicator[] = owned
+      .filter((i) => i.ownerDepartmentId === dept.id)
+      .map((i) => {
+        const l = latest.get(i.id);
+        return {
+          id: i.id,
+          name: i.name,
+          comparator: i.comparator,
+          value: i.value,
+          unit: i.unit,
+          last: l ? { value: l.value, reporterName: l.reporterName, reportedAt: l.reportedAt } : null,
+          submitted: l && l.roundId === round.id ? { by: l.reporterName ?? l.reporterOpenId, at: l.reportedAt } : null,
+        };
+      });
+    if (tasks.length === 0 && indicators.length === 0) continue;
+    out.set(dept.id, {
+      plan: { id: view.plan.id, title: view.plan.title, year: view.plan.year },
+      round: { id: round.id, key: round.key, startsAt: round.startsAt, endsAt: round.endsAt },
+      department: { id: dept.id, name: dept.name },
+      tasks,
+      indicators,
+      timezone,
+    });
+  }
+  return out;
+}
+
+/** A task is done only when every responsible department's current status is done. */
+function taskDone(view: PlanView, current: Map<string, { status: string }>): Map<number, boolean> {
+  return new Map(
+    view.tasks.map((t) => [t.id, t.departments.length > 0 && t.departments.every((d) => current.get(`${t.id}:${d.departmentId}`)?.status === 'done')]),
+  );
+}

@@ -1,0 +1,57 @@
+import { buildReminderCard } from '../../cards/reminder.ts';
+import type { Db } from '../../db/client.ts';
+import { listDepartments, listReporters } from '../../db/repositories/directory.repository.ts';
+import { loadPlanView } from '../../db/repositories/plan.repository.ts';
+import { findRound, nextReminderNumber, submissionsInRound } from '../../db/repositories/rounds.repository.ts';
+import { remindersFor, type ReminderInput } from '../../domain/reminders.ts';
+import { roundFor } from '../../domain/rounds.ts';
+import { DubanError } from '../../errors.ts';
+import type { RoundDeps } from './ports.ts';
+
+export interface RemindResult {
+  roundKey: string;
+  reminderNumber: number;
+  reminded: { department: string; missing: number; mentioned: number }[];
+}
+
+/**
+ * 催办: each bound department with tasks not reported this round gets one message naming them;
+ * from the second reminder of the round on, it @-mentions the department's reporters.
+ */
+export async function remind(db: Db, deps: RoundDeps): Promise<RemindResult> {
+  const view = await loadPlanView(db);
+  if (!view) throw new DubanError('NO_PLAN', '尚未导入工作计划，请先运行 duban import <文件>');
+  const key = roundFor(deps.now, deps.timezone).key;
+  const round = await findRound(db, view.plan.id, key);
+  if (!round) throw new DubanError('ROUND_NOT_OPEN', `本周（${key}）的填报尚未开启，请先运行 duban round open`);
+  const reminderNumber = await nextReminderNumber(db, round.id);
+  const reported = new Map<number, Set<number>>();
+  for (const s of await submissionsInRound(db, round.id)) {
+    const set = reported.get(s.departmentId) ?? new Set<number>();
+    set.add(s.taskId);
+    reported.set(s.departmentId, set);
+  }
+  const inputs: ReminderInput[] = [];
+  for (const d of await listDepartments(db)) {
+    const tasks = view.tasks.filter((t) => t.departments.some((a) => a.departmentId === d.id)).map((t) => ({ id: t.id, number: t.number, title: t.title }));
+    if (tasks.length === 0 || !d.chatId) continue;
+    inputs.push({
+      department: { id: d.id, name: d.name, chatId: d.chatId },
+      tasks,
+      reportedTaskIds: reported.get(d.id) ?? new Set(),
+      reporters: await listReporters(db, d.id),
+      reminderNumber,
+    });
+  }
+  const result: RemindResult = { roundKey: round.key, reminderNumber, reminded: [] };
+  for (const r of remindersFor(inputs)) {
+    const card = buildReminderCard({ reminder: r, round: { key: round.key } });
+    await deps.send(
+      { kind: 'send', to: { chatId: r.chatId }, content: { card } },
+      { purpose: 'reminder', ref: `round:${round.id}:dept:${r.departmentId}:n:${reminderNumber}` },
+    );
+    result.reminded.push({ department: r.departmentName, missing: r.missing.length, mentioned: r.mention.length });
+    deps.progress?.(`已催办：${r.departmentName}（未填报 ${r.missing.length} 项）`);
+  }
+  return result;
+}

@@ -1,0 +1,45 @@
+import type { Db } from '../db/client.ts';
+import type { ScheduledStep } from '../queue/schedules.ts';
+import { sendDigest } from './digest.ts';
+import { closeRound } from './rounds/close-round.ts';
+import { openRound } from './rounds/open-round.ts';
+import type { Send } from './rounds/ports.ts';
+import { remind } from './rounds/remind.ts';
+
+export interface StepDeps {
+  db: Db;
+  send: Send;
+  now: () => Date;
+  timezone: string;
+  progress?: (line: string) => void;
+}
+
+/** The four scheduled steps, each summarised in one Chinese line (CLI, console, logs). */
+export async function runStep(step: ScheduledStep, deps: StepDeps): Promise<string> {
+  const base = { send: deps.send, now: deps.now(), timezone: deps.timezone, progress: deps.progress };
+  switch (step) {
+    case 'open_round': {
+      const r = await openRound(deps.db, base);
+      const unbound = r.unbound.length ? `；未绑定群的部门：${r.unbound.join('、')}` : '';
+      return `${r.created ? '已开启' : '已重新检查'}本周填报（${r.round.key}），${r.departments.length} 个部门的卡片已排队发送${unbound}`;
+    }
+    case 'remind': {
+      const r = await remind(deps.db, base);
+      return r.reminded.length
+        ? `第 ${r.reminderNumber} 次催办（${r.roundKey}）：${r.reminded.map((x) => `${x.department}（${x.missing} 项）`).join('、')}`
+        : `第 ${r.reminderNumber} 次催办（${r.roundKey}）：各部门均已填报，无需催办`;
+    }
+    case 'close_round': {
+      const r = await closeRound(deps.db, { now: base.now, timezone: deps.timezone });
+      return r.closed ? `已关闭本周填报（${r.round.key}）；此后提交将标记为逾期补报` : `本周填报（${r.round.key}）此前已关闭`;
+    }
+    case 'digest': {
+      const r = await sendDigest(
+        { db: deps.db, enqueue: (chatId, card, meta) => deps.send({ kind: 'send', to: { chatId }, content: { card } }, meta) },
+        { now: base.now, timezone: deps.timezone },
+      );
+      if (r.enqueued.length) return `本周汇总（${r.weekKey}）已排队发送到 ${r.enqueued.length} 个领导群`;
+      return r.stored ? `本周汇总（${r.weekKey}）已生成，但没有登记领导群` : `本周汇总（${r.weekKey}）已发送过，不重复发送`;
+    }
+  }
+}
