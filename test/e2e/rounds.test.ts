@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { componentNames, countComponents, cardBytes } from '../../src/cards/limits.ts';
+import { loadPlanView, type PlanView } from '../../src/db/repositories/plan.repository.ts';
+import { currentStatus, plans, reports, rounds } from '../../src/db/schema/index.ts';
+import { startWorld, waitFor, type World } from '../helpers/world.ts';
+
+// The status-round loop of issue 4 against the fake Lark, real Postgres and real Redis.
+describe('status rounds end to end', () => {
+  let w: World;
+  let view: PlanView;
+  let roundId: number;
+  const YGS = { openId: 'ou_ygs_0001', chat: 'oc_dept_ygs' };
+
+  const deptId = (name: string) => view.tasks.flatMap((t) => t.departments).find((d) => d.name === name)!.departmentId;
+  const taskId = (n: number) => view.tasks.find((t) => t.number === n)!.id;
+  const reportValue = (n: number, dept = '运用促进司') => ({ kind: 'report', planId: view.plan.id, roundId, departmentId: deptId(dept), taskId: taskId(n) });
+  const form = (n: number, f: Record<string, string>) => Object.fromEntries(Object.entries(f).map(([k, v]) => [`${k}_${taskId(n)}`, v]));
+  const reportCount = async () => (await w.db.db.select().from(reports)).length;
+
+  beforeAll(async () => {
+    w = await startWorld('rounds');
+    view = (await loadPlanView(w.db.db))!;
+    const ygs = w.directory.departments.find((d) => d.name === '运用促进司')!;
+    YGS.openId = ygs.reporters![0]!.openId;
+    YGS.chat = ygs.chatId!;
+  }, 60_000);
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('opening the round sends each of the 13 departments its card, 运用促进司 listing exactly its 11 tasks', async () => {
+    const line = await w.step('open_round');
+    expect(line).toContain('13 个部门');
+    const [round] = await w.db.db.select().from(rounds);
+    roundId = round!.id;
+    const deptChats = w.directory.departments.map((d) => d.chatId!);
+    await waitFor('13 department cards', () => deptChats.every((c) => w.fake.state.messagesIn(c).length > 0));
+    const ygsCards = w.fake.state.messagesIn(YGS.chat).map((m) => m.card);
+    const forms = ygsCards.flatMap((c) => componentNames(c)).filter((n) => /^form_\d+$/.test(n));
+    const numbers = forms.map((f) => view.tasks.find((t) => `form_${t.id}` === f)!.number).sort((a, b) => a - b);
+    expect(numbers).toEqual([1, 2, 6, 7, 8, 11, 12, 13, 14, 15, 17]);
+    for (const c of ygsCards) {
+      expect(cardBytes(c)).toBeLessThanOrEqual(30 * 1024);
+      expect(countComponents(c)).toBeLessThanOrEqual(200);
+    }
+  });
+
+  it('opening the same round again sends nothing new', async () => {
+    const before = w.fake.messages.length;
+    await w.step('open_round');
+    await new Promise((r) => setTimeout(r, 800));
+    expect(w.fake.messages.length).toBe(before);
+    expect(await w.db.db.select().from(rounds)).toHaveLength(1);
+  });
+
+  it('a reporter submission is answered with a toast and the updated card, and stored once even when delivered three times', async () => {
+    const eventId = 'ev_submit_task7_once';
+    const answers = [];
+    for (let i = 0; i < 3; i++) {
+      answers.push(await w.cardAction({ eventId, operator: YGS.openId, value: reportValue(7), formValue: form(7, { status: 'on_track', progress: '40', note: '已完成试点遴选', evidence: 'https://example.gov.cn/a' }), chatId: YGS.chat }));
+    }
+    for (const a of answers) {
+      expect(a.status).toBe(200);
+      expect(a.body.toast.type).toBe('success');
+    }
+    expect(JSON.stringify(answers[0]!.body.card)).toContain('已提交');
+    await waitFor('the report stored', async () => (await reportCount()) === 1);
+    await new Promise((r) => setTimeout(r, 500));
+    const rows = await w.db.db.select().from(reports);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'on_track', progress: 40, note: '已完成试点遴选', evidenceUrl: 'https://example.gov.cn/a', version: 1, late: false });
+    const [cur] = await w.db.db.select().from(currentStatus).where(eq(currentStatus.taskId, taskId(7)));
+    expect(cur).toMatchObject({ status: 'on_track', progress: 40 });
+  });
+
+  it('editing is a new submission: version 2, history kept, current status moves', async () => {
+    const a = await w.cardAction({ operator: YGS.openId, value: reportValue(7), formValue: form(7, { status: 'at_risk', progress: '45', note: '经费未到位' }) });
+    expect(a.body.toast.type).toBe('success');
+    await waitFor('version 2', async () => (await reportCount()) === 2);
+    const versions = (await w.db.db.select().from(reports).where(eq(reports.taskId, taskId(7)))).map((r) => r.version).sort();
+    expect(versions).toEqual([1, 2]);
+    const [cur] = await w.db.db.select().from(currentStatus).where(eq(currentStatus.taskId, taskId(7)));
+    expect(cur).toMatchObject({ status: 'at_risk', progress: 45, note: '经费未到位' });
+  });
+
+  const refusals: [string, () => { operator: string; value: unknown; formValue: Record<string, string> }, RegExp][] = [
+    ['the operator is not a reporter of the department', () => ({ operator: 'ou_outsider_0001', value: reportValue(7), formValue: form(7, { status: 'done', progress: '100' }) }), /填报人/],
+    ['the task is not the department’s', () => ({ operator: YGS.openId, value: reportValue(3), formValue: form(3, { status: 'done', progress: '100' }) }), /不属于/],
+    ['a status outside the list', () => ({ operator: YGS.openId, value: reportValue(8), formValue: form(8, { status: 'finished', progress: '10' }) }), /状态/],
+    ['progress outside 0–100', () => ({ operator: YGS.openId, value: reportValue(8), formValue: form(8, { status: 'on_track', progress: '101' }) }), /进度/],
+    ['a note that is too long', () => ({ operator: YGS.openId, value: reportValue(8), formValue: form(8, { status: 'on_track', progress: '10', note: '长'.repeat(1001) }) }), /1000/],
+    ['evidence that is not an http(s) URL', () => ({ operator: YGS.openId, value: reportValue(8), formValue: form(8, { status: 'on_track', progress: '10', evidence: 'ftp://x.cn/a' }) }), /链接/],
+    ['a card from another plan', () => ({ operator: YGS.openId, value: { ...reportValue(8), planId: view.plan.id + 99 }, formValue: form(8, { status: 'on_track', progress: '10' }) }), /不存在|过期/],
+    ['a deleted task', () => ({ operator: YGS.openId, value: { ...reportValue(8), taskId: 999_999 }, formValue: { status_999999: 'on_track', progress_999999: '10' } }), /不存在|过期|不属于/],
+  ];
+  for (const [what, make, message] of refusals) {
+    it(`when ${what}, it refuses with a toast saying why and stores nothing`, async () => {
+      const before = await reportCount();
+      const a = await w.cardAction(make());
+      expect(a.status).toBe(200);
+      expect(a.body.toast.type).toBe('error');
+      expect(a.body.toast.content).toMatch(message);
+      expect(a.body.card).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await reportCount()).toBe(before);
+    });
+  }
+
+  it('user text in the updated card is escaped: no @all, no live links', async () => {
+    const a = await w.cardAction({ operator: YGS.openId, value: reportValue(8), formValue: form(8, { status: 'on_track', progress: '20', note: '<at id=all></at> 请看 [链接](https://evil.example)' }) });
+    expect(a.body.toast.type).toBe('success');
+    const json = JSON.stringify(a.body.card);
+    expect(json).not.toContain('<at id=all>');
+    // The note is shown as plain_text (never rendered as markdown), so the link stays inert text.
+    const markdown = JSON.stringify(a.body.card).match(/"tag":"markdown","content":"[^"]*evil\.example/);
+    expect(markdown).toBeNull();
+    expect(json).toMatch(/"tag":"plain_text","content":"说明：[^"]*evil\.example/);
+  });
+
+  it('reminders reach exactly the departments with gaps, and the second one @-mentions reporters', async () => {
+    // 人事司 reports all of its tasks (1, 11, 21, 22): it must not be reminded.
+    const rsReporter = w.directory.departments.find((d) => d.name === '人事司')!.reporters![0]!.openId;
+    for (const n of [1, 11, 21, 22]) {
+      const a = await w.cardAction({ operator: rsReporter, value: reportValue(n, '人事司'), formValue: form(n, { status: 'on_track', progress: '50' }) });
+      expect(a.body.toast.type).toBe('success');
+    }
+    await waitFor('人事司 reports stored', async () => (await w.db.db.select().from(reports).where(eq(reports.departmentId, deptId('人事司')))).length === 4);
+    const rsChat = w.directory.departments.find((d) => d.name === '人事司')!.chatId!;
+    const before = new Map(w.directory.departments.map((d) => [d.chatId!, w.fake.state.messagesIn(d.chatId!).length]));
+    const line = await w.step('remind');
+    expect(line).not.toContain('人事司');
+    await waitFor('12 reminders', () => w.directory.departments.filter((d) => w.fake.state.messagesIn(d.chatId!).length > before.get(d.chatId!)!).length === 12);
+    expect(w.fake.state.messagesIn(rsChat).length).toBe(before.get(rsChat));
+    const first = w.fake.state.messagesIn(YGS.chat).at(-1)!;
+    expect(JSON.stringify(first.card)).not.toContain('<at id=');
+
+    await w.step('remind');
+    await waitFor('second reminder', () => w.fake.state.messagesIn(YGS.chat).length === before.get(YGS.chat)! + 2);
+    const second = JSON.stringify(w.fake.state.messagesIn(YGS.chat).at(-1)!.card);
+    expect(second).toContain(`<at id=${YGS.openId}>`);
+    expect(second).not.toContain('<at id=all>');
+  });
+
+  it('after close, submissions are still accepted and flagged late', async () => {
+    await w.step('close_round');
+    const a = await w.cardAction({ operator: YGS.openId, value: reportValue(12), formValue: form(12, { status: 'done', progress: '100' }) });
+    expect(a.body.toast.type).toBe('success');
+    const row = await waitFor('late report', async () => (await w.db.db.select().from(reports).where(and(eq(reports.taskId, taskId(12)))))[0]);
+    expect(row.late).toBe(true);
+    expect((await w.db.db.select().from(plans)).length).toBe(1);
+  });
+
+  it('asking "任务7" in a private chat replies with the stored status', async () => {
+    const messageId = 'om_question_task7';
+    const chatId = w.fake.state.p2pChatFor(YGS.openId).chat_id;
+    const a = await w.message({ sender: YGS.openId, text: '任务7进展？', chatId, chatType: 'p2p', messageId });
+    expect(a.status).toBe(200);
+    const reply = await waitFor('the answer', () => w.fake.messages.find((m) => m.parent_id === messageId));
+    expect(JSON.stringify(reply.card)).toContain('存在风险');
+  });
+});

@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { DateTime } from 'luxon';
+import pino from 'pino';
+import { parseConfig, type Config } from '../../src/config/schema.ts';
+import { shiftedClock, type Now } from '../../src/domain/clock.ts';
+import { startApp, type App } from '../../src/main.ts';
+import { cardActionEvent, messageReceiveEvent, postCallback, startFakeLark, type FakeLark, type FakeMessage } from '../../src/simulator/index.ts';
+import { seedFakeFromDirectory } from '../../src/simulator/seed-directory.ts';
+import { bootstrapFromFiles } from '../../src/usecases/bootstrap.ts';
+import type { ParsedDirectory } from '../../src/directory/types.ts';
+import { runStep } from '../../src/usecases/steps.ts';
+import type { ScheduledStep } from '../../src/queue/schedules.ts';
+import { createTestDb, type TestDb } from './db.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from './redis.ts';
+
+export const APP_ID = 'cli_a1b2c3d4e5f60718';
+export const ENCRYPT_KEY = 'test-encrypt-key';
+export const VERIFICATION_TOKEN = 'test-verification-token';
+export const TIMEZONE = 'Asia/Shanghai';
+
+/**
+ * A whole duban against the fake Lark: a fresh Postgres database with the seed plan and the
+ * example directory, a queue prefix of its own, web + workers, and a business clock inside 2021.
+ */
+export interface World {
+  db: TestDb;
+  fake: FakeLark;
+  app: App;
+  config: Config;
+  directory: ParsedDirectory;
+  now: Now;
+  step(step: ScheduledStep): Promise<string>;
+  /** Sends a card action as Lark would; returns the webhook's answer. */
+  cardAction(input: { operator: string; value: unknown; formValue?: Record<string, unknown>; messageId?: string; chatId?: string; eventId?: string }): Promise<{ status: number; body: any }>;
+  message(input: { sender: string; text: string; chatId: string; chatType: 'p2p' | 'group'; mentionBot?: boolean; eventId?: string; messageId?: string }): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+export const BOT_OPEN_ID = 'ou_bot_duban';
+
+export async function startWorld(label: string, opts: { start?: string; schedules?: boolean } = {}): Promise<World> {
+  const db = await createTestDb(label);
+  const fake = await startFakeLark({ appId: APP_ID, appSecret: 'sim-secret' });
+  const prefix = testQueuePrefix(label);
+  const now = shiftedClock(DateTime.fromISO(opts.start ?? '2021-06-08T10:00:00', { zone: TIMEZONE }).toJSDate(), () => new Date());
+  const config = parseConfig({
+    LARK_APP_ID: APP_ID,
+    LARK_APP_SECRET: 'sim-secret',
+    LARK_DOMAIN: fake.url,
+    LARK_ENCRYPT_KEY: ENCRYPT_KEY,
+    LARK_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
+    DATABASE_URL: db.url,
+    REDIS_URL: testRedisUrl,
+    QUEUE_PREFIX: prefix,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+  });
+  const { directory } = await bootstrapFromFiles(db.db, { plan: 'samples/cnipa-2021.txt', directory: 'directory.example.yaml' }, now());
+  seedFakeFromDirectory(fake, directory, { openId: BOT_OPEN_ID, name: '督办机器人' });
+  fake.addUser({ open_id: 'ou_outsider_0001', name: '外部人员' });
+  const app = await startApp(config, { web: true, workers: true, now, logger: pino({ level: 'silent' }), schedules: opts.schedules ?? false });
+  const send = (op: Parameters<App['outbox']['enqueue']>[0], meta: Parameters<App['outbox']['enqueue']>[1]) => app.outbox.enqueue(op, meta);
+  const url = `${app.url}/lark/events`;
+  const sign = { encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN, now: () => new Date() };
+  const newId = () => randomBytes(8).toString('hex');
+  return {
+    db,
+    fake,
+    app,
+    config,
+    directory,
+    now,
+    step: (s) => runStep(s, { db: db.db, send, now, timezone: TIMEZONE }),
+    cardAction: (i) =>
+      postCallback(
+        url,
+        cardActionEvent({
+          eventId: i.eventId ?? `ev_${newId()}`,
+          appId: APP_ID,
+          verificationToken: VERIFICATION_TOKEN,
+          createTime: new Date(),
+          operator: { openId: i.operator },
+          cardToken: `c-${newId()}`,
+          action: { tag: 'button', value: i.value, formValue: i.formValue, name: 'submit' },
+          messageId: i.messageId ?? `om_${newId()}`,
+          chatId: i.chatId ?? 'oc_unknown',
+        }),
+        sign,
+      ) as Promise<{ status: number; body: any }>,
+    message: (i) => {
+      // Lark knows the user's message before it tells duban; the fake must too, or a reply to it is refused.
+      const messageId = i.messageId ?? `om_${newId()}`;
+      const t = String(Date.now());
+      fake.state.addMessage({
+        message_id: messageId,
+        chat_id: i.chatId,
+        msg_type: 'text',
+        content: JSON.stringify({ text: i.text }),
+        text: i.text,
+        create_time: t,
+        update_time: t,
+        updates: 0,
+        sender: { id: i.sender, id_type: 'open_id', sender_type: 'user' } as unknown as FakeMessage['sender'],
+      });
+      return postCallback(
+        url,
+        messageReceiveEvent({
+          eventId: i.eventId ?? `ev_${newId()}`,
+          appId: APP_ID,
+          verificationToken: VERIFICATION_TOKEN,
+          createTime: new Date(),
+          messageId,
+          chatId: i.chatId,
+          chatType: i.chatType,
+          sender: { openId: i.sender },
+          text: i.mentionBot ? `@_user_1 ${i.text}` : i.text,
+          mentions: i.mentionBot ? [{ key: '@_user_1', openId: BOT_OPEN_ID, name: '督办机器人' }] : undefined,
+        }),
+        sign,
+      ) as Promise<{ status: number; body: any }>;
+    },
+    close: async () => {
+      await app.close();
+      await fake.stop();
+      await db.drop();
+      await cleanRedisPrefix(prefix);
+    },
+  };
+}
+
+/** Polls until `check` returns a truthy value, or fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => Promise<T> | T, timeoutMs = 15_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last) return last as NonNullable<T>;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
