@@ -27,6 +27,17 @@ export function taskDeadline(kind: string | null, dueDate: string | null, status
 
 /** Rows (one per task × department, tasks in order) → one summary per task with overall status and deadline. */
 export function summariseTasks(rows: TaskStatusRow[], year: number, o: AskOptions): TaskSummary[] {
+  // Time-zone arithmetic costs ~0.1 ms a call and a plan has only a few distinct deadlines: compute each once.
+  const deadlines = new Map<string, DeadlineState>();
+  const deadlineOf = (kind: string | null, due: string | null, status: Status): DeadlineState => {
+    const key = `${kind}|${due}|${status === 'done'}`;
+    let d = deadlines.get(key);
+    if (d === undefined) {
+      d = taskDeadline(kind, due, status, year, o);
+      deadlines.set(key, d);
+    }
+    return d;
+  };
   const byTask = new Map<number, TaskStatusRow[]>();
   for (const r of rows) {
     const list = byTask.get(r.taskId);
@@ -41,7 +52,7 @@ export function summariseTasks(rows: TaskStatusRow[], year: number, o: AskOption
       title: first.title,
       status,
       progress: taskProgress(status, deps.map((d) => d.progress)),
-      deadlineState: taskDeadline(first.deadlineKind, first.dueDate, status, year, o),
+      deadlineState: deadlineOf(first.deadlineKind, first.dueDate, status),
       highlight: null,
       departments: deps,
     };

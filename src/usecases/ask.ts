@@ -5,7 +5,8 @@ import type { Intent } from '../domain/query/types.ts';
 import { answerCard, answerText, HELP_EXAMPLES, type Answer } from '../cards/answers/index.ts';
 import { loadQueryContext, type AskCache } from './ask-context.ts';
 import { answerDepartment, answerList, answerNotReported } from './ask-lists.ts';
-import { answerDigest, answerIndicators } from './ask-overview.ts';
+import { answerDigest } from './ask-digest.ts';
+import { answerIndicators } from './ask-overview.ts';
 import { answerTask } from './ask-task.ts';
 import { summariseTasks, toLine, type AskOptions } from './ask-tasks.ts';
 

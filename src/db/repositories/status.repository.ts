@@ -148,12 +148,19 @@ export async function listTaskDepartments(db: DbOrTx, taskId: number): Promise<A
   );
 }
 
-export interface TaskStatusRow extends AssignmentStatusRow {
+/** One task × department for lists: just enough for overall status, progress, deadline and response. */
+export interface TaskStatusRow {
+  taskId: number;
   number: number;
   title: string;
   sectionNumber: number | null;
   deadlineKind: string | null;
   dueDate: string | null;
+  departmentId: number;
+  name: string;
+  role: string;
+  status: string | null;
+  progress: number | null;
   /** whether the department reported this task in the given round (false when no round was given) */
   reportedInRound: boolean;
 }
@@ -189,19 +196,36 @@ export async function listTaskStatuses(
   roundId: number | null = null,
 ): Promise<TaskStatusRow[]> {
   const narrow = narrowTo(scope);
+  // The round's reports come from reports_round in one range; no per-row probing, no other rounds.
   const reported =
     roundId === null
-      ? sql`false`
-      : sql`exists (select 1 from reports r where r.task_id = a.task_id and r.department_id = a.department_id and r.round_id = ${roundId})`;
-  return rows<TaskStatusRow>(
+      ? sql``
+      : sql`left join (select distinct task_id, department_id from reports where round_id = ${roundId}) rr
+              on rr.task_id = a.task_id and rr.department_id = a.department_id`;
+  // Up to one row per assignment of the plan (thousands): shipped as one JSON array of arrays, which
+  // the client parses natively instead of field by field (3–4× less time than rows or keyed objects).
+  const [row] = await rows<{ list: TaskStatusTuple[] | string | null }>(
     db,
-    sql`select t.number, t.title, t.section_number as "sectionNumber", t.deadline_kind as "deadlineKind",
-          t.due_date::text as "dueDate", ${assignmentColumns}, ${reported} as "reportedInRound"
-        from tasks t join assignments a on a.task_id = t.id ${assignmentJoins}
-        where t.plan_id = ${planId} and t.removed_at is null ${narrow}
-        order by t.number, a.position`,
+    sql`select json_agg(json_build_array(a.task_id, t.number, t.title, t.section_number, t.deadline_kind, t.due_date,
+            a.department_id, d.name, a.role, a.position, cs.status, cs.progress, ${roundId === null ? sql`false` : sql`rr.task_id is not null`})) as list
+        from tasks t join assignments a on a.task_id = t.id
+        join departments d on d.id = a.department_id
+        left join current_status cs on cs.task_id = a.task_id and cs.department_id = a.department_id
+        ${reported}
+        where t.plan_id = ${planId} and t.removed_at is null ${narrow}`,
   );
+  const raw = row?.list ?? [];
+  const tuples = typeof raw === 'string' ? (JSON.parse(raw) as TaskStatusTuple[]) : raw;
+  tuples.sort((x, y) => x[1] - y[1] || x[9] - y[9]);
+  return tuples.map(([taskId, number, title, sectionNumber, deadlineKind, dueDate, departmentId, name, role, , status, progress, reportedInRound]) => ({
+    taskId, number, title, sectionNumber, deadlineKind, dueDate, departmentId, name, role, status, progress, reportedInRound,
+  }));
 }
+
+type TaskStatusTuple = [
+  taskId: number, number: number, title: string, sectionNumber: number | null, deadlineKind: string | null, dueDate: string | null,
+  departmentId: number, name: string, role: string, position: number, status: string | null, progress: number | null, reportedInRound: boolean,
+];
 
 export interface RoundRow {
   id: number;

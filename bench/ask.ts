@@ -1,0 +1,160 @@
+// "Ask the bot" at scale: 1,000 tasks, 50 departments (1–3 per task), 52 weekly rounds of reports.
+// Run: node --import tsx bench/ask.ts   (Postgres at postgres://postgres@127.0.0.1:5432; creates and drops duban_bench_ask)
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import pg from 'pg';
+import { sql, type SQL } from 'drizzle-orm';
+import { migrateDb, openDb, type Db } from '../src/db/client.ts';
+import { answerQuestion, createAskCache } from '../src/usecases/ask.ts';
+import { toChineseNumeral } from '../src/domain/query/numerals.ts';
+import { cardBytes, countComponents } from '../src/cards/answers/index.ts';
+import { explainAll } from './ask-explain.ts';
+import { DEPARTMENT_NAMES, seedSql, TOPICS } from './ask-seed.ts';
+
+const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB_NAME = 'duban_bench_ask';
+const URL_ = ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
+const QUESTIONS = 400;
+const NOW = new Date('2021-12-29T02:30:00Z'); // Wednesday 10:30 of 2021-W52 in Shanghai
+const TZ = 'Asia/Shanghai';
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+async function admin(query: string): Promise<void> {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(query);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A deterministic mix of every kind of question people ask (seeded PRNG so runs compare). */
+function questions(n: number): string[] {
+  let x = 42;
+  const rnd = (k: number) => ((x = (x * 1103515245 + 12345) % 2147483648), x % k);
+  const forms = [
+    () => `任务${1 + rnd(1000)}进展？`,
+    () => `第${toChineseNumeral(1 + rnd(99))}项`,
+    () => `#${1 + rnd(1000)}`,
+    () => `${1 + rnd(1000)}号任务`,
+    () => `${TOPICS[rnd(TOPICS.length)]}进展`,
+    () => `${DEPARTMENT_NAMES[rnd(DEPARTMENT_NAMES.length)]}的任务`,
+    () => ['哪些任务有风险', '受阻', '逾期', '预警', '已完成的任务'][rnd(5)]!,
+    () => '谁还没填报',
+    () => ['审查周期', '质押融资', '指标'][rnd(3)]!,
+    () => '本周汇总',
+    () => ['帮助', '今天天气怎么样'][rnd(2)]!,
+  ];
+  return Array.from({ length: n }, () => forms[rnd(forms.length)]!());
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+// --keep leaves the database for profiling; --reuse runs against a kept one without seeding again.
+const KEEP = process.argv.includes('--keep');
+const REUSE = process.argv.includes('--reuse');
+
+async function main(): Promise<void> {
+  if (!REUSE) {
+    await admin(`drop database if exists "${DB_NAME}" with (force)`);
+    await admin(`create database "${DB_NAME}"`);
+  }
+  const handle = await openDb({ databaseUrl: URL_, dataDir: '' });
+  const lines: string[] = [];
+  try {
+    await migrateDb(handle);
+    const seedClient = new pg.Client({ connectionString: URL_ });
+    await seedClient.connect();
+    const seedMs = await time(async () => {
+      for (const [label, q] of REUSE ? [] : seedSql()) {
+        const t = await time(() => seedClient.query(q));
+        console.error(`  seed ${label}: ${ms(t)}`);
+      }
+    });
+    const counts = (await seedClient.query(
+      `select (select count(*) from tasks) tasks, (select count(*) from assignments) assignments,
+              (select count(*) from reports) reports, (select count(*) from current_status) current`,
+    )).rows[0] as Record<string, string>;
+    await seedClient.end();
+
+    const db = handle.db;
+    const cache = createAskCache();
+    const opts = { now: NOW, timezone: TZ, cache };
+    const cold = await time(() => answerQuestion(db, '任务1', opts));
+    const qs = questions(QUESTIONS);
+    const loadStart = loadavg()[0]!;
+    for (const q of qs.slice(0, 30)) await answerQuestion(db, q, opts); // warm-up: plans cached, pool filled
+
+    const byKind = new Map<string, number[]>();
+    const all: number[] = [];
+    let maxBytes = 0;
+    let maxComponents = 0;
+    for (const q of qs) {
+      const start = performance.now();
+      const r = await answerQuestion(db, q, opts);
+      const t = performance.now() - start;
+      all.push(t);
+      const kind = r.answer.kind;
+      byKind.set(kind, [...(byKind.get(kind) ?? []), t]);
+      maxBytes = Math.max(maxBytes, cardBytes(r.card));
+      maxComponents = Math.max(maxComponents, countComponents(r.card));
+    }
+
+    const baseline = async (label: string, q: () => SQL) => {
+      const xs: number[] = [];
+      for (let i = 0; i < QUESTIONS; i++) xs.push(await time(() => db.execute(q())));
+      return { label, p50: pct(xs, 50), p99: pct(xs, 99) };
+    };
+    const select1 = await baseline('`select 1` round trip', () => sql`select 1`);
+    const pk = await baseline('primary-key lookup `select * from tasks where id = $1`', () => sql`select * from tasks where id = ${1 + Math.floor(Math.random() * 1000)}`);
+
+    const p50 = pct(all, 50);
+    const p99 = pct(all, 99);
+    const plans = await explainAll(db as Db, NOW);
+
+    lines.push(
+      '# Ask benchmark',
+      '',
+      `\`node --import tsx bench/ask.ts\` — ${new Date().toISOString().slice(0, 10)}, Postgres 127.0.0.1 on the same ${cpus().length}-core machine,`,
+      `load average during the run ${loadStart.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} (other work was running; timings include that contention).`,
+      `Data: ${counts.tasks} tasks, 50 departments, ${counts.assignments} assignments (1–3 departments per task), 52 weekly rounds,`,
+      `${counts.reports} reports (≈90 % response, 5 % edited twice), ${counts.current} current statuses, 6 indicators × 52 values. Now = 2021-W52.`,
+      `Seeding (generate_series): ${ms(seedMs)}. ${QUESTIONS} mixed questions after a 30-question warm-up, one at a time, with the`,
+      'per-process context cache the worker keeps (`createAskCache()`); the first question of a cold process loads the plan context.',
+      '',
+      '| measure | p50 | p99 |',
+      '| --- | --- | --- |',
+      `| **answerQuestion, all questions** | **${ms(p50)}** | **${ms(p99)}** (target < 50 ms: ${p99 < 50 ? 'PASS' : 'FAIL'}) |`,
+      ...[...byKind.entries()].sort().map(([k, xs]) => `| answerQuestion: ${k} (${xs.length}) | ${ms(pct(xs, 50))} | ${ms(pct(xs, 99))} |`),
+      `| baseline: ${select1.label} | ${ms(select1.p50)} | ${ms(select1.p99)} |`,
+      `| baseline: ${pk.label} | ${ms(pk.p50)} | ${ms(pk.p99)} |`,
+      '',
+      `Ratio answer / \`select 1\`: p50 ${(p50 / select1.p50).toFixed(1)}×, p99 ${(p99 / select1.p99).toFixed(1)}×; answer / primary-key lookup: p50 ${(p50 / pk.p50).toFixed(1)}×, p99 ${(p99 / pk.p99).toFixed(1)}×.`,
+      `First question in a cold process (loads the context): ${ms(cold)}. Largest card: ${maxBytes} bytes, ${maxComponents} components.`,
+      '',
+      'Query plans of the status reads (EXPLAIN on this data; big tables must be reached through an index):',
+      '',
+      '| read | scans |',
+      '| --- | --- |',
+      ...plans.map((p) => `| ${p.label} | ${p.scans.join(', ')}${p.historyScan ? ' **(scans report history)**' : ''} |`),
+      '',
+    );
+    writeFileSync(new URL('./results-ask.md', import.meta.url), lines.join('\n'));
+    console.log(lines.join('\n'));
+  } finally {
+    await handle.close();
+    if (!KEEP) await admin(`drop database if exists "${DB_NAME}" with (force)`);
+  }
+}
+
+await main();
