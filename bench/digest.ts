@@ -6,7 +6,7 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { migrateDb, openDb } from '../src/db/client.ts';
 import { composeDigest } from '../src/usecases/digest.ts';
-import { digestCardBytes, digestComponentCount } from '../src/cards/digest-limits.ts';
+import { cardBytes, countComponents } from '../src/cards/limits.ts';
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'duban_bench_digest';
@@ -121,8 +121,8 @@ async function main(): Promise<void> {
       const card = d.card;
       redCount = d.model.redList.length;
       digestRuns.push(t);
-      bytes = digestCardBytes(card);
-      components = digestComponentCount(card);
+      bytes = cardBytes(card);
+      components = countComponents(card);
     }
     const base = median(baselineRuns);
     const digest = median(digestRuns);

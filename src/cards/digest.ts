@@ -1,9 +1,9 @@
 import template from '../../cards/digest.json' with { type: 'json' };
-import { fillTemplate } from './digest-template.ts';
 import type { DigestModel } from '../domain/digest/types.ts';
 import { truncate } from '../domain/escape.ts';
 import { localTime } from './digest-format.ts';
-import { fitsCardLimits } from './digest-limits.ts';
+import { CARD_MAX_BYTES, CARD_MAX_COMPONENTS, cardBytes, countComponents, type Card } from './limits.ts';
+import { fill } from './template.ts';
 import {
   changesText,
   countdownFooter,
@@ -24,7 +24,9 @@ export const DIGEST_BUDGETS: DigestBudget[] = [
   { redRows: 5, noteMax: 20, titleMax: 10, listMax: 5, sectionMax: 5, indicatorMax: 5, changeMax: 3, chartSections: 5 },
 ];
 
-export type Card = Record<string, unknown>;
+export type { Card };
+
+const fits = (card: Card) => cardBytes(card) <= CARD_MAX_BYTES && countComponents(card) <= CARD_MAX_COMPONENTS;
 
 const HEALTH_TEMPLATE: Record<DigestModel['health'], string> = { red: 'red', orange: 'orange', green: 'green' };
 
@@ -57,14 +59,14 @@ function render(m: DigestModel, b: DigestBudget): Card {
     hr,
     countdownFooter(m, tz),
   ];
-  return fillTemplate(template, {
+  return fill<Card>(template, {
     summary: `督办周报 ${m.round?.key ?? ''}：受阻 ${m.statusCounts.blocked}，逾期 ${m.deadlineCounts.overdue}，填报 ${m.response.reported}/${m.response.expected}`,
     title: `督办周报｜${truncate(m.planTitle, 30)}`,
     subtitle: round,
     template: HEALTH_TEMPLATE[m.health],
     tags: headerTags(m),
     elements,
-  }) as Card;
+  });
 }
 
 /**
@@ -75,7 +77,7 @@ export function buildDigestCard(model: DigestModel): Card {
   let card: Card | null = null;
   for (const budget of DIGEST_BUDGETS) {
     card = render(model, budget);
-    if (fitsCardLimits(card)) return card;
+    if (fits(card)) return card;
   }
   // The minimal budget bounds every list and string, so this is reached only if the limits change.
   return card!;

@@ -6,6 +6,7 @@ import { buildDigestModel } from '../domain/digest/model.ts';
 import type { DigestModel } from '../domain/digest/types.ts';
 import { buildDigestCard, type Card } from '../cards/digest.ts';
 import { loadDigestInput } from './digest-input.ts';
+import type { Outbox } from '../queue/outbox.ts';
 
 export interface ComposedDigest {
   planId: number;
@@ -73,4 +74,9 @@ export async function sendDigest(deps: { db: DbOrTx; enqueue: DigestEnqueue }, o
   }
   for (const chatId of targets) await deps.enqueue(chatId, card, { purpose: 'digest', ref: refOf.get(chatId)! });
   return { weekKey: composed.weekKey, stored, enqueued: targets, card };
+}
+
+/** Adapts the outbox (src/queue/outbox.ts) to sendDigest: one `send` of the card per chat. */
+export function outboxDigestEnqueue(outbox: Pick<Outbox, 'enqueue'>): DigestEnqueue {
+  return (chatId, card, meta) => outbox.enqueue({ kind: 'send', to: { chatId }, content: { card } }, meta);
 }

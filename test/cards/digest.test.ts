@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigestModel } from '../../src/domain/digest/model.ts';
 import { buildDigestCard } from '../../src/cards/digest.ts';
-import { CARD_MAX_BYTES, CARD_MAX_COMPONENTS, digestCardBytes, digestComponentCount } from '../../src/cards/digest-limits.ts';
+import { CARD_MAX_BYTES, CARD_MAX_COMPONENTS, cardBytes, countComponents } from '../../src/cards/limits.ts';
 import { hugeWeek, seededWeek } from '../domain/digest/fixture.ts';
 
 type Node = Record<string, unknown>;
@@ -86,8 +86,8 @@ describe('digest card limits', () => {
   it('stays within 30 KB and 200 components at 1,000 tasks × 50 departments with long notes, saying what it left out', () => {
     const model = buildDigestModel(hugeWeek());
     const card = buildDigestCard(model);
-    expect(digestCardBytes(card)).toBeLessThanOrEqual(CARD_MAX_BYTES);
-    expect(digestComponentCount(card)).toBeLessThanOrEqual(CARD_MAX_COMPONENTS);
+    expect(cardBytes(card)).toBeLessThanOrEqual(CARD_MAX_BYTES);
+    expect(countComponents(card)).toBeLessThanOrEqual(CARD_MAX_COMPONENTS);
     const [table] = byTag(card, 'table');
     const shown = (table!.rows as unknown[]).length;
     expect(JSON.stringify(card)).toContain(`另有 ${1000 - shown} 项，详见导出台账/问答`);
@@ -99,8 +99,8 @@ describe('digest card limits', () => {
   it('stays within limits when only a few huge items exist', () => {
     for (const [tasks, depts] of [[1, 1], [5, 50], [200, 3]] as const) {
       const card = buildDigestCard(buildDigestModel(hugeWeek(tasks, depts, 1000)));
-      expect(digestCardBytes(card)).toBeLessThanOrEqual(CARD_MAX_BYTES);
-      expect(digestComponentCount(card)).toBeLessThanOrEqual(CARD_MAX_COMPONENTS);
+      expect(cardBytes(card)).toBeLessThanOrEqual(CARD_MAX_BYTES);
+      expect(countComponents(card)).toBeLessThanOrEqual(CARD_MAX_COMPONENTS);
     }
   });
 
