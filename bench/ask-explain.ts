@@ -36,15 +36,15 @@ export async function explainAll(db: Db, now: Date): Promise<PlanCheck[]> {
   } as unknown as Db;
   const checks: [string, () => Promise<unknown>][] = [
     ['task by number', () => repo.findTaskByNumber(explaining, 1, 500)],
-    ['task departments + current status + reporter', () => repo.listTaskDepartments(explaining, 500)],
+    ['task departments + current status + reporter', () => repo.listTaskDepartments(explaining, 1, 500)],
     ['last four rounds', () => repo.listRecentRounds(explaining, 1, now, 4)],
-    ['trend: reports of one task in four rounds', () => repo.listTaskTrend(explaining, 500, [49, 50, 51, 52])],
+    ['trend: reports of one task in four rounds', () => repo.listTaskTrend(explaining, 1, 500, now, 4)],
     ['department tasks with status', () => repo.listTaskStatuses(explaining, 1, { kind: 'department', departmentId: 6 })],
     ['tasks with a department blocked', () => repo.listTaskStatuses(explaining, 1, { kind: 'status', status: 'blocked' })],
-    ['all tasks with status + reported this round (digest)', () => repo.listTaskStatuses(explaining, 1, { kind: 'all' }, 52)],
-    ['departments not reported this round', () => repo.listRoundResponse(explaining, 1, 52)],
+    ['all tasks with status + reported this round (digest)', () => repo.listTaskStatuses(explaining, 1, { kind: 'all' }, '2021-W52')],
+    ['departments not reported this round', () => repo.listRoundResponse(explaining, 1, '2021-W52')],
     ['latest indicator values', () => repo.listIndicatorStatuses(explaining, 1, [1, 2, 3])],
-    ['context fingerprint', () => repo.contextFingerprint(explaining, 1)],
+    ['active plan + context fingerprint', () => repo.findActivePlan(explaining)],
   ];
   const out: PlanCheck[] = [];
   for (const [label, run] of checks) {

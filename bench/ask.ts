@@ -129,7 +129,7 @@ async function main(): Promise<void> {
       `load average during the run ${loadStart.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} (other work was running; timings include that contention).`,
       `Data: ${counts.tasks} tasks, 50 departments, ${counts.assignments} assignments (1–3 departments per task), 52 weekly rounds,`,
       `${counts.reports} reports (≈90 % response, 5 % edited twice), ${counts.current} current statuses, 6 indicators × 52 values. Now = 2021-W52.`,
-      `Seeding (generate_series): ${ms(seedMs)}. ${QUESTIONS} mixed questions after a 30-question warm-up, one at a time, with the`,
+      `Seeding (generate_series): ${REUSE ? 'reused from a previous run' : ms(seedMs)}. ${QUESTIONS} mixed questions after a 30-question warm-up, one at a time, with the`,
       'per-process context cache the worker keeps (`createAskCache()`); the first question of a cold process loads the plan context.',
       '',
       '| measure | p50 | p99 |',

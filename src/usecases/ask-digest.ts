@@ -22,9 +22,10 @@ function severity(t: TaskLine): number {
  * the indicators. The full weekly digest (changes since last week, sections) is sent on schedule.
  */
 export async function answerDigest(db: Db, plan: PlanRow, o: AskOptions): Promise<Answer> {
-  const round = await findRoundByKey(db, plan.id, roundFor(o.now, o.timezone).key);
-  const [rows, indicators] = await Promise.all([
-    listTaskStatuses(db, plan.id, { kind: 'all' }, round?.id ?? null),
+  const key = roundFor(o.now, o.timezone).key;
+  const [round, rows, indicators] = await Promise.all([
+    findRoundByKey(db, plan.id, key),
+    listTaskStatuses(db, plan.id, { kind: 'all' }, key),
     listIndicatorStatuses(db, plan.id, null),
   ]);
   const tasks = summariseTasks(rows, plan.year, o);

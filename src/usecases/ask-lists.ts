@@ -60,9 +60,8 @@ const labelOf = (s: string): string => (isStatus(s) ? STATUS_LABEL[s] : s);
 /** Departments that have not reported all their tasks in the current round (roundFor(now)). */
 export async function answerNotReported(db: Db, plan: PlanRow, o: AskOptions): Promise<Answer> {
   const window = roundFor(o.now, o.timezone);
-  const round = await findRoundByKey(db, plan.id, window.key);
+  const [round, response] = await Promise.all([findRoundByKey(db, plan.id, window.key), listRoundResponse(db, plan.id, window.key)]);
   if (!round) return { kind: 'not_reported', round: null, departments: [], totalDepartments: 0 };
-  const response = await listRoundResponse(db, plan.id, round.id);
   return {
     kind: 'not_reported',
     round: round.key,

@@ -26,16 +26,15 @@ function sectionHeading(number: number | null, title: string | null): string | n
 
 /** One task in full: every responsible department's current status and its last four rounds. */
 export async function answerTask(db: Db, plan: PlanRow, number: number, taskCount: number, o: AskOptions): Promise<Answer> {
-  const [task, rounds] = await Promise.all([
+  // Everything about the task in one parallel batch: each read finds the task by number itself.
+  const [task, rounds, deps, trendRows] = await Promise.all([
     findTaskByNumber(db, plan.id, number),
     listRecentRounds(db, plan.id, o.now, TREND_ROUNDS),
+    listTaskDepartments(db, plan.id, number),
+    listTaskTrend(db, plan.id, number, o.now, TREND_ROUNDS),
   ]);
   if (!task) return { kind: 'task_not_found', number, taskCount };
   const oldestFirst = [...rounds].reverse();
-  const [deps, trendRows] = await Promise.all([
-    listTaskDepartments(db, task.id),
-    listTaskTrend(db, task.id, oldestFirst.map((r) => r.id)),
-  ]);
   const trend = new Map<string, Status | null>(trendRows.map((r) => [`${r.departmentId}:${r.roundId}`, statusOf(r.status)]));
   const departments: DepartmentStatus[] = deps.map((d) => ({
     name: d.name,

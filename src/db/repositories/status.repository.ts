@@ -32,33 +32,25 @@ export interface PlanRow {
   id: number;
   title: string;
   year: number;
-  sourceHash: string;
   importedAt: Date;
+  /**
+   * Changes whenever anything the question parser relies on changes: a re-import (hash, time), a
+   * department renamed or added, an alias added or moved.
+   */
+  fingerprint: string;
 }
 
-/** The plan questions are about: the most recently imported active one. */
+/** The plan questions are about (the most recently imported active one), with its context fingerprint: one round trip. */
 export async function findActivePlan(db: DbOrTx): Promise<PlanRow | null> {
   const [row] = await rows<PlanRow>(
     db,
-    sql`select id, title, year, source_hash as "sourceHash", imported_at as "importedAt"
-        from plans where active order by imported_at desc, id desc limit 1`,
+    sql`select p.id, p.title, p.year, p.imported_at as "importedAt",
+          concat_ws('|', p.id, p.source_hash, p.imported_at::text,
+            (select md5(coalesce(string_agg(id || '=' || name, ',' order by id), '')) from departments),
+            (select md5(coalesce(string_agg(alias || '=' || department_id, ',' order by alias), '')) from department_aliases)) as fingerprint
+        from plans p where p.active order by p.imported_at desc, p.id desc limit 1`,
   );
   return row ?? null;
-}
-
-/**
- * Changes whenever anything the question parser relies on changes: a re-import (hash, time), a
- * department renamed or added, an alias added or moved. One cheap round trip over small tables.
- */
-export async function contextFingerprint(db: DbOrTx, planId: number): Promise<string> {
-  const [row] = await rows<{ f: string }>(
-    db,
-    sql`select concat_ws('|', p.source_hash, p.imported_at::text,
-          (select md5(coalesce(string_agg(id || '=' || name, ',' order by id), '')) from departments),
-          (select md5(coalesce(string_agg(alias || '=' || department_id, ',' order by alias), '')) from department_aliases)) as f
-        from plans p where p.id = ${planId}`,
-  );
-  return row?.f ?? '';
 }
 
 export interface ContextTaskRow {
@@ -139,12 +131,19 @@ const assignmentJoins = sql`join departments d on d.id = a.department_id
   left join current_status cs on cs.task_id = a.task_id and cs.department_id = a.department_id
   left join people pe on pe.open_id = cs.reporter_open_id`;
 
+// A round's id by its key, as a subquery (null when the round was never opened: nothing matches).
+const roundIdOf = (planId: number, key: string) => sql`(select id from rounds where plan_id = ${planId} and key = ${key})`;
+
+// A live task's id by its number, as a subquery, so reads about one task need not wait for its lookup.
+const taskIdOf = (planId: number, number: number) =>
+  sql`(select id from tasks where plan_id = ${planId} and number = ${number} and removed_at is null)`;
+
 /** A task's responsible departments in document order (lead first) with their current status. */
-export async function listTaskDepartments(db: DbOrTx, taskId: number): Promise<AssignmentStatusRow[]> {
+export async function listTaskDepartments(db: DbOrTx, planId: number, number: number): Promise<AssignmentStatusRow[]> {
   return rows<AssignmentStatusRow>(
     db,
     sql`select ${assignmentColumns} from assignments a ${assignmentJoins}
-        where a.task_id = ${taskId} order by a.position`,
+        where a.task_id = ${taskIdOf(planId, number)} order by a.position`,
   );
 }
 
@@ -161,7 +160,7 @@ export interface TaskStatusRow {
   role: string;
   status: string | null;
   progress: number | null;
-  /** whether the department reported this task in the given round (false when no round was given) */
+  /** whether the department reported this task in the given round (false when no round was given or opened) */
   reportedInRound: boolean;
 }
 
@@ -193,21 +192,21 @@ export async function listTaskStatuses(
   db: DbOrTx,
   planId: number,
   scope: TaskScope,
-  roundId: number | null = null,
+  roundKey: string | null = null,
 ): Promise<TaskStatusRow[]> {
   const narrow = narrowTo(scope);
   // The round's reports come from reports_round in one range; no per-row probing, no other rounds.
   const reported =
-    roundId === null
+    roundKey === null
       ? sql``
-      : sql`left join (select distinct task_id, department_id from reports where round_id = ${roundId}) rr
+      : sql`left join (select distinct task_id, department_id from reports where round_id = ${roundIdOf(planId, roundKey)}) rr
               on rr.task_id = a.task_id and rr.department_id = a.department_id`;
   // Up to one row per assignment of the plan (thousands): shipped as one JSON array of arrays, which
   // the client parses natively instead of field by field (3–4× less time than rows or keyed objects).
   const [row] = await rows<{ list: TaskStatusTuple[] | string | null }>(
     db,
     sql`select json_agg(json_build_array(a.task_id, t.number, t.title, t.section_number, t.deadline_kind, t.due_date,
-            a.department_id, d.name, a.role, a.position, cs.status, cs.progress, ${roundId === null ? sql`false` : sql`rr.task_id is not null`})) as list
+            a.department_id, d.name, a.role, a.position, cs.status, cs.progress, ${roundKey === null ? sql`false` : sql`rr.task_id is not null`})) as list
         from tasks t join assignments a on a.task_id = t.id
         join departments d on d.id = a.department_id
         left join current_status cs on cs.task_id = a.task_id and cs.department_id = a.department_id
@@ -257,14 +256,18 @@ export interface TrendRow {
   status: string;
 }
 
-/** The last version each department reported for the task in each of the given rounds (one index range). */
-export async function listTaskTrend(db: DbOrTx, taskId: number, roundIds: number[]): Promise<TrendRow[]> {
-  if (roundIds.length === 0) return [];
-  const ids = sql.join(roundIds.map((id) => sql`${id}`), sql`, `);
+/**
+ * The last version each department reported for the task in each of the latest `limit` rounds
+ * started by `now` (the same rounds as listRecentRounds): one range of reports_version per department.
+ */
+export async function listTaskTrend(db: DbOrTx, planId: number, number: number, now: Date, limit = 4): Promise<TrendRow[]> {
   return rows<TrendRow>(
     db,
     sql`select distinct on (department_id, round_id) department_id as "departmentId", round_id as "roundId", status
-        from reports where task_id = ${taskId} and round_id in (${ids})
+        from reports
+        where task_id = ${taskIdOf(planId, number)}
+          and round_id in (select id from rounds where plan_id = ${planId} and starts_at <= ${now.toISOString()}
+                           order by starts_at desc limit ${limit})
         order by department_id, round_id, version desc`,
   );
 }
@@ -278,8 +281,8 @@ export interface RoundResponseRow {
   missing: number[] | null;
 }
 
-/** Every responsible department with how many of its live tasks it reported in the round, least complete first. */
-export async function listRoundResponse(db: DbOrTx, planId: number, roundId: number): Promise<RoundResponseRow[]> {
+/** Every responsible department with how many of its live tasks it reported in the round (by key), least complete first. */
+export async function listRoundResponse(db: DbOrTx, planId: number, roundKey: string): Promise<RoundResponseRow[]> {
   return rows<RoundResponseRow>(
     db,
     sql`select d.id as "departmentId", d.name, count(*)::int as expected, count(r.task_id)::int as reported,
@@ -287,7 +290,7 @@ export async function listRoundResponse(db: DbOrTx, planId: number, roundId: num
         from assignments a
         join tasks t on t.id = a.task_id and t.plan_id = ${planId} and t.removed_at is null
         join departments d on d.id = a.department_id
-        left join (select distinct task_id, department_id from reports where round_id = ${roundId}) r
+        left join (select distinct task_id, department_id from reports where round_id = ${roundIdOf(planId, roundKey)}) r
           on r.task_id = a.task_id and r.department_id = a.department_id
         group by d.id, d.name
         order by count(r.task_id)::float / count(*), d.name`,
