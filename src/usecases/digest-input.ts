@@ -7,23 +7,21 @@ import {
   indicators,
   indicatorValues,
   people,
-  plans,
   reports,
   rounds,
   sections,
   tasks,
 } from '../db/schema/index.ts';
 import type { DigestAssignmentInput, DigestInput, DigestTaskInput } from '../domain/digest/types.ts';
+import { findActivePlan, type PlanRecord } from '../db/repositories/plan.repository.ts';
 import { roundFor } from '../domain/rounds.ts';
 import { isStatus } from '../domain/status.ts';
 import type { Comparator } from '../plan/types.ts';
 import { DubanError } from '../errors.ts';
 
-export type PlanRow = typeof plans.$inferSelect;
-
-/** The plan duban follows: the most recently imported active one. */
-export async function activePlan(db: DbOrTx): Promise<PlanRow> {
-  const [plan] = await db.select().from(plans).where(eq(plans.active, true)).orderBy(desc(plans.importedAt), desc(plans.id)).limit(1);
+/** The plan duban follows (the most recently imported active one); refuses when there is none. */
+export async function activePlan(db: DbOrTx): Promise<PlanRecord> {
+  const plan = await findActivePlan(db);
   if (!plan) throw new DubanError('NO_ACTIVE_PLAN', '还没有导入工作计划：请先运行 duban import <文件>');
   return plan;
 }
