@@ -9,7 +9,8 @@ import { serveCommand } from './serve.ts';
 import { roundCommand } from './round.ts';
 import { remindCommand } from './remind.ts';
 import { simulatorCommand } from './simulator.ts';
+import { demoCommand } from './demo.ts';
 import { workerCommand } from './worker.ts';
 
 /** Every command of `npx duban`, in the order `--help` lists them. */
-export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, directoryCommand, roundCommand, remindCommand, digestCommand, askCommand, exportCommand, simulatorCommand];
+export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, directoryCommand, roundCommand, remindCommand, digestCommand, askCommand, exportCommand, simulatorCommand, demoCommand];

@@ -20,6 +20,11 @@ export interface FakeLarkOptions {
   now?: Now;
   /** Told about every call to an unimplemented route (the CLI prints it). */
   onUnknown?: (call: RecordedCall) => void;
+  /**
+   * Adds routes before the server listens (fastify refuses them afterwards), e.g. the demo
+   * console's `mountConsole`. `fake.url` is empty until the server listens.
+   */
+  mount?: (fake: FakeLark) => void | Promise<void>;
 }
 
 export interface FakeLark {
@@ -86,11 +91,8 @@ export async function startFakeLark(opts: FakeLarkOptions): Promise<FakeLark> {
     return send(reply, call, bad(99992402, `simulator: ${err.message}`, err.statusCode ?? 500));
   });
 
-  const address = await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
-  const url = address.replace('[::1]', '127.0.0.1');
-
-  return {
-    url,
+  const fake: FakeLark = {
+    url: '',
     calls: ctx.calls,
     unknownCalls: ctx.unknownCalls,
     state: ctx.state,
@@ -107,4 +109,8 @@ export async function startFakeLark(opts: FakeLarkOptions): Promise<FakeLark> {
     app,
     stop: () => app.close(),
   };
+  await opts.mount?.(fake);
+  const address = await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
+  fake.url = address.replace('[::1]', '127.0.0.1');
+  return fake;
 }

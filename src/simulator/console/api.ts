@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import type { FakeLark } from '../server.ts';
+import { ConsoleError, postCardAction, postUserMessage } from './act.ts';
+import { CONSOLE_STEPS, type ConsoleOptions, type ConsoleStep } from './options.ts';
+import { chatList, messageView } from './view.ts';
+
+// JSON API of the console page. The page polls /snapshot each second; `since` makes an
+// unchanged world a tiny answer.
+
+const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+
+export function apiRoutes(scope: FastifyInstance, fake: FakeLark, opts: ConsoleOptions): void {
+  const state = fake.state;
+  let version = 1;
+  let chatsSeen = state.chats.size;
+  state.onMessage(() => {
+    version += 1;
+  });
+  const currentVersion = () => {
+    if (state.chats.size !== chatsSeen) {
+      chatsSeen = state.chats.size;
+      version += 1;
+    }
+    return version;
+  };
+  const person = (openId: string | undefined) => {
+    if (!openId || !state.users.has(openId)) throw new ConsoleError(400, '请选择一个已登记的身份');
+    return openId;
+  };
+
+  scope.get<{ Querystring: { chat?: string; since?: string } }>('/api/snapshot', async (req) => {
+    const v = currentVersion();
+    if (req.query.since === String(v)) return { version: v, unchanged: true };
+    const chatId = req.query.chat;
+    return {
+      version: v,
+      bot: { openId: opts.botOpenId, name: opts.botName ?? '督办' },
+      people: opts.people,
+      users: Object.fromEntries([...state.users.values()].map((u) => [u.open_id, u.name])),
+      steps: Boolean(opts.steps),
+      chats: chatList(state),
+      messages: chatId ? state.messagesIn(chatId).map((m) => messageView(m, state, opts)) : [],
+    };
+  });
+
+  scope.post('/api/p2p', async (req) => {
+    const openId = person(str(obj(req.body).openId));
+    const chat = state.p2pChatFor(openId);
+    return { chat_id: chat.chat_id };
+  });
+
+  scope.post('/api/action', async (req) => {
+    const b = obj(req.body);
+    const messageId = str(b.messageId);
+    if (!messageId) throw new ConsoleError(400, '缺少 messageId');
+    const formValue = b.formValue === undefined ? undefined : obj(b.formValue);
+    return postCardAction(fake, opts, { messageId, operator: person(str(b.operator)), name: str(b.name), tag: str(b.tag), value: b.value, formValue });
+  });
+
+  scope.post('/api/message', async (req) => {
+    const b = obj(req.body);
+    const chatId = str(b.chatId);
+    if (!chatId) throw new ConsoleError(400, '缺少 chatId');
+    const text = typeof b.text === 'string' ? b.text : '';
+    return postUserMessage(fake, opts, { chatId, sender: person(str(b.sender)), text });
+  });
+
+  scope.post('/api/steps', async (req) => {
+    const step = str(obj(req.body).step);
+    if (!step || !(CONSOLE_STEPS as readonly string[]).includes(step)) throw new ConsoleError(400, `未知步骤：${String(step)}`);
+    if (!opts.steps) throw new ConsoleError(501, '此控制台未接入 duban 的定时步骤');
+    return { line: await opts.steps(step as ConsoleStep) };
+  });
+}
