@@ -10,7 +10,7 @@ import type { Command } from './command.ts';
 export const directoryCommand: Command = {
   name: 'directory',
   summary: '加载通讯录：部门、群、填报人、领导群、管理员（load the directory）',
-  help: `用法: duban directory <文件>
+  help: `用法: duban directory [文件]      （省略文件时使用 DIRECTORY_FILE）
 
 加载目录 YAML（格式见 DESIGN.md 与 directory.example.yaml）：部门的别名和工作群、填报人、
 领导群、督办管理员、各指标的填报部门。重复加载即更新：别名和群只增改不删；列出的 reporters
@@ -22,9 +22,9 @@ export const directoryCommand: Command = {
   duban directory directory.example.yaml`,
   async run(args, ctx) {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-    const file = positionals[0];
+    const file = positionals[0] ?? ctx.config.directoryFile;
     if (!file || positionals.length > 1) {
-      ctx.err('用法: duban directory <文件>');
+      ctx.err('用法: duban directory <文件>（或设置 DIRECTORY_FILE）');
       return 2;
     }
     const text = await readText(file);
