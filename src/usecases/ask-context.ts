@@ -1,5 +1,7 @@
 import type { Db } from '../db/client.ts';
-import { listDepartmentNames, listIndicatorNames, listTasksForMatching, type PlanRow } from '../db/repositories/status.repository.ts';
+import {
+  listDepartmentNames, listIndicatorNames, listTasksForMatching, listTaskStatuses, type PlanRow, type TaskStatusRow,
+} from '../db/repositories/status.repository.ts';
 import type { QueryContext } from '../domain/query/types.ts';
 
 /**
@@ -9,9 +11,31 @@ import type { QueryContext } from '../domain/query/types.ts';
  */
 export interface AskCache {
   entry: { planId: number; fingerprint: string; ctx: QueryContext } | null;
+  /** every task × department with its current status, as of `key` (plan, status version, round) */
+  statuses: { key: string; rows: TaskStatusRow[] } | null;
 }
 
-export const createAskCache = (): AskCache => ({ entry: null });
+export const createAskCache = (): AskCache => ({ entry: null, statuses: null });
+
+const statusKey = (plan: PlanRow, roundKey: string): string => `${plan.fingerprint}#${plan.statusVersion}#${roundKey}`;
+
+/** The whole plan's statuses if the cache holds them as of now (no reply stored since), else null. */
+export function cachedStatuses(plan: PlanRow, roundKey: string, cache?: AskCache): TaskStatusRow[] | null {
+  const hit = cache?.statuses;
+  return hit && hit.key === statusKey(plan, roundKey) ? hit.rows : null;
+}
+
+/**
+ * Every task × department of the plan with its current status and whether it reported in the round.
+ * Digests and deadline lists need all of it; between replies it is served from the cache.
+ */
+export async function allStatuses(db: Db, plan: PlanRow, roundKey: string, cache?: AskCache): Promise<TaskStatusRow[]> {
+  const hit = cachedStatuses(plan, roundKey, cache);
+  if (hit) return hit;
+  const rows = await listTaskStatuses(db, plan.id, { kind: 'all' }, roundKey);
+  if (cache) cache.statuses = { key: statusKey(plan, roundKey), rows };
+  return rows;
+}
 
 export async function loadQueryContext(db: Db, plan: PlanRow, cache?: AskCache): Promise<QueryContext> {
   const { fingerprint } = plan;

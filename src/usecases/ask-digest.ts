@@ -1,8 +1,9 @@
 import type { Db } from '../db/client.ts';
-import { findRoundByKey, listIndicatorStatuses, listTaskStatuses, type PlanRow } from '../db/repositories/status.repository.ts';
+import { findRoundByKey, listIndicatorStatuses, type PlanRow } from '../db/repositories/status.repository.ts';
 import { roundFor } from '../domain/rounds.ts';
 import { STATUSES, type Status } from '../domain/status.ts';
 import type { Answer, TaskLine } from '../cards/answers/index.ts';
+import { allStatuses } from './ask-context.ts';
 import { indicatorLine } from './ask-overview.ts';
 import { summariseTasks, toLine, type AskOptions } from './ask-tasks.ts';
 
@@ -25,7 +26,7 @@ export async function answerDigest(db: Db, plan: PlanRow, o: AskOptions): Promis
   const key = roundFor(o.now, o.timezone).key;
   const [round, rows, indicators] = await Promise.all([
     findRoundByKey(db, plan.id, key),
-    listTaskStatuses(db, plan.id, { kind: 'all' }, key),
+    allStatuses(db, plan, key, o.cache),
     listIndicatorStatuses(db, plan.id, null),
   ]);
   const tasks = summariseTasks(rows, plan.year, o);

@@ -4,6 +4,7 @@ import type { ListFilter } from '../domain/query/types.ts';
 import { roundFor } from '../domain/rounds.ts';
 import { isStatus, STATUS_LABEL, type Status } from '../domain/status.ts';
 import type { Answer } from '../cards/answers/index.ts';
+import { allStatuses, cachedStatuses } from './ask-context.ts';
 import { highlightStatus, summariseTasks, toLine, type AskOptions, type TaskSummary } from './ask-tasks.ts';
 
 /** Filters answered from tasks' overall state rather than one department's row. */
@@ -26,8 +27,13 @@ function withHighlight(t: TaskSummary, filter: ListFilter | null): TaskSummary {
 
 /** Tasks by state. Risk and blockage start from the status index; deadlines and completion need every task's state. */
 export async function answerList(db: Db, plan: PlanRow, filter: Exclude<ListFilter, 'not_reported'>, o: AskOptions): Promise<Answer> {
-  const scope = filter === 'at_risk' || filter === 'blocked' || filter === 'done' ? { kind: 'status' as const, status: filter } : { kind: 'all' as const };
-  const tasks = summariseTasks(await listTaskStatuses(db, plan.id, scope), plan.year, o)
+  const roundKey = roundFor(o.now, o.timezone).key;
+  // Deadlines need every task; risk, blockage and completion can start from the status index when the cache is cold.
+  const rows =
+    filter === 'overdue' || filter === 'warning'
+      ? await allStatuses(db, plan, roundKey, o.cache)
+      : (cachedStatuses(plan, roundKey, o.cache) ?? (await listTaskStatuses(db, plan.id, { kind: 'status', status: filter })));
+  const tasks = summariseTasks(rows, plan.year, o)
     .filter((t) => keep(t, filter))
     .map((t) => toLine(withHighlight(t, filter)));
   return { kind: 'list', filter, tasks };
@@ -42,7 +48,9 @@ export async function answerDepartment(
     if (answer.kind !== 'not_reported') return answer;
     return { ...answer, departments: answer.departments.filter((d) => d.name === dept.name) };
   }
-  const rows = await listTaskStatuses(db, plan.id, { kind: 'department', departmentId: dept.id });
+  const cached = cachedStatuses(plan, roundFor(o.now, o.timezone).key, o.cache);
+  const mine = cached && new Set(cached.filter((r) => r.departmentId === dept.id).map((r) => r.taskId));
+  const rows = mine ? cached.filter((r) => mine.has(r.taskId)) : await listTaskStatuses(db, plan.id, { kind: 'department', departmentId: dept.id });
   const own = new Map(rows.filter((r) => r.departmentId === dept.id).map((r) => [r.taskId, r.status]));
   const tasks = summariseTasks(rows, plan.year, o)
     .filter((t) => filter === null || keep(t, filter))

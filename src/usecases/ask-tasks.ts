@@ -2,10 +2,12 @@ import type { TaskStatusRow } from '../db/repositories/status.repository.ts';
 import { deadlineState, dueDateFor, type DeadlineState } from '../domain/deadlines.ts';
 import { isStatus, overallStatus, STATUS_LABEL, type Status } from '../domain/status.ts';
 import type { TaskLine } from '../cards/answers/index.ts';
+import type { AskCache } from './ask-context.ts';
 
 export interface AskOptions {
   now: Date;
   timezone: string;
+  cache?: AskCache;
 }
 
 export interface TaskSummary extends TaskLine {

@@ -23,7 +23,10 @@ export interface AskResult {
 }
 
 export interface AnswerOptions extends AskOptions {
-  /** reuse the parser's context between questions (one per process); without it every question reloads it */
+  /**
+   * One per process, shared by all questions: keeps the parser's context and the plan's statuses
+   * between questions, checked against versions read with the plan. Without it nothing is reused.
+   */
   cache?: AskCache;
 }
 
@@ -37,7 +40,7 @@ export async function answerQuestion(db: Db, text: string, opts: AnswerOptions):
   if (!plan) return render(null, { kind: 'no_plan' });
   const ctx = await loadQueryContext(db, plan, opts.cache);
   const intent = parseQuestion(text, ctx);
-  const o: AskOptions = { now: opts.now, timezone: opts.timezone };
+  const o: AskOptions = { now: opts.now, timezone: opts.timezone, cache: opts.cache };
   let answer: Answer;
   switch (intent.kind) {
     case 'task':

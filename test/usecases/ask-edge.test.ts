@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rounds } from '../../src/db/schema/index.ts';
 import { answerQuestion, createAskCache } from '../../src/usecases/ask.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { addAlias, addReport, addRound, importSeed, TZ } from '../helpers/seed-reports.ts';
@@ -7,6 +9,7 @@ describe('answers that depend on what exists yet', () => {
   let t: TestDb;
   let planId: number;
   const cache = createAskCache();
+  const cacheFilled = () => cache.statuses !== null;
   const ask = (q: string, now = new Date('2021-06-09T02:30:00Z')) => answerQuestion(t.db, q, { now, timezone: TZ, cache });
 
   beforeAll(async () => {
@@ -57,5 +60,18 @@ describe('answers that depend on what exists yet', () => {
     expect((await ask('促进司')).answer.kind).not.toBe('department');
     await addAlias(t.db, '促进司', '运用促进司');
     expect((await ask('促进司')).text).toMatch(/^运用促进司负责的任务/);
+  });
+
+  it('a reply stored after an answer shows in the next one (cached statuses are checked against the data every question)', async () => {
+    const before = await ask('本周汇总');
+    expect(cacheFilled()).toBe(true);
+    expect((await ask('受阻')).text).toContain('目前没有受阻的任务');
+    const w52 = (await t.db.select({ id: rounds.id }).from(rounds).where(eq(rounds.key, '2021-W52')))[0]!.id;
+    await addReport(t.db, planId, { task: 7, department: '运用促进司', roundId: w52, status: 'blocked', progress: 5, reporter: 'ou_x', reportedAt: new Date('2021-06-09T01:00:00Z') });
+    expect((await ask('受阻')).text).toContain('- 任务7：提高创新主体知识产权管理能力｜受阻，5%');
+    const after = await ask('本周汇总');
+    expect(after.text).not.toBe(before.text);
+    expect(after.text).toContain('受阻 1');
+    expect((await ask('运用促进司的任务')).text).toContain('- 任务7：提高创新主体知识产权管理能力｜受阻，5%');
   });
 });

@@ -38,6 +38,12 @@ export interface PlanRow {
    * department renamed or added, an alias added or moved.
    */
   fingerprint: string;
+  /**
+   * Changes whenever any current status changes or any report is stored. Every committed upsert of
+   * current_status gives its row a newer (larger) xmin, so the sum only grows, whatever the commit
+   * order of concurrent replies; max(reports.id) catches reports that did not move a current status.
+   */
+  statusVersion: string;
 }
 
 /** The plan questions are about (the most recently imported active one), with its context fingerprint: one round trip. */
@@ -47,7 +53,9 @@ export async function findActivePlan(db: DbOrTx): Promise<PlanRow | null> {
     sql`select p.id, p.title, p.year, p.imported_at as "importedAt",
           concat_ws('|', p.id, p.source_hash, p.imported_at::text,
             (select md5(coalesce(string_agg(id || '=' || name, ',' order by id), '')) from departments),
-            (select md5(coalesce(string_agg(alias || '=' || department_id, ',' order by alias), '')) from department_aliases)) as fingerprint
+            (select md5(coalesce(string_agg(alias || '=' || department_id, ',' order by alias), '')) from department_aliases)) as fingerprint,
+          concat_ws('/', (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from current_status),
+            (select coalesce(max(id), 0) from reports)) as "statusVersion"
         from plans p where p.active order by p.imported_at desc, p.id desc limit 1`,
   );
   return row ?? null;
