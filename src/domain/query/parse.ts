@@ -1,6 +1,6 @@
 import { findDepartment, findIndicators } from './lookup.ts';
 import { findListFilter, onlyListFillers } from './list-filter.ts';
-import { isOnlyQuestionMarks, normalizeText, removeWords, stripEdgeFillers } from './normalize.ts';
+import { isOnlyQuestionMarks, normalizeText, removeWords, stripEdgeFillers, stripMentions } from './normalize.ts';
 import { pickCandidates, scoreTasks } from './search.ts';
 import { findTaskNumber } from './task-number.ts';
 import type { Intent, QueryContext } from './types.ts';
@@ -53,5 +53,5 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
   const { candidates, confident } = pickCandidates(scoreTasks(core, ctx.tasks));
   if (candidates.length > 0) return { kind: 'search', query: core, candidates, confident };
 
-  return { kind: 'unknown', text: text.trim(), suggestions: EXAMPLE_QUESTIONS };
+  return { kind: 'unknown', text: stripMentions(text).replace(/\s+/g, ' ').trim(), suggestions: EXAMPLE_QUESTIONS };
 }
