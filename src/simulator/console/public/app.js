@@ -68,6 +68,7 @@ async function refresh() {
   if (!S.chatId || !currentChat()) return selectChat(defaultChat());
   renderChats();
   renderHead();
+  updateComposer();
   renderMessages(snap.messages);
 }
 

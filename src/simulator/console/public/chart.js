@@ -13,11 +13,15 @@ function valuesOf(spec) {
 
 const uniq = (xs) => [...new Set(xs)];
 
-function niceMax(v) {
-  if (v <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(v));
-  const n = v / p;
-  return (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10) * p;
+/** Axis top and step: 4–5 round ticks (1, 2, 5 × 10ⁿ), whole numbers for counts. */
+function scale(v, integers) {
+  if (v <= 0) return { max: 1, step: integers ? 1 : 0.25 };
+  const raw = v / 4;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const n = raw / p;
+  let step = (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10) * p;
+  if (integers) step = Math.max(1, Math.round(step));
+  return { max: Math.ceil(v / step) * step, step };
 }
 
 const short = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -48,8 +52,9 @@ export function renderChart(el) {
   const stacked = Boolean(serField) && spec.stack !== false;
   const val = (c, s) => values.filter((v) => String(v[catField]) === c && (!serField || String(v[serField]) === s)).reduce((n, v) => n + (Number(v[valField]) || 0), 0);
   const totals = cats.map((c) => (stacked ? series.reduce((n, s) => n + val(c, s), 0) : Math.max(...series.map((s) => val(c, s)))));
-  const max = niceMax(Math.max(0, ...totals));
-  box.innerHTML = (horizontal ? horizontalSvg : verticalSvg)({ cats, series, val, colorOf, stacked, max }) + legend(series, colorOf, serField);
+  const integers = values.every((v) => Number.isInteger(Number(v[valField])));
+  const { max, step } = scale(Math.max(0, ...totals), integers);
+  box.innerHTML = (horizontal ? horizontalSvg : verticalSvg)({ cats, series, val, colorOf, stacked, max, step }) + legend(series, colorOf, serField);
   return box;
 }
 
@@ -58,16 +63,18 @@ function legend(series, colorOf, serField) {
   return `<div class="chart-legend">${series.map((s) => `<span><i style="background:${esc(colorOf(s))}"></i>${esc(s)}</span>`).join('')}</div>`;
 }
 
-function ticks(max) {
-  return [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(max * f * 100) / 100);
+function ticks(max, step) {
+  const out = [];
+  for (let t = 0; t <= max + step / 2; t += step) out.push(Math.round(t * 100) / 100);
+  return out;
 }
 
-function horizontalSvg({ cats, series, val, colorOf, stacked, max }) {
+function horizontalSvg({ cats, series, val, colorOf, stacked, max, step }) {
   const W = 400, left = 104, right = 12, top = 6, rowH = stacked ? 26 : 10 + 12 * series.length;
   const plotW = W - left - right;
   const H = top + rowH * cats.length + 22;
   const parts = [`<svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="bar chart">`];
-  for (const t of ticks(max)) {
+  for (const t of ticks(max, step)) {
     const x = left + (t / max) * plotW;
     parts.push(`<line x1="${x}" y1="${top}" x2="${x}" y2="${H - 20}" class="grid"/><text x="${x}" y="${H - 6}" class="axis" text-anchor="middle">${t}</text>`);
   }
@@ -91,12 +98,12 @@ function horizontalSvg({ cats, series, val, colorOf, stacked, max }) {
   return parts.join('');
 }
 
-function verticalSvg({ cats, series, val, colorOf, stacked, max }) {
+function verticalSvg({ cats, series, val, colorOf, stacked, max, step }) {
   const W = 400, H = 220, left = 30, bottom = 36, top = 8;
   const plotH = H - top - bottom;
   const colW = (W - left - 8) / Math.max(1, cats.length);
   const parts = [`<svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="bar chart">`];
-  for (const t of ticks(max)) {
+  for (const t of ticks(max, step)) {
     const y = top + plotH - (t / max) * plotH;
     parts.push(`<line x1="${left}" y1="${y}" x2="${W - 8}" y2="${y}" class="grid"/><text x="${left - 4}" y="${y + 4}" class="axis" text-anchor="end">${t}</text>`);
   }

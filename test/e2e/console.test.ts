@@ -1,0 +1,129 @@
+import { mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { count } from 'drizzle-orm';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_NOW, startDemo, type Demo } from '../../src/cli/demo.ts';
+import { parseConfig } from '../../src/config/schema.ts';
+import { reports } from '../../src/db/schema/index.ts';
+import { createLogger } from '../../src/logging.ts';
+import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { waitFor } from '../helpers/fake-lark.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+
+// The demo console in Debian's Chromium against a real duban (Postgres, Redis, workers), as a
+// newcomer would use it: open the round, report, be refused as an outsider, ask, send the digest.
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = 'test-artifacts';
+const ZHANG_SAN = 'ou_yycjs_0001'; // reporter of 运用促进司
+const OUTSIDER = 'ou_outsider_0001';
+
+const prefix = testQueuePrefix('console');
+let t: TestDb;
+let demo: Demo;
+let profile: string;
+let context: BrowserContext;
+let page: Page;
+
+const shot = (name: string, p: Page = page) => p.screenshot({ path: join(ARTIFACTS, `console-${name}.png`) });
+const toast = (type: string, text: string | RegExp) => page.locator(`.toast-${type}`, { hasText: text }).first().waitFor();
+const openChat = (name: string) => page.locator('.chat-item', { hasText: name }).first().click();
+const reportCount = async () => (await t.db.select({ n: count() }).from(reports))[0]!.n;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  t = await createTestDb('console_e2e');
+  const config = parseConfig({ DATABASE_URL: t.url, REDIS_URL: testRedisUrl, QUEUE_PREFIX: prefix, PORT: '0', DUBAN_NOW: DEMO_NOW });
+  demo = await startDemo(config, { larkPort: 0, logger: createLogger({ level: 'silent' }), schedules: false, openRound: false });
+  profile = await mkdtemp(join(tmpdir(), 'duban-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 1280, height: 900 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  await page.goto(demo.consoleUrl);
+});
+
+afterAll(async () => {
+  await context?.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
+  await demo?.close();
+  await t?.drop();
+  await cleanRedisPrefix(prefix);
+});
+
+describe('the demo console in a browser', () => {
+  it('opens the round from the step bar, and the department chat shows its card', async () => {
+    await page.selectOption('#who', ZHANG_SAN);
+    await page.getByRole('button', { name: '开启本周填报' }).click();
+    await page.locator('#step-line', { hasText: '已开启本周填报' }).waitFor();
+    await openChat('运用促进司工作群');
+    await page.locator('.card-title', { hasText: '运用促进司 · 本周任务填报' }).first().waitFor();
+    await shot('round-card');
+  });
+
+  it('a reporter submits a task: success toast, the card shows 已提交, the report is stored', async () => {
+    const form = page.locator('.card-form').first();
+    await form.locator('select[name^="status_"]').selectOption('on_track');
+    await form.locator('input[name^="progress_"]').fill('60');
+    await form.locator('textarea[name^="note_"]').fill('已完成初稿，正在征求意见');
+    await form.getByRole('button', { name: '提交' }).click();
+    await toast('success', '已提交：正常推进 · 60%');
+    await page.getByText('已提交 · 张三').first().waitFor();
+    await form.getByRole('button', { name: '修改并重新提交' }).waitFor();
+    await shot('submitted');
+    await waitFor(async () => (await reportCount()) === 1);
+  });
+
+  it('an outsider submitting the same form is refused and nothing is stored', async () => {
+    await page.selectOption('#who', OUTSIDER);
+    const form = page.locator('.card-form').nth(1);
+    await form.locator('select[name^="status_"]').selectOption('at_risk');
+    await form.locator('input[name^="progress_"]').fill('10');
+    await form.getByRole('button', { name: '提交' }).click();
+    await toast('error', '您不是「运用促进司」的填报人');
+    await shot('outsider-refused');
+    expect(await reportCount()).toBe(1);
+  });
+
+  it('asks 任务7 in a private chat and reads the bot’s answer card', async () => {
+    await page.selectOption('#who', ZHANG_SAN);
+    await page.getByRole('button', { name: /与督办私聊/ }).click();
+    await page.locator('.chat-head-name', { hasText: '私聊' }).waitFor();
+    await page.fill('#composer-text', '任务7');
+    await page.press('#composer-text', 'Enter');
+    await page.locator('.msg.mine .bubble', { hasText: '任务7' }).waitFor();
+    await page.locator('.msg.from-bot .card-title', { hasText: /^任务7：/ }).waitFor();
+    await shot('ask');
+  });
+
+  it('sends the digest and finds it, with its chart and table, in the leadership chat', async () => {
+    await page.getByRole('button', { name: '发送周汇总' }).click();
+    await page.locator('#step-line', { hasText: '本周汇总' }).waitFor();
+    await openChat('局领导');
+    const digest = page.locator('.msg.from-bot .card', { has: page.locator('.card-title', { hasText: '督办周报' }) });
+    await digest.waitFor();
+    expect(await digest.locator('.chart svg rect').count()).toBeGreaterThan(0);
+    expect(await digest.locator('.chart-legend span').count()).toBeGreaterThan(0);
+    await shot('digest');
+  });
+
+  it('is readable on a phone: the chat list is a drawer', async () => {
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 375, height: 812 });
+    await phone.goto(demo.consoleUrl);
+    await phone.locator('.msg').first().waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await phone.getByRole('button', { name: '☰ 会话' }).click();
+    await phone.locator('.chat-item', { hasText: '运用促进司工作群' }).click();
+    await phone.locator('.card-title', { hasText: '运用促进司 · 本周任务填报' }).first().waitFor();
+    await shot('phone', phone);
+    await phone.close();
+  });
+});
