@@ -66,15 +66,17 @@ export async function startDemo(base: Config, opts: DemoOptions): Promise<Demo> 
   };
 
   progress('正在启动模拟飞书开放平台与控制台…');
+  // Messages in the fake are stamped on duban's business clock, so chats read in the plan year.
+  const now = clockFromConfig(base);
   const fake = await startFakeLark({
     port: opts.larkPort,
     host,
     appId: base.lark.appId,
     appSecret: base.lark.appSecret,
-    now: clockFromConfig(base),
+    now,
     mount: (f) => {
       if (opts.stateFile) loadFakeState(f, opts.stateFile);
-      mountConsole(f, { ...DEMO_KEYS, webhookUrl: () => webhook, appId: base.lark.appId, botOpenId: DEMO_BOT.openId, botName: DEMO_BOT.name, people: consolePeople(directory), steps });
+      mountConsole(f, { ...DEMO_KEYS, webhookUrl: () => webhook, appId: base.lark.appId, botOpenId: DEMO_BOT.openId, botName: DEMO_BOT.name, people: consolePeople(directory), steps, now });
     },
   });
   seedFakeFromDirectory(fake, directory, DEMO_BOT);
