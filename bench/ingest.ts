@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { rows, storedOnce } from '../test/fault/world.ts';
+import { replyBodies } from './lib/bodies.ts';
+import { runLoad, type LoadResult } from './lib/load.ts';
+import { adminQuery, dbUrl, scratchDatabase, type BenchEnv } from './lib/setup.ts';
+
+// Benchmark 2: distinct replies through the webhook until every one is a row in Postgres,
+// against pgbench's single-row insert rate on the same Postgres.
+
+const run = promisify(execFile);
+
+export interface IngestFigures {
+  replies: number;
+  load: Omit<LoadResult, 'acked'> & { acked: number };
+  /** From the first request to the last acknowledged reply stored. */
+  endToEndS: number;
+  repliesPerS: number;
+  stored: number;
+  lost: number;
+  duplicated: number;
+  /** Stored although not acknowledged (must be 0 too: nothing false either way). */
+  storedUnacked: number;
+  pgbench: { tps: number; clients: number; seconds: number };
+}
+
+const countReports = async (env: BenchEnv) => Number((await rows<{ n: number }>(env.db.db, sql`select count(*)::int as n from reports`))[0]?.n ?? 0);
+
+export async function benchIngest(env: BenchEnv, dubanUrl: string, opts: { replies: number; log: (l: string) => void; timeoutS?: number }): Promise<IngestFigures> {
+  const bodies = replyBodies(env.world, opts.replies, 'ingest');
+  const before = await countReports(env);
+  opts.log(`  ${opts.replies} replies at concurrency 50…`);
+  const started = performance.now();
+  const load = await runLoad({ url: `${dubanUrl}/lark/events`, bodies, connections: 50 });
+  opts.log(`  sent in ${load.durationS.toFixed(1)} s (${Math.round(load.rps)}/s), ${load.acked.length} acknowledged; waiting for Postgres…`);
+  const target = before + load.acked.length;
+  const deadline = Date.now() + (opts.timeoutS ?? 600) * 1000;
+  let count = before;
+  let lastLog = Date.now();
+  while ((count = await countReports(env)) < target && Date.now() < deadline) {
+    if (Date.now() - lastLog > 10_000) {
+      opts.log(`  … ${count - before}/${load.acked.length} stored`);
+      lastLog = Date.now();
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const endToEndS = (performance.now() - started) / 1000;
+  const once = await storedOnce(env.db.db, load.acked);
+  const all = await storedOnce(env.db.db, bodies.map((b) => b.eventId));
+  const pgbench = await pgbenchInserts();
+  const { acked, ...rest } = load;
+  return {
+    replies: opts.replies,
+    load: { ...rest, acked: acked.length },
+    endToEndS,
+    repliesPerS: once.stored / endToEndS,
+    stored: once.stored,
+    lost: acked.length - once.stored,
+    duplicated: all.duplicates,
+    storedUnacked: all.stored - once.stored,
+    pgbench,
+  };
+}
+
+/** pgbench -n -f insert.sql -T 5 -c 4: single-row inserts into a scratch table of a scratch db. */
+export async function pgbenchInserts(seconds = 5, clients = 4): Promise<{ tps: number; clients: number; seconds: number }> {
+  const name = 'duban_bench_pgbench';
+  await scratchDatabase(name);
+  const dir = mkdtempSync(path.join(tmpdir(), 'duban-pgbench-'));
+  try {
+    await adminQuery(
+      `create table inserts (id bigserial primary key, event_id text not null unique, note text not null, created_at timestamptz not null default now())`,
+      dbUrl(name),
+    );
+    const script = path.join(dir, 'insert.sql');
+    writeFileSync(script, `insert into inserts (event_id, note) values (md5(random()::text || clock_timestamp()::text), '进展说明');\n`);
+    const u = new URL(dbUrl(name));
+    const { stdout } = await run('pgbench', ['-n', '-f', script, '-T', String(seconds), '-c', String(clients), '-j', String(Math.min(clients, 2)), '-h', u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres', name], {
+      timeout: (seconds + 60) * 1000,
+    });
+    const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout) ?? /tps = ([\d.]+)/.exec(stdout);
+    if (!m) throw new Error(`pgbench printed no tps:\n${stdout}`);
+    return { tps: Number(m[1]), clients, seconds };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await adminQuery(`drop database if exists "${name}" with (force)`);
+  }
+}

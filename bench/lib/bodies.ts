@@ -1,0 +1,19 @@
+import { freshEventId, replyPayload, signed, type World } from '../../test/fault/world.ts';
+import type { PreparedRequest } from './load.ts';
+
+/**
+ * `n` distinct valid report submissions, each encrypted and signed now (Lark's 5-minute window
+ * leaves room for the run), spread round-robin over every task × department so that replies
+ * processed side by side are about different tasks, as in a real round.
+ */
+export function replyBodies(world: World, n: number, label: string): PreparedRequest[] {
+  const out: PreparedRequest[] = [];
+  const at = new Date();
+  for (let i = 0; i < n; i++) {
+    const target = world.targets[i % world.targets.length]!;
+    const eventId = freshEventId(label);
+    const progress = String(i % 101);
+    out.push({ eventId, ...signed(replyPayload(target, { eventId, progress, note: `第${i}次填报` }), at) });
+  }
+  return out;
+}

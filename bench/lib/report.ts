@@ -1,0 +1,129 @@
+import type { AckFigures } from '../ack.ts';
+import type { DispatchFigures } from '../dispatch.ts';
+import type { ExternalResult } from '../external.ts';
+import type { IngestFigures } from '../ingest.ts';
+
+// Markdown for bench/results.md: every figure next to the baseline measured in the same run.
+
+export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+export const mb = (b: number | null) => (b === null ? 'n/a' : `${(b / 1024 / 1024).toFixed(0)} MB`);
+export const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+export interface Memory {
+  idle: number | null;
+  afterAck: number | null;
+  afterIngest: number | null;
+  bareIdle: number | null;
+}
+
+export interface Row {
+  bench: string;
+  figure: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  met: boolean | null;
+}
+
+export function ackRows(a: AckFigures): Row[] {
+  const ratio = a.duban.rps / a.bare.rps;
+  return [
+    { bench: '1 card ack', figure: `p99 ${a.duban.p99} ms (p50 ${a.duban.p50} ms)`, baseline: `bare p99 ${a.bare.p99} ms (p50 ${a.bare.p50} ms)`, ratio: `${fmt(a.duban.p99 / Math.max(1, a.bare.p99))}×`, target: 'p99 ≤ 50 ms', met: a.duban.p99 <= 50 },
+    { bench: '1 card ack', figure: `${fmt(a.duban.rps, 0)} req/s`, baseline: `bare ${fmt(a.bare.rps, 0)} req/s`, ratio: `${fmt(ratio, 2)}×`, target: '≥ 0.5× bare', met: ratio >= 0.5 },
+  ];
+}
+
+export function ingestRows(i: IngestFigures): Row[] {
+  const ratio = i.repliesPerS / i.pgbench.tps;
+  const clean = i.lost === 0 && i.duplicated === 0 && i.storedUnacked === 0;
+  return [
+    { bench: '2 ingest', figure: `${fmt(i.repliesPerS)} replies/s end to end`, baseline: `pgbench ${fmt(i.pgbench.tps)} inserts/s`, ratio: `${fmt(ratio, 2)}×`, target: '≥ 0.5×', met: ratio >= 0.5 },
+    { bench: '2 ingest', figure: `${i.lost} lost, ${i.duplicated} duplicated of ${i.load.acked}`, baseline: '—', ratio: '—', target: '0 lost, 0 duplicated', met: clean },
+  ];
+}
+
+export function dispatchRows(d: DispatchFigures): Row[] {
+  const ratio = d.perS / 50;
+  const clean = d.sentTwice === 0 && d.repeatedCalls === 0 && d.failedJobs === 0 && d.recorded === d.cards;
+  return [
+    { bench: `3 dispatch (OUTBOX_APP_RATE=${d.appRate})`, figure: `${fmt(d.perS)} cards/s`, baseline: `Lark limit 50/s; configured ${d.appRate}/s`, ratio: `${fmt(ratio, 2)}× of 50, ${fmt(d.perS / d.appRate, 2)}× of ${d.appRate}`, target: '≥ 0.9× permitted', met: ratio >= 0.9 },
+    { bench: `3 dispatch (OUTBOX_APP_RATE=${d.appRate})`, figure: `${d.sentTwice} sent twice, ${d.failedJobs} failed, ${d.throttled429} × 429`, baseline: '—', ratio: '—', target: 'none sent twice, no 429 failing', met: clean },
+  ];
+}
+
+export function summaryTable(rows: Row[]): string {
+  const head = '| benchmark | duban | baseline (same run) | ratio | target | |\n| --- | --- | --- | --- | --- | --- |';
+  return [head, ...rows.map((r) => `| ${r.bench} | ${r.figure} | ${r.baseline} | ${r.ratio} | ${r.target} | ${r.met === null ? '' : verdict(r.met)} |`)].join('\n');
+}
+
+export function ackSection(a: AckFigures): string {
+  const line = (name: string, r: AckFigures['duban']) =>
+    `| ${name} | ${r.sent} | ${fmt(r.rps, 0)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.acked.length} | ${r.refused} | ${r.errors + r.timeouts} |`;
+  return [
+    `Signed, encrypted \`card.action.trigger\` report submissions (each a distinct event id and a fresh signature, pre-built),`,
+    `autocannon at concurrency 50 for ${a.durationS} s against a \`duban serve\` child process (web + workers, so the`,
+    `replies are stored while the load runs) and against a bare fastify route answering a toast for the same payloads`,
+    `(\`bench/bare-server.ts\`, also a child process). Both were warmed up with 2,000 requests first.`,
+    '',
+    '| server | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | success toasts | other answers | errors |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    line('duban serve', a.duban),
+    line('bare fastify', a.bare),
+  ].join('\n');
+}
+
+export function ingestSection(i: IngestFigures): string {
+  return [
+    `${i.replies} distinct valid report submissions posted through \`/lark/events\` at concurrency 50 to the same`,
+    '`duban serve`, then polled `reports` until every acknowledged reply was a row. Baseline: `pgbench -n -f insert.sql',
+    `-T ${i.pgbench.seconds} -c ${i.pgbench.clients}\` of a single-row \`insert into inserts (event_id, note) values (…)\` in a scratch database on the same Postgres.`,
+    '',
+    '| measure | value |',
+    '| --- | --- |',
+    `| posting (webhook) | ${fmt(i.load.durationS)} s, ${fmt(i.load.rps, 0)} req/s, p50 ${i.load.p50} ms, p99 ${i.load.p99} ms |`,
+    `| acknowledged (success toast) | ${i.load.acked} of ${i.load.sent} (${i.load.refused} other answers, ${i.load.errors + i.load.timeouts} errors) |`,
+    `| end to end (first request → last row) | ${fmt(i.endToEndS)} s |`,
+    `| **replies/s end to end** | **${fmt(i.repliesPerS)}** |`,
+    `| pgbench single-row inserts/s | ${fmt(i.pgbench.tps)} |`,
+    `| ratio | ${fmt(i.repliesPerS / i.pgbench.tps, 2)}× (target ≥ 0.5×) |`,
+    `| stored / lost / duplicated / stored without ack | ${i.stored} / ${i.lost} / ${i.duplicated} / ${i.storedUnacked} |`,
+  ].join('\n');
+}
+
+export function dispatchSection(ds: DispatchFigures[]): string {
+  return [
+    '1,000 cards to 200 chats (5 each) enqueued through the outbox into a `duban worker` child process; the fake Lark',
+    'enforces 50/s per app and 5/s per chat over sliding one-second windows (and answers 429 beyond them).',
+    '',
+    '| OUTBOX_APP_RATE | cards/s (enqueue → last accepted) | steady cards/s | × Lark 50/s | × configured | peak app /s | peak chat /s | 429s | failed jobs | sent twice | sent_messages rows |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...ds.map(
+      (d) =>
+        `| ${d.appRate} | ${fmt(d.perS)} | ${fmt(d.steadyPerS)} | ${fmt(d.perS / 50, 2)} | ${fmt(d.perS / d.appRate, 2)} | ${d.peakAppPerS} | ${d.peakChatPerS} | ${d.throttled429} | ${d.failedJobs} | ${d.sentTwice + d.repeatedCalls} | ${d.recorded} |`,
+    ),
+  ].join('\n');
+}
+
+export function memorySection(m: Memory): string {
+  const ratio = (b: number | null) => (b !== null && m.bareIdle ? `${fmt(b / m.bareIdle, 1)}×` : 'n/a');
+  return [
+    'Resident set size (VmRSS) of the `duban serve` child process; baseline: the idle bare fastify server (also Node + tsx).',
+    '',
+    '| process | RSS | × bare idle |',
+    '| --- | --- | --- |',
+    `| bare fastify, idle | ${mb(m.bareIdle)} | 1.0× |`,
+    `| duban serve, idle (3 s after start) | ${mb(m.idle)} | ${ratio(m.idle)} |`,
+    `| duban serve, after benchmark 1 | ${mb(m.afterAck)} | ${ratio(m.afterAck)} |`,
+    `| duban serve, after benchmark 2 | ${mb(m.afterIngest)} | ${ratio(m.afterIngest)} |`,
+  ].join('\n');
+}
+
+/** Their results files, headings pushed two levels down. */
+export function externalSection(xs: ExternalResult[]): string {
+  return xs
+    .map((x) => {
+      if (!x.markdown) return `#### ${x.script}\n\nDid not produce results in this run (${x.ok ? 'no results file' : 'failed'}):\n\n\`\`\`\n${x.tail}\n\`\`\``;
+      return `${x.markdown.trim().replace(/^(#+) /gm, '$1## ')}\n\n(${x.script} ran ${fmt(x.seconds, 0)} s in this run.)`;
+    })
+    .join('\n\n');
+}

@@ -1,0 +1,119 @@
+// `npm run bench`: the benchmarks of issue 8, each figure with a baseline measured in the same
+// run. Needs the local Postgres (127.0.0.1:5432, user postgres), Redis (127.0.0.1:6379) and
+// pgbench. Writes bench/results.md. `--quick` for a smoke run, `--only ack,ingest,dispatch,external`.
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { Queue } from 'bullmq';
+import { QUEUES } from '../src/queue/names.ts';
+import { createRedis } from '../src/queue/connection.ts';
+import { cleanRedisPrefix } from '../test/helpers/redis.ts';
+import { benchAck, type AckFigures } from './ack.ts';
+import { benchDispatch, type DispatchFigures } from './dispatch.ts';
+import { EXTERNAL, runExternal, type ExternalResult } from './external.ts';
+import { benchIngest, type IngestFigures } from './ingest.ts';
+import { notes } from './lib/notes.ts';
+import * as md from './lib/report.ts';
+import { REDIS_URL, sleep, startBenchEnv, startDuban } from './lib/setup.ts';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' } } });
+const only = new Set((values.only ?? 'ack,ingest,dispatch,external').split(','));
+const quick = values.quick;
+const log = (l: string) => process.stderr.write(`${l}\n`);
+const startedAt = new Date();
+const loadBefore = loadavg();
+
+/** Waits until the inbound queue of `prefix` has nothing waiting, delayed or active. */
+async function drained(prefix: string, timeoutMs = 600_000): Promise<void> {
+  const conn = createRedis(REDIS_URL, 'producer');
+  const q = new Queue(QUEUES.inbound, { connection: conn, prefix });
+  try {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const c = await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      if (Object.values(c).every((n) => n === 0)) return;
+      if (Date.now() > end) throw new Error(`inbound queue not drained: ${JSON.stringify(c)}`);
+      await sleep(200);
+    }
+  } finally {
+    await q.close();
+    conn.disconnect();
+  }
+}
+
+let ack: AckFigures | null = null;
+let ingest: IngestFigures | null = null;
+const dispatch: DispatchFigures[] = [];
+const memory: md.Memory = { idle: null, afterAck: null, afterIngest: null, bareIdle: null };
+const external: ExternalResult[] = [];
+
+const env = await startBenchEnv();
+log(`scratch database ${env.dbName}: seed plan, ${env.world.targets.length} task × department pairs with reporters, round ${env.world.roundId}`);
+try {
+  if (only.has('ack') || only.has('ingest')) {
+    const serve = await startDuban(env.env);
+    try {
+      await sleep(3000);
+      memory.idle = serve.proc.rssBytes();
+      if (only.has('ack')) {
+        log('1. card callback acknowledgement');
+        ack = await benchAck(env, serve.url!, { durationS: quick ? 3 : 10, log });
+        memory.bareIdle = ack.bareIdleRss;
+        memory.afterAck = serve.proc.rssBytes();
+        log(`   duban p99 ${ack.duban.p99} ms, ${Math.round(ack.duban.rps)} req/s; bare p99 ${ack.bare.p99} ms, ${Math.round(ack.bare.rps)} req/s`);
+        await drained(env.prefix);
+      }
+      if (only.has('ingest')) {
+        log('2. ingest');
+        ingest = await benchIngest(env, serve.url!, { replies: quick ? 2000 : 20_000, log });
+        memory.afterIngest = serve.proc.rssBytes();
+        log(`   ${md.fmt(ingest.repliesPerS)} replies/s vs pgbench ${md.fmt(ingest.pgbench.tps)}/s; lost ${ingest.lost}, duplicated ${ingest.duplicated}`);
+      }
+    } finally {
+      await serve.proc.kill('SIGTERM');
+    }
+  }
+  if (only.has('dispatch')) {
+    log('3. dispatch');
+    for (const appRate of [40, 45]) {
+      const d = await benchDispatch(env, { appRate, cards: quick ? 200 : 1000, chats: quick ? 40 : 200, log });
+      dispatch.push(d);
+      log(`   ${md.fmt(d.perS)} cards/s (steady ${md.fmt(d.steadyPerS)}); 429s ${d.throttled429}, failed ${d.failedJobs}, twice ${d.sentTwice}`);
+    }
+  }
+} finally {
+  await env.close();
+  await cleanRedisPrefix(env.prefix);
+}
+if (only.has('external')) {
+  log('4. digest and ask (their own scripts)');
+  for (const x of EXTERNAL) external.push(await runExternal(x.script, x.results, log));
+}
+
+const rows = [...(ack ? md.ackRows(ack) : []), ...(ingest ? md.ingestRows(ingest) : []), ...dispatch.flatMap(md.dispatchRows)];
+const sections = [
+  `# duban benchmarks`,
+  '',
+  `\`npm run bench\`${quick ? ' --quick' : ''} — ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'},`,
+  `${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}; Postgres and Redis local (127.0.0.1). Load average before/after the run:`,
+  `${loadBefore.map((n) => n.toFixed(1)).join(' ')} / ${loadavg().map((n) => n.toFixed(1)).join(' ')} (the machine is shared; absolute figures move with it, the`,
+  'ratios to the baselines measured in the same run are what to compare).',
+  '',
+  '## Summary',
+  '',
+  md.summaryTable(rows),
+  ...(ack ? ['', '## 1. Card callback acknowledgement', '', md.ackSection(ack)] : []),
+  ...(ingest ? ['', '## 2. Ingest', '', md.ingestSection(ingest)] : []),
+  ...(dispatch.length ? ['', '## 3. Dispatch', '', md.dispatchSection(dispatch)] : []),
+  ...(external.length ? ['', '## 4. Digest and ask at 1,000 tasks × 50 departments × 52 rounds', '', md.externalSection(external)] : []),
+  ...(memory.idle !== null ? ['', '## 5. Memory', '', md.memorySection(memory)] : []),
+  '',
+  '## Where a target is missed, and why',
+  '',
+  notes({ ack, ingest, dispatch, memory }),
+  '',
+];
+const out = values.out ?? (quick ? 'bench/results-quick.md' : 'bench/results.md');
+writeFileSync(out, sections.join('\n'));
+log(`wrote ${out} (${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s)`);
+process.exit(0);
