@@ -174,7 +174,11 @@ export const demoCommand: Command = {
     ctx.out(`  在浏览器中打开，选择“我是…”，在部门工作群里填报任务，或私聊督办“任务7”；上方按钮可开启/催办/关闭/发送周汇总。`);
     ctx.out(`duban：${demo.app.url}（演示时钟从 ${now} 起）；数据在 ${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}，再次运行沿用。`);
     ctx.out('按 Ctrl+C 停止。');
-    await closeOnSignal({ ...demo.app, close: demo.close }, () => ctx.out('正在关闭…'));
+    await closeOnSignal({ ...demo.app, close: demo.close }, () => {
+      ctx.out('正在关闭…');
+      // Workers finish their active jobs first; say how to stop at once if one hangs.
+      setTimeout(() => ctx.out('仍有任务在处理；再按一次 Ctrl+C 立即退出。'), 8000).unref();
+    });
     ctx.out('已关闭');
     return 0;
   },

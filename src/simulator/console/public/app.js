@@ -1,51 +1,11 @@
 // The console page: who I am, the chat list, one chat's messages (polled each second; only
 // changed messages are redrawn so half-filled forms survive), the composer and the step buttons.
 
-import { renderCard } from './card.js';
 import { esc } from './markdown.js';
-
-const $ = (id) => document.getElementById(id);
-const S = {
-  version: null,
-  who: localStorage.getItem('duban.who'),
-  chatId: localStorage.getItem('duban.chat'),
-  people: [],
-  users: {},
-  chats: [],
-  bot: { openId: '', name: '督办' },
-  rendered: new Map(),
-  seen: JSON.parse(localStorage.getItem('duban.seen') || '{}'),
-};
-
-async function api(path, body) {
-  const init = body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
-  const res = await fetch(`/console/api/${path}`, init);
-  const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(data.error || `HTTP ${res.status}`);
-  return data;
-}
-
-export function toast(type, content) {
-  const t = document.createElement('div');
-  t.className = `toast toast-${type}`;
-  t.textContent = content;
-  $('toasts').append(t);
-  setTimeout(() => t.classList.add('leaving'), 4500);
-  setTimeout(() => t.remove(), 5000);
-}
-
-const me = () => S.people.find((p) => p.openId === S.who);
-const nameOf = (id) => (id === S.bot.openId ? S.bot.name : S.users[id] ?? S.people.find((p) => p.openId === id)?.name ?? id);
-const fmtTime = (ms) =>
-  new Date(Number(ms)).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
-const currentChat = () => S.chats.find((c) => c.chat_id === S.chatId);
-const chatTitle = (c) => (c.chat_type === 'p2p' ? `私聊：${nameOf(c.members[0]) ?? c.name} ↔ ${S.bot.name}` : c.name);
+import { redrawAll, renderMessages } from './messages.js';
+import { $, api, chatTitle, currentChat, kick, me, nameOf, pause, S, toast } from './state.js';
 
 // --- polling ------------------------------------------------------------------------------
-
-let wake = null;
-let pending = false;
-const kick = () => (wake ? wake() : (pending = true));
 
 async function refresh() {
   const chatId = S.chatId;
@@ -79,15 +39,7 @@ async function loop() {
     } catch {
       document.body.classList.add('offline');
     }
-    if (pending) {
-      pending = false;
-      continue;
-    }
-    await new Promise((r) => {
-      wake = r;
-      setTimeout(r, 1000);
-    });
-    wake = null;
+    await pause(1000);
   }
 }
 
@@ -140,7 +92,7 @@ function renderChats() {
   const p2p = S.chats.filter((c) => c.chat_type === 'p2p');
   const section = (title, list) => (list.length ? `<h2>${esc(title)}</h2>${list.map(chatItem).join('')}` : '');
   $('chat-list').innerHTML =
-    `<button type="button" class="chat-item pinned" data-p2p="1"><span class="chat-name">与${esc(S.bot.name)}私聊（我）</span><span class="preview">以当前身份私聊机器人</span></button>` +
+    `<button type="button" class="chat-item pinned${currentChat()?.chat_type === 'p2p' && currentChat()?.members[0] === S.who ? ' active' : ''}" data-p2p="1"><span class="chat-name">与${esc(S.bot.name)}私聊（我）</span><span class="preview">以当前身份私聊机器人</span></button>` +
     section('领导群与其他群', other) +
     section('部门工作群', dept) +
     section('私聊', p2p);
@@ -179,79 +131,6 @@ function renderHead() {
   if (!c) return ($('chat-head').innerHTML = '');
   const kind = c.chat_type === 'p2p' ? '私聊' : `群聊 · ${c.members.length} 位成员`;
   $('chat-head').innerHTML = `<div class="chat-head-name">${esc(chatTitle(c))}</div><div class="chat-head-meta">${kind} · <code>${esc(c.chat_id)}</code></div>`;
-}
-
-// --- messages -----------------------------------------------------------------------------
-
-function messageEl(m) {
-  const mine = m.sender.type === 'user' && m.sender.id === S.who;
-  const e = document.createElement('div');
-  e.className = `msg ${m.sender.type === 'app' ? 'from-bot' : 'from-user'}${mine ? ' mine' : ''}`;
-  e.dataset.id = m.message_id;
-  const edited = m.updates > 0 ? '<span class="edited">已更新</span>' : '';
-  e.innerHTML = `<div class="avatar">${esc((m.sender.name || '?').slice(0, 1))}</div><div class="msg-main"><div class="msg-meta"><b>${esc(m.sender.name)}</b><time>${fmtTime(m.create_time)}</time>${edited}</div></div>`;
-  const main = e.querySelector('.msg-main');
-  if (m.parent_id) {
-    const parent = S.rendered.get(m.parent_id)?.view;
-    const quoted = parent ? `${parent.sender.name}：${parent.text ?? '[卡片]'}` : '一条消息';
-    main.insertAdjacentHTML('beforeend', `<div class="quote">回复 ${esc(quoted)}</div>`);
-  }
-  if (m.card) {
-    main.append(
-      renderCard(m.card, {
-        nameOf,
-        notify: toast,
-        onAction: (a) => act(m, a),
-      }),
-    );
-  } else {
-    main.insertAdjacentHTML('beforeend', `<div class="bubble">${esc(m.text ?? `[${m.msg_type}]`).replace(/\n/g, '<br>')}</div>`);
-  }
-  return e;
-}
-
-async function act(m, a) {
-  try {
-    const r = await api('action', { ...a, messageId: m.message_id, operator: S.who });
-    if (r.toast) toast(r.toast.type, r.toast.content);
-    else if (r.status !== 200) toast('error', `duban 回调失败（HTTP ${r.status}）`);
-  } catch (err) {
-    toast('error', err.message);
-  }
-  kick();
-}
-
-function renderMessages(list) {
-  const box = $('messages');
-  const nearBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80 || S.rendered.size === 0;
-  let firstNew = null;
-  for (const m of list) {
-    const old = S.rendered.get(m.message_id);
-    if (old && old.view.updates === m.updates) continue;
-    const el = messageEl(m);
-    if (old) old.el.replaceWith(el);
-    else {
-      box.append(el);
-      firstNew ??= el;
-    }
-    S.rendered.set(m.message_id, { el, view: m });
-  }
-  if (!list.length && !box.querySelector('.empty')) box.innerHTML = '<div class="empty">还没有消息。</div>';
-  if (list.length) box.querySelector('.empty')?.remove();
-  const c = currentChat();
-  if (c) {
-    S.seen[c.chat_id] = c.messages;
-    localStorage.setItem('duban.seen', JSON.stringify(S.seen));
-  }
-  // Show the start of what just arrived (a long card reads from its header).
-  if (firstNew && nearBottom) firstNew.scrollIntoView({ block: 'start' });
-}
-
-function redrawAll() {
-  S.rendered.clear();
-  $('messages').innerHTML = '';
-  S.version = null;
-  kick();
 }
 
 // --- composer and steps -------------------------------------------------------------------
