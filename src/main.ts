@@ -208,13 +208,14 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
         logger,
         now,
         rates: { appPerSecond: config.outbox.appRatePerSecond, chatPerSecond: config.outbox.chatRatePerSecond },
+        lockMs: config.queueLockMs,
       });
       outboxWorker.worker.on('failed', (job, err) => {
         const final = err.name === 'UnrecoverableError' || (job ? job.attemptsMade >= (job.opts.attempts ?? 1) : true);
         metrics.failedJobs.inc({ queue: QUEUES.outbox, final: String(final) });
       });
       const workers: Worker[] = [
-        startInboundWorker({ connection: workerConnection, prefix: config.queuePrefix, db: db.db, logger, now, handlers }),
+        startInboundWorker({ connection: workerConnection, prefix: config.queuePrefix, db: db.db, logger, now, handlers, lockMs: config.queueLockMs }),
         outboxWorker.worker,
       ];
       if (opts.schedules ?? true) {

@@ -30,6 +30,7 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTBOX_APP_RATE: z.coerce.number().int().positive().default(40),
   OUTBOX_CHAT_RATE: z.coerce.number().int().positive().default(4),
+  QUEUE_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -57,6 +58,8 @@ export interface Config {
   cron: { round: string; remind: string; close: string; digest: string };
   logLevel: RawConfig['LOG_LEVEL'];
   outbox: { appRatePerSecond: number; chatRatePerSecond: number };
+  /** How long a worker's job lock lasts; a crashed worker's jobs are taken over after about twice this. */
+  queueLockMs: number;
 }
 
 export class ConfigError extends Error {
@@ -94,5 +97,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     cron: { round: e.ROUND_CRON, remind: e.REMIND_CRON, close: e.CLOSE_CRON, digest: e.DIGEST_CRON },
     logLevel: e.LOG_LEVEL,
     outbox: { appRatePerSecond: e.OUTBOX_APP_RATE, chatRatePerSecond: e.OUTBOX_CHAT_RATE },
+    queueLockMs: e.QUEUE_LOCK_MS,
   };
 }

@@ -54,6 +54,8 @@ export interface StartInboundWorkerDeps extends InboundWorkerDeps {
   connection: Redis;
   prefix: string;
   concurrency?: number;
+  /** BullMQ lockDuration and stalledInterval (default 30 s): how soon a crashed worker's jobs move on. */
+  lockMs?: number;
 }
 
 export function startInboundWorker(deps: StartInboundWorkerDeps): Worker<InboundJobData> {
@@ -69,7 +71,12 @@ export function startInboundWorker(deps: StartInboundWorkerDeps): Worker<Inbound
         throw e;
       }
     },
-    { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 4 },
+    {
+      connection: deps.connection,
+      prefix: deps.prefix,
+      concurrency: deps.concurrency ?? 4,
+      ...(deps.lockMs ? { lockDuration: deps.lockMs, stalledInterval: deps.lockMs } : {}),
+    },
   );
   worker.on('failed', (job, err) => {
     const final = err instanceof UnrecoverableError || err.name === 'UnrecoverableError' || (job ? job.attemptsMade >= (job.opts.attempts ?? 1) : true);

@@ -27,6 +27,8 @@ export interface OutboxWorkerOptions {
   logger: Logger;
   rates: OutboxRates;
   concurrency?: number;
+  /** BullMQ lockDuration and stalledInterval (default 30 s): how soon a crashed worker's jobs move on. */
+  lockMs?: number;
   now?: Now;
   /** Lark throttling (429 / 230020) tolerated per job before it fails; default 30. */
   maxThrottled?: number;
@@ -106,6 +108,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): { worker: Worker<O
     connection: opts.connection,
     prefix: opts.prefix,
     concurrency: opts.concurrency ?? 8,
+    ...(opts.lockMs ? { lockDuration: opts.lockMs, stalledInterval: opts.lockMs } : {}),
     // The coarse app-wide limit; the Redis gate above is the exact one.
     limiter: { max: opts.rates.appPerSecond, duration: 1000 },
   });
