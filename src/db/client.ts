@@ -35,6 +35,9 @@ export async function openDb(opts: DbOptions): Promise<DbHandle> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // An idle client losing its connection (Postgres restart) must not crash the process.
     pool.on('error', () => {});
+    // Nor a checked-out one (inside a transaction): pg-pool drops its listener on checkout, and an
+    // 'error' event without one is thrown. The query in flight rejects anyway; the job retries.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = drizzle(pool, { schema }) as unknown as Db;
     return {
       db,
