@@ -13,7 +13,8 @@ const DB_NAME = 'duban_bench_digest';
 const TASKS = 1000;
 const DEPTS = 50;
 const WEEKS = 52;
-const RUNS = 7;
+const RUNS = 9;
+const WARMUP = 2;
 const NOW = new Date('2021-12-31T09:30:00Z'); // Friday 17:30 of 2021-W52 in Asia/Shanghai
 const TZ = 'Asia/Shanghai';
 
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
     // Seeding runs in one session of its own: foreign-key triggers off and the report indexes
     // rebuilt after the bulk insert, which is how a bulk load is done (minutes become seconds).
     const seed = new pg.Client({ connectionString: ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`) });
+    // a dropped connection fails the running query; this keeps it from also crashing the process
+    seed.on('error', () => {});
     await seed.connect();
     const step = async (label: string, q: string) => {
       const [, t] = await timed(() => seed.query(q));
@@ -104,6 +107,7 @@ async function main(): Promise<void> {
           select i, w, 80 + w, 'ou_1', timestamptz '2021-01-06 10:00+08' + (w - 1) * interval '1 week'
           from generate_series(1, 10) i, generate_series(1, ${WEEKS}) w;`);
       await step('vacuum analyze', 'vacuum analyze');
+      await step('checkpoint', 'checkpoint');
     });
     await seed.end();
     const db = handle.db;
@@ -113,6 +117,11 @@ async function main(): Promise<void> {
     let bytes = 0;
     let components = 0;
     let redCount = 0;
+    let cold = 0;
+    for (let i = 0; i < WARMUP; i++) {
+      const [, t] = await timed(() => composeDigest(db, { now: NOW, timezone: TZ }));
+      if (i === 0) cold = t;
+    }
     for (let i = 0; i < RUNS; i++) {
       const [, base] = await timed(() => db.execute(sql`select count(*) from current_status`));
       baselineRuns.push(base);
@@ -136,8 +145,8 @@ async function main(): Promise<void> {
 | measure | value |
 | --- | --- |
 | seeding (generate_series) | ${ms(seedMs)} |
-| composeDigest + buildDigestCard, first (cold) run | ${ms(digestRuns[0]!)} |
-| composeDigest + buildDigestCard, median of ${RUNS} | **${ms(digest)}** (target < 1000 ms: ${verdict}) |
+| composeDigest + buildDigestCard, first (cold) run, not counted | ${ms(cold)} |
+| composeDigest + buildDigestCard, median of ${RUNS} after ${WARMUP} warm-up runs | **${ms(digest)}** (target < 1000 ms: ${verdict}) |
 | composeDigest + buildDigestCard, fastest | ${ms(Math.min(...digestRuns))} |
 | composeDigest + buildDigestCard, slowest | ${ms(Math.max(...digestRuns))} |
 | baseline \`select count(*) from current_status\`, median | ${ms(base)} |
