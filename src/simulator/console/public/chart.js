@@ -70,7 +70,8 @@ function ticks(max, step) {
 }
 
 function horizontalSvg({ cats, series, val, colorOf, stacked, max, step }) {
-  const W = 400, left = 104, right = 12, top = 6, rowH = stacked ? 26 : 10 + 12 * series.length;
+  // A narrower drawing on phones keeps the labels readable once scaled to the card's width.
+  const W = window.innerWidth < 500 ? 320 : 400, left = 104, right = 12, top = 6, rowH = stacked ? 26 : 10 + 12 * series.length;
   const plotW = W - left - right;
   const H = top + rowH * cats.length + 22;
   const parts = [`<svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="bar chart">`];
@@ -99,7 +100,7 @@ function horizontalSvg({ cats, series, val, colorOf, stacked, max, step }) {
 }
 
 function verticalSvg({ cats, series, val, colorOf, stacked, max, step }) {
-  const W = 400, H = 220, left = 30, bottom = 36, top = 8;
+  const W = window.innerWidth < 500 ? 320 : 400, H = 220, left = 30, bottom = 36, top = 8;
   const plotH = H - top - bottom;
   const colW = (W - left - 8) / Math.max(1, cats.length);
   const parts = [`<svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="bar chart">`];

@@ -45,8 +45,10 @@ async function act(m, a) {
 
 export function renderMessages(list) {
   const box = $('messages');
-  const nearBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80 || S.rendered.size === 0;
+  const opening = S.rendered.size === 0;
+  const nearBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80 || opening;
   let firstNew = null;
+  let lastNew = null;
   for (const m of list) {
     const old = S.rendered.get(m.message_id);
     if (old && old.view.updates === m.updates) continue;
@@ -55,6 +57,7 @@ export function renderMessages(list) {
     else {
       box.append(el);
       firstNew ??= el;
+      lastNew = el;
     }
     S.rendered.set(m.message_id, { el, view: m });
   }
@@ -65,8 +68,10 @@ export function renderMessages(list) {
     S.seen[c.chat_id] = c.messages;
     localStorage.setItem('duban.seen', JSON.stringify(S.seen));
   }
-  // Show the start of what just arrived (a long card reads from its header).
-  if (firstNew && nearBottom) firstNew.scrollIntoView({ block: 'start' });
+  // Show the start of what just arrived (a long card reads from its header); a chat opens at
+  // its latest message, as in Lark.
+  const target = opening ? lastNew : firstNew;
+  if (target && nearBottom) target.scrollIntoView({ block: 'start' });
 }
 
 export function redrawAll() {
