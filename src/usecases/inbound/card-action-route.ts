@@ -1,15 +1,12 @@
-import { eq } from 'drizzle-orm';
 import { buildDepartmentCards } from '../../cards/department-card.ts';
 import { componentNames } from '../../cards/limits.ts';
 import type { Db } from '../../db/client.ts';
-import { findRoundById } from '../../db/repositories/rounds.repository.ts';
-import { loadPlanView } from '../../db/repositories/plan.repository.ts';
-import { listDepartments } from '../../db/repositories/directory.repository.ts';
-import { people } from '../../db/schema/index.ts';
+import { findRoundById, type RoundRecord } from '../../db/repositories/rounds.repository.ts';
 import { checkIndicatorSubmission, checkSubmission, indicatorFieldNames, taskFieldNames, validateSubmission, type Submission } from '../../domain/submission.ts';
 import { STATUS_LABEL } from '../../domain/status.ts';
 import type { CardActionOutcome, LarkCardAction, RouteContext } from '../../lark/inbound/types.ts';
 import { loadDepartmentCardInputs } from '../rounds/department-card-inputs.ts';
+import { createDisplayCache, type DisplayCache } from './display-cache.ts';
 import { indicatorSubmissionFacts, taskSubmissionFacts } from './submission-facts.ts';
 import { INBOUND_KINDS, type IndicatorJobPayload, type ReportJobPayload, type TaskDetailJobPayload } from './kinds.ts';
 
@@ -20,7 +17,8 @@ const error = (content: string): CardActionOutcome => ({ toast: { type: 'error',
  * queued, and answered at once with a toast and the card showing "已提交 · who · when".
  * The worker stores it. A refusal says why and queues nothing.
  */
-export function createCardActionRoute(db: Db, opts: { timezone: string }) {
+export function createCardActionRoute(db: Db, opts: { timezone: string; displayCacheMs?: number }) {
+  const display = createDisplayCache(db, opts.displayCacheMs);
   return async (action: LarkCardAction, ctx: RouteContext): Promise<CardActionOutcome> => {
     const operator = action.operatorOpenId;
     if (!operator) return error('无法识别操作人');
@@ -48,7 +46,7 @@ export function createCardActionRoute(db: Db, opts: { timezone: string }) {
         ? { kind: INBOUND_KINDS.report, payload: reportPayload(s, operator) }
         : { kind: INBOUND_KINDS.indicator, payload: indicatorPayload(s, operator) };
     const content = s.kind === 'report' ? `已提交：${STATUS_LABEL[s.status]} · ${s.progress}%` : `已提交指标数值：${s.value}`;
-    const card = await updatedCard(db, s, operator, ctx.now(), opts.timezone);
+    const card = await updatedCard(db, display, s, round, operator, ctx.now(), opts.timezone);
     return { toast: { type: 'success', content }, job, ...(card ? { card: { type: 'raw', data: card } } : {}) };
   };
 }
@@ -63,13 +61,21 @@ function indicatorPayload(s: Extract<Submission, { kind: 'indicator' }>, operato
 }
 
 /** The page of the department's card holding this task, as it looks after this submission. */
-async function updatedCard(db: Db, s: Submission, operator: string, now: Date, timezone: string): Promise<Record<string, unknown> | null> {
-  const [view, round, depts] = await Promise.all([loadPlanView(db, s.planId), findRoundById(db, s.roundId), listDepartments(db)]);
+async function updatedCard(
+  db: Db,
+  display: DisplayCache,
+  s: Submission,
+  round: RoundRecord,
+  operator: string,
+  now: Date,
+  timezone: string,
+): Promise<Record<string, unknown> | null> {
+  const [view, depts] = await Promise.all([display.planView(s.planId), display.departments()]);
   const dept = depts.find((d) => d.id === s.departmentId);
-  if (!view || !round || !dept) return null;
+  if (!view || !dept) return null;
   const input = (await loadDepartmentCardInputs(db, { view, round, departments: [dept], now, timezone })).get(dept.id);
   if (!input) return null;
-  const who = { by: await nameOf(db, operator), at: now };
+  const who = { by: await display.nameOf(operator), at: now };
   if (s.kind === 'report') {
     const t = input.tasks.find((x) => x.id === s.taskId);
     if (t) {
@@ -85,11 +91,6 @@ async function updatedCard(db: Db, s: Submission, operator: string, now: Date, t
   }
   const formName = s.kind === 'report' ? taskFieldNames(s.taskId).form : indicatorFieldNames(s.indicatorId).form;
   return buildDepartmentCards(input).find((c) => componentNames(c).includes(formName)) ?? null;
-}
-
-async function nameOf(db: Db, openId: string): Promise<string> {
-  const [p] = await db.select({ name: people.name }).from(people).where(eq(people.openId, openId));
-  return p?.name ?? openId;
 }
 
 function isTaskDetail(v: unknown): v is { kind: 'task_detail'; taskId: number } {
