@@ -50,6 +50,8 @@ export interface StartOptions {
    * the business clock is shifted by DUBAN_NOW.
    */
   wallClock?: Now;
+  /** An already open database, owned (and closed) by the caller; default: open one from config. */
+  db?: DbHandle;
   /** Register the cron job schedulers and run their worker (default: with workers). */
   schedules?: boolean;
 }
@@ -149,8 +151,13 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     progress(config.databaseUrl ? `正在连接 Postgres（${safeUrl(config.databaseUrl)}）…` : `正在打开内嵌数据库（${config.dataDir}）…`);
     let db: DbHandle;
     try {
-      db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-      closers.push(() => db.close());
+      if (opts.db) {
+        // The caller's handle (the demo and tests share one PGlite handle: it allows one opener).
+        db = opts.db;
+      } else {
+        db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+        closers.push(() => db.close());
+      }
       await migrateDb(db);
     } catch (e) {
       if (e instanceof DubanError) throw e;
@@ -198,7 +205,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
       const handlers =
         typeof opts.inboundHandlers === 'function'
           ? opts.inboundHandlers(deps)
-          : (opts.inboundHandlers ?? createInboundHandlers({ db: db.db, send, timezone: config.timezone, askCache: createAskCache() }));
+          : (opts.inboundHandlers ?? createInboundHandlers({ send, timezone: config.timezone, askCache: createAskCache() }));
       const messenger = countingLarkErrors(createMessenger({ client: createLarkClient(config.lark, { logger }), logger }));
       const outboxWorker = startOutboxWorker({
         connection: workerConnection,

@@ -4,7 +4,8 @@ import { escapeMarkdown as md, escapeMessageText as plain } from '../domain/esca
 import { assertWithinLimits, cardBytes, countComponents, type Card } from './limits.ts';
 import { indicatorBlock, taskBlock } from './department-blocks.ts';
 import { fill } from './template.ts';
-import type { DepartmentCardInput } from './department-types.ts';
+import type { DepartmentCardIndicator, DepartmentCardInput, DepartmentCardTask } from './department-types.ts';
+import { NOTE_MAX } from '../domain/submission.ts';
 
 /** Page budget, under Lark's 30 KB / 200 components with room for the page header to change. */
 export const PAGE_MAX_BYTES = 28 * 1024;
@@ -48,6 +49,27 @@ function measure(elements: unknown[]): Block {
   return { elements, bytes: cardBytes(elements) - 2 + 1, components: countComponents(elements) };
 }
 
+// A 3-byte character that escaping leaves 3 bytes: the widest a shown note or name can get.
+const WIDE = '＜';
+const LONGEST_NAME = WIDE.repeat(24);
+const WORST_TIME = new Date(Date.UTC(2099, 11, 31, 23, 59));
+
+function worstTask(t: DepartmentCardTask): DepartmentCardTask {
+  return {
+    ...t,
+    last: { status: 'at_risk', progress: 100, note: WIDE.repeat(NOTE_MAX), reporterName: LONGEST_NAME, reportedAt: WORST_TIME },
+    submitted: { by: LONGEST_NAME, at: WORST_TIME },
+  };
+}
+
+function worstIndicator(i: DepartmentCardIndicator): DepartmentCardIndicator {
+  return {
+    ...i,
+    last: { value: -123456789.123456, reporterName: LONGEST_NAME, reportedAt: WORST_TIME },
+    submitted: { by: LONGEST_NAME, at: WORST_TIME },
+  };
+}
+
 /**
  * The department's card for a round, split into pages: tasks (then indicators) are added to a
  * page until the next one would pass ~28 KB or ~190 components. Every page is checked against
@@ -55,9 +77,14 @@ function measure(elements: unknown[]): Block {
  */
 export function buildDepartmentCards(input: DepartmentCardInput): Card[] {
   const ctx = { plan: input.plan, round: input.round, department: input.department, timezone: input.timezone };
+  // Pages are cut by each block's largest possible size (longest shown note, a submitted mark),
+  // not its size today: a submission then never moves a task to another page, so the card a
+  // callback answers with is always the page the chat already holds.
   const blocks = [
-    ...[...input.tasks].sort((a, b) => a.number - b.number).map((t) => measure(taskBlock(t, ctx))),
-    ...(input.indicators ?? []).map((i) => measure(indicatorBlock(i, ctx))),
+    ...[...input.tasks]
+      .sort((a, b) => a.number - b.number)
+      .map((t) => ({ ...measure(taskBlock(worstTask(t), ctx)), elements: taskBlock(t, ctx) })),
+    ...(input.indicators ?? []).map((i) => ({ ...measure(indicatorBlock(worstIndicator(i), ctx)), elements: indicatorBlock(i, ctx) })),
   ];
   // The shell with the widest page note, so the real header never needs more than measured.
   const shell = page(input, [], 99, 99);

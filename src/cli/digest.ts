@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/schema.ts';
 import { openDb } from '../db/client.ts';
-import { composeDigest, recordDigest, sendDigest, type DigestEnqueue } from '../usecases/digest.ts';
+import { composeDigest, sendDigest, type DigestEnqueue } from '../usecases/digest.ts';
 import type { Command } from './command.ts';
+import { openOutboxSender } from './outbox-sender.ts';
 
 /** How the command reaches the outbox; the composition root provides it. */
 export type DigestSenderFactory = (config: Config) => Promise<{ enqueue: DigestEnqueue; close(): Promise<void> }>;
 
-export function makeDigestCommand(opts: { openSender?: DigestSenderFactory } = {}): Command {
+export function makeDigestCommand(opts: { openSender: DigestSenderFactory } = { openSender: outboxDigestSender }): Command {
   return {
     name: 'digest',
     summary: '立即生成并发送本周督办汇总（weekly digest）',
@@ -32,12 +33,6 @@ export function makeDigestCommand(opts: { openSender?: DigestSenderFactory } = {
           ctx.err(`试运行：${d.weekKey} 的汇总卡片（未保存、未发送）`);
           return 0;
         }
-        if (!opts.openSender) {
-          const d = await composeDigest(handle.db, { now, timezone });
-          const stored = await recordDigest(handle.db, d, now);
-          ctx.out(stored ? `已生成本周汇总（${d.weekKey}），待发送` : `本周汇总（${d.weekKey}）已生成过，不重复发送`);
-          return 0;
-        }
         const sender = await opts.openSender(ctx.config);
         try {
           const r = await sendDigest({ db: handle.db, enqueue: sender.enqueue }, { now, timezone });
@@ -53,6 +48,12 @@ export function makeDigestCommand(opts: { openSender?: DigestSenderFactory } = {
       }
     },
   };
+}
+
+/** The real sender: the outbox of the running duban serve / worker. */
+async function outboxDigestSender(config: Config): Promise<{ enqueue: DigestEnqueue; close(): Promise<void> }> {
+  const sender = await openOutboxSender(config);
+  return { enqueue: (chatId, card, meta) => sender.send({ kind: 'send', to: { chatId }, content: { card } }, meta), close: sender.close };
 }
 
 export const digestCommand = makeDigestCommand();

@@ -33,3 +33,25 @@ export async function createTestDb(label = 't'): Promise<TestDb> {
     },
   };
 }
+
+/**
+ * An embedded PGlite database in a temporary folder (the demo's mode). `url` is the data dir. The
+ * app opens the same folder itself, so this handle is closed first: PGlite allows one opener.
+ */
+export async function createPgliteTestDb(): Promise<TestDb> {
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const dir = await mkdtemp(path.join(tmpdir(), 'duban-pglite-'));
+  const handle = await openDb({ dataDir: dir });
+  await migrateDb(handle);
+  return {
+    ...handle,
+    url: dir,
+    name: dir,
+    drop: async () => {
+      await handle.close().catch(() => {});
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

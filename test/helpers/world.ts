@@ -10,7 +10,7 @@ import { bootstrapFromFiles } from '../../src/usecases/bootstrap.ts';
 import type { ParsedDirectory } from '../../src/directory/types.ts';
 import { runStep } from '../../src/usecases/steps.ts';
 import type { ScheduledStep } from '../../src/queue/schedules.ts';
-import { createTestDb, type TestDb } from './db.ts';
+import { createPgliteTestDb, createTestDb, type TestDb } from './db.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from './redis.ts';
 
 export const APP_ID = 'cli_a1b2c3d4e5f60718';
@@ -38,8 +38,8 @@ export interface World {
 
 export const BOT_OPEN_ID = 'ou_bot_duban';
 
-export async function startWorld(label: string, opts: { start?: string; schedules?: boolean } = {}): Promise<World> {
-  const db = await createTestDb(label);
+export async function startWorld(label: string, opts: { start?: string; schedules?: boolean; pglite?: boolean } = {}): Promise<World> {
+  const db = opts.pglite ? await createPgliteTestDb() : await createTestDb(label);
   const fake = await startFakeLark({ appId: APP_ID, appSecret: 'sim-secret' });
   const prefix = testQueuePrefix(label);
   const now = shiftedClock(DateTime.fromISO(opts.start ?? '2021-06-08T10:00:00', { zone: TIMEZONE }).toJSDate(), () => new Date());
@@ -49,7 +49,8 @@ export async function startWorld(label: string, opts: { start?: string; schedule
     LARK_DOMAIN: fake.url,
     LARK_ENCRYPT_KEY: ENCRYPT_KEY,
     LARK_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
-    DATABASE_URL: db.url,
+    DATABASE_URL: opts.pglite ? undefined : db.url,
+    DATA_DIR: opts.pglite ? db.url : undefined,
     REDIS_URL: testRedisUrl,
     QUEUE_PREFIX: prefix,
     PORT: '0',
@@ -59,7 +60,7 @@ export async function startWorld(label: string, opts: { start?: string; schedule
   const { directory } = await bootstrapFromFiles(db.db, { plan: 'samples/cnipa-2021.txt', directory: 'directory.example.yaml' }, now());
   seedFakeFromDirectory(fake, directory, { openId: BOT_OPEN_ID, name: '督办机器人' });
   fake.addUser({ open_id: 'ou_outsider_0001', name: '外部人员' });
-  const app = await startApp(config, { web: true, workers: true, now, logger: pino({ level: 'silent' }), schedules: opts.schedules ?? false });
+  const app = await startApp(config, { db, web: true, workers: true, now, logger: pino({ level: 'silent' }), schedules: opts.schedules ?? false });
   const send = (op: Parameters<App['outbox']['enqueue']>[0], meta: Parameters<App['outbox']['enqueue']>[1]) => app.outbox.enqueue(op, meta);
   const url = `${app.url}/lark/events`;
   const sign = { encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN, now: () => new Date() };

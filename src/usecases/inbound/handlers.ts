@@ -12,7 +12,6 @@ import { storeReport } from '../store-report.ts';
 import { INBOUND_KINDS, type IndicatorJobPayload, type ReportJobPayload, type TaskDetailJobPayload } from './kinds.ts';
 
 export interface InboundHandlerDeps {
-  db: Db;
   send: Send;
   timezone: string;
   askCache?: AskCache;
@@ -42,12 +41,15 @@ export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers
       });
     },
     [INBOUND_KINDS.message]: async (job, { tx, now }) => {
+      // Every read goes through the job's transaction: PGlite has one connection, and a read on
+      // another would wait for this transaction forever.
+      const db = tx as unknown as Db;
       const msg = job.payload as LarkMessage;
       const text = msg.text ?? '';
       const command =
         msg.chatType === 'p2p'
           ? null
-          : await runDirectoryCommand(tx as unknown as Db, {
+          : await runDirectoryCommand(db, {
               text,
               mentions: msg.mentions.map((m) => ({ key: m.key, id: { open_id: m.openId ?? null }, name: m.name })),
               chatId: msg.chatId,
@@ -55,17 +57,18 @@ export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers
             });
       const content = command
         ? { text: command.reply }
-        : { card: (await answerQuestion(deps.db, text, { now: now(), timezone: deps.timezone, cache: deps.askCache })).card };
+        : { card: (await answerQuestion(db, text, { now: now(), timezone: deps.timezone, cache: deps.askCache })).card };
       await deps.send(
         { kind: 'reply', messageId: msg.messageId, chatId: msg.chatId, content },
         { purpose: 'answer', ref: `message:${msg.messageId}` },
       );
     },
-    [INBOUND_KINDS.taskDetail]: async (job, { now }) => {
+    [INBOUND_KINDS.taskDetail]: async (job, { tx, now }) => {
+      const db = tx as unknown as Db;
       const p = job.payload as TaskDetailJobPayload;
-      const [task] = await deps.db.select({ number: tasks.number }).from(tasks).where(eq(tasks.id, p.taskId));
+      const [task] = await db.select({ number: tasks.number }).from(tasks).where(eq(tasks.id, p.taskId));
       if (!task) throw new DubanError('TASK_UNKNOWN', `任务 ${p.taskId} 不存在`, { retryable: false });
-      const answer = await answerQuestion(deps.db, `任务${task.number}`, { now: now(), timezone: deps.timezone, cache: deps.askCache });
+      const answer = await answerQuestion(db, `任务${task.number}`, { now: now(), timezone: deps.timezone, cache: deps.askCache });
       await deps.send({ kind: 'send', to: { openId: p.openId }, content: { card: answer.card } }, { purpose: 'task_detail', ref: `event:${job.eventId}` });
     },
   };
