@@ -42,7 +42,7 @@ export function kpiRow(m: DigestModel): El {
 export function responseText(m: DigestModel, b: DigestBudget): El {
   const r = m.response;
   if (!m.round) return markdown('**填报情况**：本周尚未开启填报轮次。');
-  const lines = [`**填报情况**：${r.reported}/${r.expected} 个部门已全部填报。`];
+  const lines = [`**填报情况**：应填报 ${r.expected} 个部门，已全部填报 ${r.reported} 个。`];
   if (r.missing.length) lines.push(`未填报（${r.missing.length}）：${nameList(r.missing, b.listMax, '个部门')}`);
   if (r.partial.length) {
     const names = r.partial.map((p) => `${p.name} ${p.reported}/${p.expected}`);
