@@ -1,10 +1,12 @@
 // Weekly digest at scale: 1,000 tasks × 50 departments × 52 weekly rounds of reports.
-// Run: npx tsx bench/digest.ts   (needs Postgres at BENCH_PG_URL or postgres://postgres@127.0.0.1:5432)
+// Run: npx tsx bench/digest.ts   (needs Postgres at postgres://postgres@127.0.0.1:5432)
+//   --keep   keep the seeded database afterwards
+//   --reuse  measure against the database a previous --keep run left (skips the ~50 s seeding; kept)
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { migrateDb, openDb } from '../src/db/client.ts';
+import { migrateDb, openDb, type DbHandle } from '../src/db/client.ts';
 import { composeDigest } from '../src/usecases/digest.ts';
 import { cardBytes, countComponents } from '../src/cards/limits.ts';
 
@@ -21,11 +23,11 @@ const TZ = 'Asia/Shanghai';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-async function admin(query: string): Promise<void> {
+async function admin(query: string): Promise<number> {
   const c = new pg.Client({ connectionString: ADMIN_URL });
   await c.connect();
   try {
-    await c.query(query);
+    return (await c.query(query)).rowCount ?? 0;
   } finally {
     await c.end();
   }
@@ -37,79 +39,90 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [value, performance.now() - start];
 }
 
+/** Seeds the bench database in one session of its own; returns how long it took. */
+async function seedDatabase(handle: DbHandle): Promise<number> {
+  await migrateDb(handle);
+  // Seeding runs in one session of its own: foreign-key triggers off and the report indexes
+  // rebuilt after the bulk insert, which is how a bulk load is done (minutes become seconds).
+  const seed = new pg.Client({ connectionString: ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`) });
+  // a dropped connection fails the running query; this keeps it from also crashing the process
+  seed.on('error', () => {});
+  await seed.connect();
+  const step = async (label: string, q: string) => {
+    const [, t] = await timed(() => seed.query(q));
+    console.error(`  ${label}: ${ms(t)}`);
+  };
+  console.error(`seeding ${TASKS} tasks × ${DEPTS} departments × ${WEEKS} rounds …`);
+  const [, seedMs] = await timed(async () => {
+    await step('session', `set session_replication_role = replica; set synchronous_commit = off; set maintenance_work_mem = '512MB';
+      drop index reports_version, reports_round, reports_task_dept_time; alter table reports drop constraint reports_event_id_unique;`);
+    await step('plan, sections, departments, people', `
+      insert into plans (key, title, year, report_deadline, report_to, source_hash, imported_at)
+        values ('bench', '推动知识产权高质量发展年度工作指引（2021）', 2021, '2021-12-15', '运用促进司', 'h', now());
+      insert into sections (plan_id, number, title) select 1, s, '第' || s || '部分：加强知识产权保护与运用' from generate_series(1, 20) s;
+      insert into departments (name) select '部门' || d from generate_series(1, ${DEPTS}) d;
+      insert into people (open_id, name) select 'ou_' || d, '填报人' || d from generate_series(1, ${DEPTS}) d;
+      insert into chats (chat_id, name, kind) values ('oc_leader', '局领导', 'leadership');`);
+    await step('tasks, assignments', `
+      insert into tasks (plan_id, number, title, section_number, deadline_kind, content_hash)
+        select 1, t, '任务' || t || '：深入推进知识产权领域重点工作', (t % 20) + 1, case when t % 3 = 0 then 'milestone' else 'year_end' end, md5(t::text)
+        from generate_series(1, ${TASKS}) t;
+      insert into assignments (task_id, department_id, position, role)
+        select t, d, (d + t) % ${DEPTS}, case when (d + t) % ${DEPTS} = 0 then 'lead' else 'co' end
+        from generate_series(1, ${TASKS}) t, generate_series(1, ${DEPTS}) d;`);
+    await step('rounds', `
+      insert into rounds (plan_id, key, starts_at, ends_at, opened_at, closed_at)
+        select 1, '2021-W' || lpad(w::text, 2, '0'),
+               timestamptz '2021-01-04 00:00+08' + (w - 1) * interval '1 week',
+               timestamptz '2021-01-04 00:00+08' + w * interval '1 week',
+               timestamptz '2021-01-04 09:00+08' + (w - 1) * interval '1 week',
+               case when w < ${WEEKS} then timestamptz '2021-01-08 17:00+08' + (w - 1) * interval '1 week' end
+        from generate_series(1, ${WEEKS}) w;`);
+    // Every department reports every task every week, except that one in seven skips the last week.
+    for (let from = 1; from <= WEEKS; from += 13) {
+      const to = Math.min(WEEKS, from + 12);
+      await step(`reports of weeks ${from}–${to}`, `
+        insert into reports (task_id, department_id, round_id, version, status, progress, note, reporter_open_id, reported_at, late)
+          select t, d, w, 1,
+                 (array['on_track','on_track','on_track','at_risk','blocked','not_started','done'])[1 + (t * 7 + d * 13 + w) % 7],
+                 least(100, w * 2), '第' || w || '周进展：按计划推进相关工作，协调有关单位落实配套措施。',
+                 'ou_' || d, timestamptz '2021-01-06 10:00+08' + (w - 1) * interval '1 week' + (d * interval '1 minute'), (t + d + w) % 11 = 0
+          from generate_series(${from}, ${to}) w, generate_series(1, ${TASKS}) t, generate_series(1, ${DEPTS}) d
+          where w < ${WEEKS} or d % 7 <> 0;`);
+    }
+    await step('report indexes', `
+      create unique index reports_version on reports (task_id, department_id, round_id, version);
+      create index reports_round on reports (round_id);
+      create index reports_task_dept_time on reports (task_id, department_id, reported_at);
+      alter table reports add constraint reports_event_id_unique unique (event_id);`);
+    await step('current_status', `
+      insert into current_status (task_id, department_id, report_id, round_id, status, progress, note, reporter_open_id, reported_at)
+        select distinct on (task_id, department_id) task_id, department_id, id, round_id, status, progress, note, reporter_open_id, reported_at
+        from reports order by task_id, department_id, reported_at desc;`);
+    await step('indicators and values', `
+      insert into indicators (plan_id, position, name, comparator, value, unit)
+        select 1, i, '指标' || i, (array['<=','=','>=','>'])[1 + i % 4], 100, '项' from generate_series(1, 10) i;
+      insert into indicator_values (indicator_id, round_id, value, reporter_open_id, reported_at)
+        select i, w, 80 + w, 'ou_1', timestamptz '2021-01-06 10:00+08' + (w - 1) * interval '1 week'
+        from generate_series(1, 10) i, generate_series(1, ${WEEKS}) w;`);
+    await step('vacuum analyze', 'vacuum analyze');
+    await step('checkpoint', 'checkpoint');
+  });
+  await seed.end();
+  return seedMs;
+}
+
 async function main(): Promise<void> {
-  await admin(`drop database if exists "${DB_NAME}" with (force)`);
-  await admin(`create database "${DB_NAME}"`);
+  const reuse = process.argv.includes('--reuse') && (await admin(`select 1 from pg_database where datname = '${DB_NAME}'`)) > 0;
+  if (!reuse) {
+    await admin(`drop database if exists "${DB_NAME}" with (force)`);
+    await admin(`create database "${DB_NAME}"`);
+  }
   const handle = await openDb({ databaseUrl: ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`), dataDir: '' });
   try {
-    await migrateDb(handle);
-    // Seeding runs in one session of its own: foreign-key triggers off and the report indexes
-    // rebuilt after the bulk insert, which is how a bulk load is done (minutes become seconds).
-    const seed = new pg.Client({ connectionString: ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`) });
-    // a dropped connection fails the running query; this keeps it from also crashing the process
-    seed.on('error', () => {});
-    await seed.connect();
-    const step = async (label: string, q: string) => {
-      const [, t] = await timed(() => seed.query(q));
-      console.error(`  ${label}: ${ms(t)}`);
-    };
-    console.error(`seeding ${TASKS} tasks × ${DEPTS} departments × ${WEEKS} rounds …`);
-    const [, seedMs] = await timed(async () => {
-      await step('session', `set session_replication_role = replica; set synchronous_commit = off; set maintenance_work_mem = '512MB';
-        drop index reports_version, reports_round, reports_task_dept_time; alter table reports drop constraint reports_event_id_unique;`);
-      await step('plan, sections, departments, people', `
-        insert into plans (key, title, year, report_deadline, report_to, source_hash, imported_at)
-          values ('bench', '推动知识产权高质量发展年度工作指引（2021）', 2021, '2021-12-15', '运用促进司', 'h', now());
-        insert into sections (plan_id, number, title) select 1, s, '第' || s || '部分：加强知识产权保护与运用' from generate_series(1, 20) s;
-        insert into departments (name) select '部门' || d from generate_series(1, ${DEPTS}) d;
-        insert into people (open_id, name) select 'ou_' || d, '填报人' || d from generate_series(1, ${DEPTS}) d;
-        insert into chats (chat_id, name, kind) values ('oc_leader', '局领导', 'leadership');`);
-      await step('tasks, assignments', `
-        insert into tasks (plan_id, number, title, section_number, deadline_kind, content_hash)
-          select 1, t, '任务' || t || '：深入推进知识产权领域重点工作', (t % 20) + 1, case when t % 3 = 0 then 'milestone' else 'year_end' end, md5(t::text)
-          from generate_series(1, ${TASKS}) t;
-        insert into assignments (task_id, department_id, position, role)
-          select t, d, (d + t) % ${DEPTS}, case when (d + t) % ${DEPTS} = 0 then 'lead' else 'co' end
-          from generate_series(1, ${TASKS}) t, generate_series(1, ${DEPTS}) d;`);
-      await step('rounds', `
-        insert into rounds (plan_id, key, starts_at, ends_at, opened_at, closed_at)
-          select 1, '2021-W' || lpad(w::text, 2, '0'),
-                 timestamptz '2021-01-04 00:00+08' + (w - 1) * interval '1 week',
-                 timestamptz '2021-01-04 00:00+08' + w * interval '1 week',
-                 timestamptz '2021-01-04 09:00+08' + (w - 1) * interval '1 week',
-                 case when w < ${WEEKS} then timestamptz '2021-01-08 17:00+08' + (w - 1) * interval '1 week' end
-          from generate_series(1, ${WEEKS}) w;`);
-      // Every department reports every task every week, except that one in seven skips the last week.
-      for (let from = 1; from <= WEEKS; from += 13) {
-        const to = Math.min(WEEKS, from + 12);
-        await step(`reports of weeks ${from}–${to}`, `
-          insert into reports (task_id, department_id, round_id, version, status, progress, note, reporter_open_id, reported_at, late)
-            select t, d, w, 1,
-                   (array['on_track','on_track','on_track','at_risk','blocked','not_started','done'])[1 + (t * 7 + d * 13 + w) % 7],
-                   least(100, w * 2), '第' || w || '周进展：按计划推进相关工作，协调有关单位落实配套措施。',
-                   'ou_' || d, timestamptz '2021-01-06 10:00+08' + (w - 1) * interval '1 week' + (d * interval '1 minute'), (t + d + w) % 11 = 0
-            from generate_series(${from}, ${to}) w, generate_series(1, ${TASKS}) t, generate_series(1, ${DEPTS}) d
-            where w < ${WEEKS} or d % 7 <> 0;`);
-      }
-      await step('report indexes', `
-        create unique index reports_version on reports (task_id, department_id, round_id, version);
-        create index reports_round on reports (round_id);
-        create index reports_task_dept_time on reports (task_id, department_id, reported_at);
-        alter table reports add constraint reports_event_id_unique unique (event_id);`);
-      await step('current_status', `
-        insert into current_status (task_id, department_id, report_id, round_id, status, progress, note, reporter_open_id, reported_at)
-          select distinct on (task_id, department_id) task_id, department_id, id, round_id, status, progress, note, reporter_open_id, reported_at
-          from reports order by task_id, department_id, reported_at desc;`);
-      await step('indicators and values', `
-        insert into indicators (plan_id, position, name, comparator, value, unit)
-          select 1, i, '指标' || i, (array['<=','=','>=','>'])[1 + i % 4], 100, '项' from generate_series(1, 10) i;
-        insert into indicator_values (indicator_id, round_id, value, reporter_open_id, reported_at)
-          select i, w, 80 + w, 'ou_1', timestamptz '2021-01-06 10:00+08' + (w - 1) * interval '1 week'
-          from generate_series(1, 10) i, generate_series(1, ${WEEKS}) w;`);
-      await step('vacuum analyze', 'vacuum analyze');
-      await step('checkpoint', 'checkpoint');
-    });
-    await seed.end();
+    let seedMs = NaN;
+    if (!reuse) seedMs = await seedDatabase(handle);
+    else console.error(`reusing the seeded database ${DB_NAME}`);
     const db = handle.db;
 
     const baselineRuns: number[] = [];
@@ -144,7 +157,7 @@ async function main(): Promise<void> {
 
 | measure | value |
 | --- | --- |
-| seeding (generate_series) | ${ms(seedMs)} |
+| seeding (generate_series) | ${reuse ? 'reused a database seeded earlier (--reuse)' : ms(seedMs)} |
 | composeDigest + buildDigestCard, first (cold) run, not counted | ${ms(cold)} |
 | composeDigest + buildDigestCard, median of ${RUNS} after ${WARMUP} warm-up runs | **${ms(digest)}** (target < 1000 ms: ${verdict}) |
 | composeDigest + buildDigestCard, fastest | ${ms(Math.min(...digestRuns))} |
@@ -162,7 +175,7 @@ absolute times grow with the load average (other work on the same 2 cores).
     console.log(report);
   } finally {
     await handle.close();
-    if (!process.argv.includes('--keep')) await admin(`drop database if exists "${DB_NAME}" with (force)`);
+    if (!process.argv.includes('--keep') && !reuse) await admin(`drop database if exists "${DB_NAME}" with (force)`);
   }
 }
 
