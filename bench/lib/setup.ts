@@ -81,8 +81,8 @@ export async function startBenchEnv(): Promise<BenchEnv> {
 }
 
 /** Starts `duban serve` (or another command) and waits until it listens; returns its URL. */
-export async function startDuban(env: Record<string, string>, args: string[] = ['serve']): Promise<{ proc: DubanProcess; url: string | null }> {
-  const proc = spawnDuban(args, env);
+export async function startDuban(env: Record<string, string>, args: string[] = ['serve'], nodeArgs: string[] = []): Promise<{ proc: DubanProcess; url: string | null }> {
+  const proc = spawnDuban(args, env, nodeArgs);
   if (args[0] === 'worker') {
     await proc.waitForLine(/队列处理已启动/, 30_000);
     return { proc, url: null };

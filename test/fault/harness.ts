@@ -1,0 +1,82 @@
+import { parseConfig, type Config } from '../../src/config/schema.ts';
+import { shiftedClock } from '../../src/domain/clock.ts';
+import { createLogger } from '../../src/logging.ts';
+import { startApp, type App } from '../../src/main.ts';
+import { dubanEnv } from '../helpers/duban-process.ts';
+import { acknowledged, BUSINESS_NOW, freshEventId, postSigned, replyPayload, signed, WORLD_KEYS, type World } from './world.ts';
+
+// Starting duban for the fault tests: in-process web / workers (startApp) or the environment of
+// a child `duban worker`. Short job locks so a killed worker's jobs move on within seconds.
+
+export const TEST_LOCK_MS = 3000;
+
+export interface Services {
+  databaseUrl: string;
+  redisUrl: string;
+  prefix: string;
+  larkDomain?: string;
+}
+
+function envOf(s: Services): Record<string, string> {
+  return dubanEnv({
+    DATABASE_URL: s.databaseUrl,
+    REDIS_URL: s.redisUrl,
+    QUEUE_PREFIX: s.prefix,
+    LARK_DOMAIN: s.larkDomain ?? 'http://127.0.0.1:9',
+    LARK_APP_ID: WORLD_KEYS.appId,
+    LARK_APP_SECRET: WORLD_KEYS.appSecret,
+    LARK_ENCRYPT_KEY: WORLD_KEYS.encryptKey,
+    LARK_VERIFICATION_TOKEN: WORLD_KEYS.verificationToken,
+    DUBAN_NOW: BUSINESS_NOW.toISOString(),
+    QUEUE_LOCK_MS: String(TEST_LOCK_MS),
+    LOG_LEVEL: 'silent',
+  });
+}
+
+export const faultConfig = (s: Services): Config => parseConfig(envOf(s));
+
+/** Environment of a child `duban worker` / `duban serve` on the same services. */
+export const childEnv = (s: Services, over: Record<string, string> = {}): Record<string, string> => ({ ...envOf(s), ...over });
+
+const silent = createLogger({ level: 'silent' });
+const businessClock = () => shiftedClock(BUSINESS_NOW, () => new Date());
+
+/** The webhook alone (no workers): replies pile up in the queue until a worker runs. */
+export const startWeb = (config: Config): Promise<App> =>
+  startApp(config, { web: true, workers: false, schedules: false, logger: silent, now: businessClock() });
+
+export const startWorkers = (config: Config): Promise<App> =>
+  startApp(config, { web: false, workers: true, schedules: false, logger: silent, now: businessClock() });
+
+export const startWebAndWorkers = (config: Config): Promise<App> =>
+  startApp(config, { web: true, workers: true, schedules: false, logger: silent, now: businessClock() });
+
+export interface Sent {
+  /** Event ids answered with the success toast. */
+  acked: string[];
+  /** Everything else, with the answer. */
+  refused: { eventId: string; status: number; body: unknown }[];
+}
+
+/** Posts `n` distinct valid replies (round-robin over the world's tasks), `concurrency` at a time. */
+export async function sendReplies(baseUrl: string, world: World, n: number, label: string, concurrency = 16): Promise<Sent> {
+  const out: Sent = { acked: [], refused: [] };
+  let next = 0;
+  const lane = async () => {
+    while (next < n) {
+      const i = next++;
+      const eventId = freshEventId(label);
+      const target = world.targets[i % world.targets.length]!;
+      let res: { status: number; body: unknown };
+      try {
+        res = await postSigned(baseUrl, signed(replyPayload(target, { eventId, progress: String(i % 101) })));
+      } catch (e) {
+        res = { status: 0, body: (e as Error).message };
+      }
+      if (acknowledged(res)) out.acked.push(eventId);
+      else out.refused.push({ eventId, ...res });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  return out;
+}

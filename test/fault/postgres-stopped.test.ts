@@ -1,0 +1,84 @@
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config/schema.ts';
+import { migrateDb, openDb, type DbHandle } from '../../src/db/client.ts';
+import type { App } from '../../src/main.ts';
+import { createRedis } from '../../src/queue/connection.ts';
+import { eventJobId, QUEUES } from '../../src/queue/names.ts';
+import { startPgInstance, type PgInstance } from '../helpers/pg-instance.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+import { faultConfig, sendReplies, startWeb, startWorkers } from './harness.ts';
+import { prepareWorld, storedOnce, until, writeCounts, type World } from './world.ts';
+
+// Postgres stops while the worker is storing a backlog of 1,000 acknowledged replies, and starts
+// again later: every acknowledged reply ends up stored exactly once. While it is down the webhook
+// cannot authorise a reply, so it answers an error toast and queues nothing.
+
+const prefix = testQueuePrefix('faultpg');
+let pgi: PgInstance;
+let db: DbHandle;
+let world: World;
+let config: Config;
+let web: App | undefined;
+/** Started in the test, once the backlog is queued. */
+let workers: App | undefined;
+let queue: Queue;
+const redis = createRedis(testRedisUrl, 'producer');
+
+beforeAll(async () => {
+  pgi = await startPgInstance();
+  const databaseUrl = await pgi.createDatabase('duban');
+  db = await openDb({ databaseUrl, dataDir: '', poolSize: 4 });
+  await migrateDb(db);
+  world = await prepareWorld(db.db);
+  config = faultConfig({ databaseUrl, redisUrl: testRedisUrl, prefix });
+  web = await startWeb(config);
+  queue = new Queue(QUEUES.inbound, { connection: redis, prefix });
+});
+
+afterAll(async () => {
+  await workers?.close();
+  await web?.close();
+  await queue?.close();
+  redis.disconnect();
+  await db?.close();
+  await pgi?.destroy();
+  await cleanRedisPrefix(prefix);
+});
+
+describe('Postgres stopped while replies are being stored', () => {
+  it('stores every acknowledged reply exactly once after Postgres comes back, and acknowledges none while it is down', async () => {
+    const sent = await sendReplies(web!.url!, world, 1000, 'pgdown');
+    expect(sent.refused, 'with Postgres up every valid reply is acknowledged').toEqual([]);
+    expect((await writeCounts(db.db)).reports, 'the webhook itself writes nothing').toBe(0);
+
+    workers = await startWorkers(config);
+    const before = await until('the worker to store the first 100 replies', () => storedOnce(db.db, sent.acked), (s) => s.stored >= 100, 30_000, 20);
+    await pgi.stop();
+
+    // Down: the route cannot read who may report, so it refuses and queues nothing.
+    const during = await sendReplies(web!.url!, world, 20, 'pgdown-refused', 4);
+    expect(during.acked, 'no reply is acknowledged while Postgres is down').toEqual([]);
+    for (const r of during.refused) {
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ toast: { type: 'error' } });
+      expect(await queue.getJob(eventJobId(r.eventId)), `a refused reply must not be queued (${r.eventId})`).toBeUndefined();
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    await pgi.start();
+
+    const after = await until('every acknowledged reply to be stored', () => storedOnce(db.db, sent.acked), (s) => s.stored === sent.acked.length, 90_000, 200);
+    expect(before.stored, 'Postgres stopped mid-backlog').toBeLessThan(sent.acked.length);
+    expect(after).toEqual({ stored: 1000, duplicates: 0 });
+    const counts = await writeCounts(db.db);
+    expect(counts.reports).toBe(1000);
+    expect(counts.processed).toBe(1000);
+    expect((await storedOnce(db.db, during.refused.map((r) => r.eventId))).stored).toBe(0);
+
+    // Some jobs met the outage and were retried; none failed for good.
+    const jobs = await queue.getJobs(['completed'], 0, -1);
+    expect(jobs.length).toBe(1000);
+    expect(jobs.filter((j) => j.attemptsMade > 1).length, 'some replies were interrupted by the outage').toBeGreaterThan(0);
+    expect(await queue.getJobCounts('failed', 'waiting', 'delayed', 'active')).toEqual({ failed: 0, waiting: 0, delayed: 0, active: 0 });
+  }, 150_000);
+});

@@ -1,0 +1,73 @@
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/main.ts';
+import { createRedis } from '../../src/queue/connection.ts';
+import { QUEUES } from '../../src/queue/names.ts';
+import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { spawnDuban, type DubanProcess } from '../helpers/duban-process.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+import { childEnv, faultConfig, sendReplies, startWeb, type Services } from './harness.ts';
+import { prepareWorld, storedOnce, until, writeCounts, type World } from './world.ts';
+
+// A `duban worker` process killed with SIGKILL in the middle of a backlog, then started again:
+// every acknowledged reply is stored exactly once. (Kills a child process only; the shared
+// Postgres and Redis keep running.)
+
+/** Enough for a few seconds of work: the kill lands mid-batch. */
+const REPLIES = 500;
+const prefix = testQueuePrefix('faultkill');
+let db: TestDb;
+let world: World;
+let services: Services;
+let web: App | undefined;
+const workers: DubanProcess[] = [];
+const redis = createRedis(testRedisUrl, 'producer');
+let queue: Queue;
+
+beforeAll(async () => {
+  db = await createTestDb('faultkill');
+  world = await prepareWorld(db.db);
+  services = { databaseUrl: db.url, redisUrl: testRedisUrl, prefix };
+  web = await startWeb(faultConfig(services));
+  queue = new Queue(QUEUES.inbound, { connection: redis, prefix });
+});
+
+afterAll(async () => {
+  await Promise.all(workers.map((w) => w.kill('SIGKILL')));
+  await web?.close();
+  await queue?.close();
+  redis.disconnect();
+  await db?.drop();
+  await cleanRedisPrefix(prefix);
+});
+
+const startWorker = async () => {
+  const w = spawnDuban(['worker'], childEnv(services));
+  workers.push(w);
+  await w.waitForLine(/队列处理已启动/, 30_000);
+  return w;
+};
+
+describe('a worker process killed with SIGKILL mid-batch', () => {
+  it('after a restart, every acknowledged reply is stored exactly once', async () => {
+    const sent = await sendReplies(web!.url!, world, REPLIES, 'kill');
+    expect(sent.refused).toEqual([]);
+
+    const first = await startWorker();
+    const atKill = await until('the first worker to store 60 replies', () => storedOnce(db.db, sent.acked), (s) => s.stored >= 60, 60_000, 10);
+    await first.kill('SIGKILL');
+    expect(await first.exited).toBe('SIGKILL');
+    const afterKill = await storedOnce(db.db, sent.acked);
+    expect(afterKill.stored, 'the worker was killed with replies still to store').toBeLessThan(REPLIES);
+    expect(atKill.duplicates).toBe(0);
+
+    await startWorker();
+    // Its jobs in flight were locked by the dead worker: they move on once the lock runs out.
+    const end = await until('every acknowledged reply to be stored', () => storedOnce(db.db, sent.acked), (s) => s.stored === REPLIES, 90_000, 200);
+    expect(end).toEqual({ stored: REPLIES, duplicates: 0 });
+    const counts = await writeCounts(db.db);
+    expect(counts.reports).toBe(REPLIES);
+    expect(counts.processed).toBe(REPLIES);
+    expect(await queue.getJobCounts('failed', 'waiting', 'delayed', 'active')).toEqual({ failed: 0, waiting: 0, delayed: 0, active: 0 });
+  }, 150_000);
+});
