@@ -167,6 +167,9 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     const inboundQueue = new Queue(QUEUES.inbound, { connection: producer, prefix: config.queuePrefix });
     closers.push(() => inboundQueue.close());
     const outbox = createOutbox({ connection: producer, prefix: config.queuePrefix });
+    // The producer connection already logs an outage once (quietErrors); without a listener BullMQ
+    // would print every reconnect failure to stderr as a stack trace.
+    for (const q of [inboundQueue, outbox.queue]) q.on('error', () => {});
     closers.push(() => outbox.close());
     closers.push(watchQueueDepth([inboundQueue, outbox.queue]));
 
@@ -227,6 +230,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
       ];
       if (opts.schedules ?? true) {
         const schedulesQueue = new Queue(QUEUES.schedules, { connection: producer, prefix: config.queuePrefix });
+        schedulesQueue.on('error', () => {});
         closers.push(() => schedulesQueue.close());
         await registerSchedules(schedulesQueue, config.cron, config.timezone);
         const run = (step: ScheduledStep) => runStep(step, { db: db.db, send, now, timezone: config.timezone });
