@@ -12,10 +12,10 @@ import {
   sections,
   tasks,
 } from '../db/schema/index.ts';
-import type { DigestAssignmentInput, DigestInput, DigestTaskInput } from '../domain/digest/types.ts';
+import type { DepartmentResponse, DigestSummaryInput, DigestTaskSummary } from '../domain/digest/types.ts';
 import { findActivePlan, type PlanRecord } from '../db/repositories/plan.repository.ts';
 import { roundFor } from '../domain/rounds.ts';
-import { isStatus } from '../domain/status.ts';
+import type { Status } from '../domain/status.ts';
 import type { Comparator } from '../plan/types.ts';
 import { DubanError } from '../errors.ts';
 
@@ -26,14 +26,24 @@ export async function activePlan(db: DbOrTx): Promise<PlanRecord> {
   return plan;
 }
 
-interface AssignmentRow {
-  task_id: number;
-  department_id: number;
-  role: string;
-  status: string | null;
-  progress: number | null;
-  reported: boolean;
+/** One row per live task (department_id null) and one per responsible department (task_id null). */
+interface SummaryRow {
+  task_id: number | null;
+  department_id: number | null;
+  /** worst severity (4 blocked … 0 done), a department with no report counting as not_started */
+  worst: number;
+  progress_sum: number;
+  assigned: number;
+  reported: number;
+  explaining_department: number | null;
+  note: string | null;
+  reporter: string | null;
+  /** epoch milliseconds: a plain number from either driver */
+  reported_at_ms: number | null;
 }
+
+/** Severity codes of the summary query, as `overallStatus` ranks them (src/domain/status.ts). */
+const STATUS_OF_SEVERITY: Status[] = ['done', 'on_track', 'not_started', 'at_risk', 'blocked'];
 
 /** Rows of a raw query from either driver (node-postgres gives {rows}, PGlite too; some give the array). */
 async function rawRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
@@ -45,15 +55,14 @@ export interface LoadedDigestInput {
   planId: number;
   roundId: number | null;
   weekKey: string;
-  input: DigestInput;
+  input: DigestSummaryInput;
 }
 
 /**
- * Everything the digest needs in a handful of set-based queries (never one per task): the plan,
- * its sections, tasks, assignments with current statuses and who reported this round, the
- * explaining note per task, and indicators. Notes, reporters and times are loaded only for the
- * department that explains each task (worst status, then latest report) — the only ones the
- * digest shows — so 50,000 assignments stay cheap to read.
+ * Everything the digest needs in a handful of set-based queries (never one per task). The 50,000
+ * assignments of 1,000 tasks × 50 departments are reduced in Postgres, in one pass, to one row per
+ * task (worst status, progress sum, the department that explains it with its note, reporter and
+ * time) and one per department (tasks answered for, reported this round): Node reads 1,050 rows.
  */
 export async function loadDigestInput(db: DbOrTx, opts: { now: Date; timezone: string }): Promise<LoadedDigestInput> {
   const plan = await activePlan(db);
@@ -61,49 +70,11 @@ export async function loadDigestInput(db: DbOrTx, opts: { now: Date; timezone: s
   const [round] = await db.select().from(rounds).where(and(eq(rounds.planId, plan.id), eq(rounds.key, week.key))).limit(1);
 
   const liveTask = and(eq(tasks.planId, plan.id), isNull(tasks.removedAt));
-  // Reported this round: its current status is from this round, or (after a later edit of an
-  // older round) some report of this round exists. Postgres runs the EXISTS as one hashed subplan.
-  const reportedThisRound = round
-    ? sql<boolean>`(${currentStatus.roundId} = ${round.id} or exists (select 1 from ${reports} r where r.task_id = ${assignments.taskId} and r.department_id = ${assignments.departmentId} and r.round_id = ${round.id}))`
-    : sql<boolean>`false`;
-  // What a department is ranked by when it explains its task: worst status, then latest report.
-  const severity = sql`case ${currentStatus.status} when 'blocked' then 4 when 'at_risk' then 3 when 'not_started' then 2 when 'on_track' then 1 else 0 end`;
-  const explaining = db
-    .selectDistinctOn([currentStatus.taskId], { taskId: currentStatus.taskId, departmentId: currentStatus.departmentId })
-    .from(currentStatus)
-    .innerJoin(tasks, eq(tasks.id, currentStatus.taskId))
-    .innerJoin(assignments, and(eq(assignments.taskId, currentStatus.taskId), eq(assignments.departmentId, currentStatus.departmentId)))
-    .where(liveTask)
-    .orderBy(asc(currentStatus.taskId), desc(severity), desc(currentStatus.reportedAt))
-    .as('explaining');
-  const [sectionRows, taskRows, departmentRows, assignmentRows, explainRows, indicatorRows] = await Promise.all([
+  const [sectionRows, taskRows, departmentRows, summaryRows, indicatorRows] = await Promise.all([
     db.select({ number: sections.number, title: sections.title }).from(sections).where(eq(sections.planId, plan.id)).orderBy(asc(sections.number)),
     db.select().from(tasks).where(liveTask).orderBy(asc(tasks.number)),
     db.select({ id: departments.id, name: departments.name }).from(departments),
-    // 50,000 rows at 1,000 tasks × 50 departments: narrow columns, read raw (without drizzle's
-    // per-row mapping, which was the largest cost on the Node side)
-    rawRows<AssignmentRow>(
-      db,
-      sql`select ${assignments.taskId} as task_id, ${assignments.departmentId} as department_id, ${assignments.role} as role,
-            ${currentStatus.status} as status, ${currentStatus.progress} as progress, ${reportedThisRound} as reported
-          from ${assignments}
-          join ${tasks} on ${tasks.id} = ${assignments.taskId}
-          left join ${currentStatus} on ${currentStatus.taskId} = ${assignments.taskId} and ${currentStatus.departmentId} = ${assignments.departmentId}
-          where ${liveTask}`,
-    ),
-    // notes, reporters and times only for the department that explains each task: all the digest
-    // shows. Picked on narrow rows first, then joined back for the text (a cheaper sort).
-    db
-      .select({
-        taskId: explaining.taskId,
-        departmentId: explaining.departmentId,
-        note: currentStatus.note,
-        reporterName: people.name,
-        reportedAt: currentStatus.reportedAt,
-      })
-      .from(explaining)
-      .innerJoin(currentStatus, and(eq(currentStatus.taskId, explaining.taskId), eq(currentStatus.departmentId, explaining.departmentId)))
-      .leftJoin(people, eq(people.openId, currentStatus.reporterOpenId)),
+    rawRows<SummaryRow>(db, summaryQuery(plan.id, round?.id ?? null)),
     db.select().from(indicators).where(eq(indicators.planId, plan.id)).orderBy(asc(indicators.position), asc(indicators.id)),
   ]);
 
@@ -121,34 +92,37 @@ export async function loadDigestInput(db: DbOrTx, opts: { now: Date; timezone: s
     : [];
 
   const nameOf = new Map(departmentRows.map((d) => [d.id, d.name]));
-  const explains = new Map(explainRows.map((e) => [e.taskId, e]));
-  const byTask = new Map<number, DigestAssignmentInput[]>();
-  for (const a of assignmentRows) {
-    const e = explains.get(a.task_id);
-    const explaining = e?.departmentId === a.department_id ? e : undefined;
-    const list = byTask.get(a.task_id) ?? [];
-    list.push({
-      departmentId: a.department_id,
-      name: nameOf.get(a.department_id) ?? '',
-      role: a.role,
-      status: isStatus(a.status) ? a.status : null,
-      progress: a.progress,
-      note: explaining?.note ?? null,
-      reporter: explaining?.reporterName ?? null,
-      reportedAt: explaining?.reportedAt ?? null,
-      reportedThisRound: a.reported === true,
-    });
-    byTask.set(a.task_id, list);
+  const byTask = new Map<number, SummaryRow>();
+  const responses: DepartmentResponse[] = [];
+  for (const r of summaryRows) {
+    if (r.task_id !== null) byTask.set(r.task_id, r);
+    else if (r.department_id !== null) {
+      responses.push({ departmentId: r.department_id, name: nameOf.get(r.department_id) ?? '', expected: r.assigned, reported: r.reported });
+    }
   }
-  const taskInputs: DigestTaskInput[] = taskRows.map((t) => ({
-    id: t.id,
-    number: t.number,
-    title: t.title,
-    section: t.sectionNumber,
-    deadlineKind: t.deadlineKind,
-    dueDate: t.dueDate,
-    departments: byTask.get(t.id) ?? [],
-  }));
+  const taskInputs: DigestTaskSummary[] = taskRows.map((t) => {
+    const r = byTask.get(t.id);
+    return {
+      id: t.id,
+      number: t.number,
+      title: t.title,
+      section: t.sectionNumber,
+      deadlineKind: t.deadlineKind,
+      dueDate: t.dueDate,
+      // a task with no responsible department is not started, at 0 % (as overallStatus([]) says)
+      status: r ? (STATUS_OF_SEVERITY[r.worst] ?? 'not_started') : 'not_started',
+      progress: r && r.assigned > 0 ? Math.round(r.progress_sum / r.assigned) : 0,
+      explaining:
+        r && r.explaining_department !== null
+          ? {
+              name: nameOf.get(r.explaining_department) ?? '',
+              note: r.note,
+              reporter: r.reporter,
+              reportedAt: r.reported_at_ms === null ? null : new Date(r.reported_at_ms),
+            }
+          : null,
+    };
+  });
   const latest = new Map(latestValues.map((v) => [v.indicatorId, v]));
 
   return {
@@ -160,6 +134,7 @@ export async function loadDigestInput(db: DbOrTx, opts: { now: Date; timezone: s
       round: round ? { key: round.key, startsAt: round.startsAt, endsAt: round.endsAt } : null,
       sections: sectionRows,
       tasks: taskInputs,
+      responses,
       indicators: indicatorRows.map((i) => {
         const v = latest.get(i.id);
         return {
@@ -175,4 +150,45 @@ export async function loadDigestInput(db: DbOrTx, opts: { now: Date; timezone: s
       timezone: opts.timezone,
     },
   };
+}
+
+/**
+ * The per-task and per-department reduction (`summariseDigestInput` in src/domain/digest/summary.ts
+ * is the same in TypeScript, and the tests hold the two together). Grouping sets let one scan of
+ * assignments ⟕ current_status feed both groupings.
+ */
+function summaryQuery(planId: number, roundId: number | null): SQL {
+  // Reported this round: its current status is from this round, or (after a later edit of an
+  // older round) some report of this round exists. Postgres runs the EXISTS as one hashed subplan.
+  const reported =
+    roundId === null
+      ? sql`false`
+      : sql`(cs.round_id = ${roundId} or exists (select 1 from ${reports} r where r.task_id = a.task_id and r.department_id = a.department_id and r.round_id = ${roundId}))`;
+  // unknown statuses stay null, like a department that never reported (isStatus in the domain)
+  return sql`
+    with assigned as (
+      select a.task_id, a.department_id, cs.progress, cs.reported_at,
+             case cs.status when 'blocked' then 4 when 'at_risk' then 3 when 'not_started' then 2 when 'on_track' then 1 when 'done' then 0 end as severity,
+             ${reported} as reported
+      from ${assignments} a
+      join ${tasks} t on t.id = a.task_id
+      left join ${currentStatus} cs on cs.task_id = a.task_id and cs.department_id = a.department_id
+      where t.plan_id = ${planId} and t.removed_at is null
+    ), grouped as (
+      select task_id, department_id,
+             max(coalesce(severity, 2))::int as worst,
+             coalesce(sum(progress), 0)::int as progress_sum,
+             count(*)::int as assigned,
+             (count(*) filter (where reported))::int as reported,
+             -- the explaining department: worst status, then latest report, then the lowest id
+             -(max(array[severity, floor(date_part('epoch', reported_at) * 1000)::bigint, -department_id]) filter (where severity is not null))[3] as explaining_department
+      from assigned
+      group by grouping sets ((task_id), (department_id))
+    )
+    select g.task_id, g.department_id, g.worst, g.progress_sum, g.assigned, g.reported,
+           g.explaining_department::int as explaining_department, cs.note, p.name as reporter,
+           (extract(epoch from cs.reported_at) * 1000)::float8 as reported_at_ms
+    from grouped g
+    left join ${currentStatus} cs on cs.task_id = g.task_id and cs.department_id = g.explaining_department
+    left join ${people} p on p.open_id = cs.reporter_open_id`;
 }

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { chats, sentMessages } from '../db/schema/index.ts';
 import { findDigestByWeek, findPreviousDigest, insertDigestOnce } from '../db/repositories/digest.repository.ts';
-import { buildDigestModel } from '../domain/digest/model.ts';
+import { buildDigestModelFromSummary } from '../domain/digest/model.ts';
 import type { DigestModel } from '../domain/digest/types.ts';
 import { buildDigestCard, type Card } from '../cards/digest.ts';
 import { loadDigestInput } from './digest-input.ts';
@@ -26,7 +26,7 @@ export async function composeDigest(db: DbOrTx, opts: { now: Date; timezone: str
   const loaded = await loadDigestInput(db, opts);
   const previousRow = await findPreviousDigest(db, loaded.planId, loaded.weekKey);
   const previous = asModel(previousRow?.model);
-  const model = buildDigestModel(loaded.input, previous);
+  const model = buildDigestModelFromSummary(loaded.input, previous);
   return { planId: loaded.planId, roundId: loaded.roundId, weekKey: loaded.weekKey, model, card: buildDigestCard(model), previous };
 }
 

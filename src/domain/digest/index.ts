@@ -1,4 +1,5 @@
-export { buildDigestModel } from './model.ts';
+export { buildDigestModel, buildDigestModelFromSummary } from './model.ts';
+export { summariseDigestInput } from './summary.ts';
 export { meetsTarget, COMPARATOR_LABEL } from './indicators.ts';
 export { daysUntil } from './countdown.ts';
 export { severity } from './redlist.ts';

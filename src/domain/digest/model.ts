@@ -1,26 +1,28 @@
-import { overallStatus, STATUSES, type Status } from '../status.ts';
+import { STATUSES, type Status } from '../status.ts';
 import { deadlineState, dueDateFor } from '../deadlines.ts';
 import { diffStates } from './changes.ts';
 import { countdown } from './countdown.ts';
 import { summariseIndicators } from './indicators.ts';
 import { compareRed, redEntry } from './redlist.ts';
 import { responseRate } from './response.ts';
-import type { DigestInput, DigestModel, RedListEntry, SectionSummary } from './types.ts';
+import { summariseDigestInput } from './summary.ts';
+import type { DigestInput, DigestModel, DigestSummaryInput, RedListEntry, SectionSummary } from './types.ts';
 
 export const zeroCounts = (): Record<Status, number> =>
   Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
 
-/** A task's progress: the mean of its departments' (never reported counts as 0). */
-function taskProgress(progresses: (number | null)[]): number {
-  if (progresses.length === 0) return 0;
-  return Math.round(progresses.reduce<number>((s, p) => s + (p ?? 0), 0) / progresses.length);
-}
+type Previous = Pick<DigestModel, 'taskStates' | 'round'> | null | undefined;
 
 /**
  * The weekly digest as plain data: pure, so it is computed the same in tests, the bench and the
  * scheduled job. `previous` is the model stored with the last digest sent.
  */
-export function buildDigestModel(input: DigestInput, previous?: Pick<DigestModel, 'taskStates' | 'round'> | null): DigestModel {
+export function buildDigestModel(input: DigestInput, previous?: Previous): DigestModel {
+  return buildDigestModelFromSummary(summariseDigestInput(input), previous);
+}
+
+/** The same from tasks already summarised (the use case reduces 50,000 assignments in SQL). */
+export function buildDigestModelFromSummary(input: DigestSummaryInput, previous?: Previous): DigestModel {
   const { now, timezone } = input;
   const statusCounts = zeroCounts();
   const deadlineCounts = { overdue: 0, warning: 0 };
@@ -32,8 +34,8 @@ export function buildDigestModel(input: DigestInput, previous?: Pick<DigestModel
   const deadlineOf = new Map<string | null, ReturnType<typeof deadlineState>>();
 
   for (const task of input.tasks) {
-    const status = overallStatus(task.departments.map((d) => d.status));
-    const progress = status === 'done' ? 100 : taskProgress(task.departments.map((d) => d.progress));
+    const status = task.status;
+    const progress = status === 'done' ? 100 : task.progress;
     const dueDate = task.dueDate ?? dueDateFor(task.deadlineKind, input.plan.year);
     let deadline: ReturnType<typeof deadlineState> = 'ok';
     if (status !== 'done') {
@@ -54,7 +56,7 @@ export function buildDigestModel(input: DigestInput, previous?: Pick<DigestModel
     acc.progressSum += progress;
     acc.counts[status]++;
 
-    const entry = redEntry(task, status, deadline, progress, task.departments);
+    const entry = redEntry(task, status, deadline, progress, task.explaining);
     if (entry) red.push(entry);
   }
   red.sort(compareRed);
@@ -88,7 +90,7 @@ export function buildDigestModel(input: DigestInput, previous?: Pick<DigestModel
       : null,
     health,
     taskCount: input.tasks.length,
-    response: responseRate(input.tasks),
+    response: responseRate(input.responses),
     statusCounts,
     deadlineCounts,
     sections,

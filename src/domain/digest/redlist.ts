@@ -1,7 +1,7 @@
 import type { Status } from '../status.ts';
 import type { DeadlineState } from '../deadlines.ts';
 import { truncate } from '../escape.ts';
-import type { DigestAssignmentInput, RedListEntry, RedReason } from './types.ts';
+import type { DigestAssignmentInput, DigestExplaining, RedListEntry, RedReason } from './types.ts';
 
 /** Notes kept in the stored model are bounded; the full text stays in the reports (export, ask). */
 export const MODEL_NOTE_MAX = 200;
@@ -58,11 +58,10 @@ export function redEntry(
   status: Status,
   deadline: DeadlineState,
   progress: number,
-  departments: DigestAssignmentInput[],
+  who: DigestExplaining | null,
 ): RedListEntry | null {
   const reasons = redReasons(status, deadline);
   if (reasons.length === 0) return null;
-  const who = explainingDepartment(departments);
   return {
     taskId: task.id,
     number: task.number,

@@ -38,6 +38,49 @@ export interface DigestAssignmentInput {
   reportedThisRound: boolean;
 }
 
+/**
+ * A task reduced to what the digest shows. The use case computes it in SQL (50,000 assignments
+ * become 1,000 rows); `summariseDigestInput` computes the same from per-department input.
+ */
+export interface DigestTaskSummary {
+  id: number;
+  number: number;
+  title: string;
+  section: number | null;
+  deadlineKind: DeadlineKind | string | null;
+  dueDate: string | null;
+  /** overall status: the worst of its departments' (never reported counts as not_started) */
+  status: Status;
+  /** mean of its departments' progress, rounded (never reported counts as 0; 0 with no departments) */
+  progress: number;
+  /** the department whose report explains the task: the worst status, then the latest report */
+  explaining: DigestExplaining | null;
+}
+
+export interface DigestExplaining {
+  name: string;
+  note: string | null;
+  reporter: string | null;
+  reportedAt: Date | null;
+}
+
+/** One department's answers in the digest's round, over the live tasks it is responsible for. */
+export interface DepartmentResponse {
+  departmentId: number;
+  name: string;
+  /** its live tasks */
+  expected: number;
+  /** of those, the ones it reported this round */
+  reported: number;
+}
+
+/** DigestInput with tasks summarised and departments' answers counted: what the model is built from. */
+export interface DigestSummaryInput extends Omit<DigestInput, 'tasks'> {
+  tasks: DigestTaskSummary[];
+  /** every department responsible for at least one live task */
+  responses: DepartmentResponse[];
+}
+
 export interface DigestIndicatorInput {
   id: number;
   name: string;
