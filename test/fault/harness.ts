@@ -80,3 +80,23 @@ export async function sendReplies(baseUrl: string, world: World, n: number, labe
   await Promise.all(Array.from({ length: concurrency }, lane));
   return out;
 }
+
+/**
+ * Runs teardown steps in order, each bounded, so one stuck close (a pool waiting on a connection
+ * the test killed) cannot hang the hook; the first error is rethrown at the end.
+ */
+export async function teardown(steps: (() => Promise<unknown> | unknown)[], stepTimeoutMs = 10_000): Promise<void> {
+  const problems: string[] = [];
+  for (const step of steps) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), stepTimeoutMs)));
+    try {
+      if ((await Promise.race([Promise.resolve().then(step), timeout])) === 'timeout') problems.push(`${String(step).slice(0, 60)}: timed out`);
+    } catch (e) {
+      problems.push(`${String(step).slice(0, 60)}: ${(e as Error).message}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  if (problems.length) throw new Error(`teardown: ${problems.join('; ')}`);
+}

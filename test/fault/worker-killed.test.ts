@@ -6,7 +6,7 @@ import { QUEUES } from '../../src/queue/names.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { spawnDuban, type DubanProcess } from '../helpers/duban-process.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
-import { childEnv, faultConfig, sendReplies, startWeb, type Services } from './harness.ts';
+import { childEnv, faultConfig, sendReplies, startWeb, type Services, teardown } from './harness.ts';
 import { prepareWorld, storedOnce, until, writeCounts, type World } from './world.ts';
 
 // A `duban worker` process killed with SIGKILL in the middle of a backlog, then started again:
@@ -32,14 +32,16 @@ beforeAll(async () => {
   queue = new Queue(QUEUES.inbound, { connection: redis, prefix });
 });
 
-afterAll(async () => {
-  await Promise.all(workers.map((w) => w.kill('SIGKILL')));
-  await web?.close();
-  await queue?.close();
-  redis.disconnect();
-  await db?.drop();
-  await cleanRedisPrefix(prefix);
-});
+afterAll(() =>
+  teardown([
+    () => Promise.all(workers.map((w) => w.kill('SIGKILL'))),
+    () => web?.close(),
+    () => queue?.close(),
+    () => redis.disconnect(),
+    () => db?.drop(),
+    () => cleanRedisPrefix(prefix),
+  ]),
+);
 
 const startWorker = async () => {
   const w = spawnDuban(['worker'], childEnv(services));
