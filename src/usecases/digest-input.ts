@@ -64,8 +64,12 @@ export interface LoadedDigestInput {
  * task (worst status, progress sum, the department that explains it with its note, reporter and
  * time) and one per department (tasks answered for, reported this round): Node reads 1,050 rows.
  */
-export async function loadDigestInput(db: DbOrTx, opts: { now: Date; timezone: string }): Promise<LoadedDigestInput> {
-  const plan = await activePlan(db);
+export async function loadDigestInput(
+  db: DbOrTx,
+  opts: { now: Date; timezone: string },
+  knownPlan?: PlanRecord,
+): Promise<LoadedDigestInput> {
+  const plan = knownPlan ?? (await activePlan(db));
   const week = roundFor(opts.now, opts.timezone);
   const [round] = await db.select().from(rounds).where(and(eq(rounds.planId, plan.id), eq(rounds.key, week.key))).limit(1);
 

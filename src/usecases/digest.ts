@@ -5,7 +5,8 @@ import { findDigestByWeek, findPreviousDigest, insertDigestOnce } from '../db/re
 import { buildDigestModelFromSummary } from '../domain/digest/model.ts';
 import type { DigestModel } from '../domain/digest/types.ts';
 import { buildDigestCard, type Card } from '../cards/digest.ts';
-import { loadDigestInput } from './digest-input.ts';
+import { activePlan, loadDigestInput } from './digest-input.ts';
+import { roundFor } from '../domain/rounds.ts';
 import type { Outbox } from '../queue/outbox.ts';
 
 export interface ComposedDigest {
@@ -23,8 +24,12 @@ const asModel = (v: unknown): DigestModel | null =>
 
 /** Builds this week's digest from the database; writes nothing. */
 export async function composeDigest(db: DbOrTx, opts: { now: Date; timezone: string }): Promise<ComposedDigest> {
-  const loaded = await loadDigestInput(db, opts);
-  const previousRow = await findPreviousDigest(db, loaded.planId, loaded.weekKey);
+  const plan = await activePlan(db);
+  // the digest stored last week (a model of every task) is read while this week's input is
+  const [loaded, previousRow] = await Promise.all([
+    loadDigestInput(db, opts, plan),
+    findPreviousDigest(db, plan.id, roundFor(opts.now, opts.timezone).key),
+  ]);
   const previous = asModel(previousRow?.model);
   const model = buildDigestModelFromSummary(loaded.input, previous);
   return { planId: loaded.planId, roundId: loaded.roundId, weekKey: loaded.weekKey, model, card: buildDigestCard(model), previous };
