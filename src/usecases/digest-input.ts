@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import {
   assignments,
@@ -71,29 +71,27 @@ export async function loadDigestInput(
 ): Promise<LoadedDigestInput> {
   const plan = knownPlan ?? (await activePlan(db));
   const week = roundFor(opts.now, opts.timezone);
-  const [round] = await db.select().from(rounds).where(and(eq(rounds.planId, plan.id), eq(rounds.key, week.key))).limit(1);
-
   const liveTask = and(eq(tasks.planId, plan.id), isNull(tasks.removedAt));
-  const [sectionRows, taskRows, departmentRows, summaryRows, indicatorRows] = await Promise.all([
+  // one round trip after the plan: the round is found inside the summary query by its key
+  const [roundRows, sectionRows, taskRows, departmentRows, summaryRows, indicatorRows, latestValues] = await Promise.all([
+    db.select().from(rounds).where(and(eq(rounds.planId, plan.id), eq(rounds.key, week.key))).limit(1),
     db.select({ number: sections.number, title: sections.title }).from(sections).where(eq(sections.planId, plan.id)).orderBy(asc(sections.number)),
     db.select().from(tasks).where(liveTask).orderBy(asc(tasks.number)),
     db.select({ id: departments.id, name: departments.name }).from(departments),
-    rawRows<SummaryRow>(db, summaryQuery(plan.id, round?.id ?? null)),
+    rawRows<SummaryRow>(db, summaryQuery(plan.id, week.key)),
     db.select().from(indicators).where(eq(indicators.planId, plan.id)).orderBy(asc(indicators.position), asc(indicators.id)),
+    db
+      .selectDistinctOn([indicatorValues.indicatorId], {
+        indicatorId: indicatorValues.indicatorId,
+        value: indicatorValues.value,
+        reportedAt: indicatorValues.reportedAt,
+      })
+      .from(indicatorValues)
+      .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
+      .where(eq(indicators.planId, plan.id))
+      .orderBy(asc(indicatorValues.indicatorId), desc(indicatorValues.reportedAt), desc(indicatorValues.id)),
   ]);
-
-  const indicatorIds = indicatorRows.map((i) => i.id);
-  const latestValues = indicatorIds.length
-    ? await db
-        .selectDistinctOn([indicatorValues.indicatorId], {
-          indicatorId: indicatorValues.indicatorId,
-          value: indicatorValues.value,
-          reportedAt: indicatorValues.reportedAt,
-        })
-        .from(indicatorValues)
-        .where(inArray(indicatorValues.indicatorId, indicatorIds))
-        .orderBy(asc(indicatorValues.indicatorId), desc(indicatorValues.reportedAt), desc(indicatorValues.id))
-    : [];
+  const round = roundRows[0];
 
   const nameOf = new Map(departmentRows.map((d) => [d.id, d.name]));
   const byTask = new Map<number, SummaryRow>();
@@ -161,13 +159,12 @@ export async function loadDigestInput(
  * is the same in TypeScript, and the tests hold the two together). Grouping sets let one scan of
  * assignments ⟕ current_status feed both groupings.
  */
-function summaryQuery(planId: number, roundId: number | null): SQL {
+function summaryQuery(planId: number, roundKey: string): SQL {
   // Reported this round: its current status is from this round, or (after a later edit of an
   // older round) some report of this round exists. Postgres runs the EXISTS as one hashed subplan.
-  const reported =
-    roundId === null
-      ? sql`false`
-      : sql`(cs.round_id = ${roundId} or exists (select 1 from ${reports} r where r.task_id = a.task_id and r.department_id = a.department_id and r.round_id = ${roundId}))`;
+  // Without a round of that key nothing counts as reported (the id compares as null).
+  const roundId = sql`(select id from ${rounds} where plan_id = ${planId} and key = ${roundKey})`;
+  const reported = sql`(cs.round_id = ${roundId} or exists (select 1 from ${reports} r where r.task_id = a.task_id and r.department_id = a.department_id and r.round_id = ${roundId}))`;
   // unknown statuses stay null, like a department that never reported (isStatus in the domain)
   return sql`
     with assigned as (

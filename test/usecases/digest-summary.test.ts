@@ -121,4 +121,12 @@ describe.each([
     const response = Object.fromEntries(responses.map((r) => [r.name, [r.reported, r.expected]]));
     expect(response).toEqual({ 战略规划司: [3, 4], 条法司: [2, 2], 保护司: [3, 3], 运用促进司: [0, 1] });
   });
+
+  it('counts nothing as reported in a week with no round opened', async () => {
+    const { roundId, input } = await loadDigestInput(t.db, { ...opts, now: new Date('2021-06-18T09:30:00Z') });
+    expect(roundId).toBeNull();
+    expect(input.round).toBeNull();
+    expect(input.responses.map((r) => r.reported)).toEqual([0, 0, 0, 0]);
+    expect(input.tasks.find((s) => s.number === 1)).toMatchObject({ status: 'blocked', progress: 30 });
+  });
 });
