@@ -76,7 +76,11 @@ export async function loadDigestInput(
   const [roundRows, sectionRows, taskRows, departmentRows, summaryRows, indicatorRows, latestValues] = await Promise.all([
     db.select().from(rounds).where(and(eq(rounds.planId, plan.id), eq(rounds.key, week.key))).limit(1),
     db.select({ number: sections.number, title: sections.title }).from(sections).where(eq(sections.planId, plan.id)).orderBy(asc(sections.number)),
-    db.select().from(tasks).where(liveTask).orderBy(asc(tasks.number)),
+    db
+      .select({ id: tasks.id, number: tasks.number, title: tasks.title, sectionNumber: tasks.sectionNumber, deadlineKind: tasks.deadlineKind, dueDate: tasks.dueDate })
+      .from(tasks)
+      .where(liveTask)
+      .orderBy(asc(tasks.number)),
     db.select({ id: departments.id, name: departments.name }).from(departments),
     rawRows<SummaryRow>(db, summaryQuery(plan.id, week.key)),
     db.select().from(indicators).where(eq(indicators.planId, plan.id)).orderBy(asc(indicators.position), asc(indicators.id)),
