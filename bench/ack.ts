@@ -11,6 +11,8 @@ export const ACK_CONNECTIONS = 50;
 export interface AckFigures {
   duban: LoadResult;
   bare: LoadResult;
+  /** duban at concurrency 5: a busy round's real load, for the latency people see. */
+  dubanLow: LoadResult;
   durationS: number;
   /** RSS of the idle bare server (the memory baseline). */
   bareIdleRss: number | null;
@@ -40,6 +42,7 @@ export async function benchAck(env: BenchEnv, dubanUrl: string, opts: { duration
     const bareIdleRss = rssOf(bare.pid);
     // Enough distinct bodies for duban's run; the bare route may see repeats (it reads nothing).
     const bodies = replyBodies(env.world, 4000 * opts.durationS, 'ack');
+    const low = replyBodies(env.world, 2000 * opts.durationS, 'acklow');
     const warm = replyBodies(env.world, 2000, 'warm');
     opts.log(`  warm-up (2 × 2000 requests)…`);
     await runLoad({ url: `${bare.url}/lark/events`, bodies: warm, connections: ACK_CONNECTIONS });
@@ -48,7 +51,9 @@ export async function benchAck(env: BenchEnv, dubanUrl: string, opts: { duration
     const bareResult = await runLoad({ url: `${bare.url}/lark/events`, bodies, connections: ACK_CONNECTIONS, durationS: opts.durationS, allowRepeats: true });
     opts.log(`  duban serve, ${opts.durationS} s at concurrency ${ACK_CONNECTIONS}…`);
     const duban = await runLoad({ url: `${dubanUrl}/lark/events`, bodies, connections: ACK_CONNECTIONS, durationS: opts.durationS });
-    return { duban, bare: bareResult, durationS: opts.durationS, bareIdleRss };
+    opts.log(`  duban serve, ${opts.durationS} s at concurrency 5…`);
+    const dubanLow = await runLoad({ url: `${dubanUrl}/lark/events`, bodies: low, connections: 5, durationS: opts.durationS });
+    return { duban, bare: bareResult, dubanLow, durationS: opts.durationS, bareIdleRss };
   } finally {
     bare.stop();
   }

@@ -30,6 +30,8 @@ export interface DispatchFigures {
   /** Accepted create calls beyond one per uuid (a resend that Lark's uuid dedupe absorbed). */
   repeatedCalls: number;
   recorded: number;
+  /** Median time a job held its slot: the Lark call plus recording it (BullMQ processedOn → finishedOn). */
+  medianCallMs: number;
 }
 
 const card = (i: number) => ({
@@ -76,6 +78,10 @@ export async function benchDispatch(env: BenchEnv, opts: { appRate: number; card
     const messages = env.fake.messages.filter((m) => m.uuid !== undefined && uuids.has(m.uuid));
     const [rec] = await rows<{ n: number }>(env.db.db, sql`select count(*)::int as n from sent_messages where purpose = 'bench' and ref like ${`run:${run}:%`}`);
     const counts = await outbox.queue.getJobCounts('failed');
+    const held = (await outbox.queue.getJobs(['completed'], 0, -1))
+      .filter((j) => j.processedOn && j.finishedOn)
+      .map((j) => j.finishedOn! - j.processedOn!)
+      .sort((a, b) => a - b);
     return {
       appRate: opts.appRate,
       cards,
@@ -90,6 +96,7 @@ export async function benchDispatch(env: BenchEnv, opts: { appRate: number; card
       sentTwice: messages.length - new Set(messages.map((m) => m.uuid)).size,
       repeatedCalls: accepted.length - new Set(accepted.map((c) => c.uuid)).size,
       recorded: rec?.n ?? 0,
+      medianCallMs: held[Math.floor(held.length / 2)] ?? NaN,
     };
   } finally {
     await proc.kill('SIGTERM');

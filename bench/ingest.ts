@@ -90,3 +90,47 @@ export async function pgbenchInserts(seconds = 5, clients = 4): Promise<{ tps: n
     await adminQuery(`drop database if exists "${name}" with (force)`);
   }
 }
+
+/**
+ * The database's own rate for the transaction one reply is (as storeReport runs it: record the
+ * event, check it, read the round, next version, insert the report, move the current status),
+ * through pgbench with the same clients — what the worker could reach with no Node, queue or ORM.
+ */
+export async function pgbenchReplyTransaction(env: BenchEnv, seconds = 5, clients = 4): Promise<{ tps: number; clients: number; seconds: number }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'duban-pgbench-tx-'));
+  const url = dbUrl(env.dbName);
+  try {
+    await adminQuery('create sequence if not exists bench_version_seq start 1000000', url);
+    const files = env.world.targets.slice(0, 10).map((t, i) => {
+      const file = path.join(dir, `reply-${i}.sql`);
+      const ev = `'pgb' || :ev`;
+      writeFileSync(
+        file,
+        [
+          '\\set ev random(1, 9000000000000)',
+          'BEGIN;',
+          `INSERT INTO processed_events (event_id, event_type, processed_at) VALUES (${ev}, 'card.action.trigger', now()) ON CONFLICT DO NOTHING RETURNING event_id;`,
+          `SELECT id FROM reports WHERE event_id = ${ev} LIMIT 1;`,
+          `SELECT ends_at, closed_at FROM rounds WHERE id = ${t.roundId} AND plan_id = ${t.planId};`,
+          `SELECT coalesce(max(version), 0) FROM reports WHERE task_id = ${t.taskId} AND department_id = ${t.departmentId} AND round_id = ${t.roundId};`,
+          `INSERT INTO reports (task_id, department_id, round_id, version, status, progress, note, reporter_open_id, reported_at, late, event_id) VALUES (${t.taskId}, ${t.departmentId}, ${t.roundId}, nextval('bench_version_seq'), 'on_track', 50, '进展说明', '${t.reporterOpenId}', now(), false, ${ev}) RETURNING id;`,
+          `INSERT INTO current_status (task_id, department_id, report_id, round_id, status, progress, note, reporter_open_id, reported_at) VALUES (${t.taskId}, ${t.departmentId}, currval(pg_get_serial_sequence('reports', 'id')), ${t.roundId}, 'on_track', 50, '进展说明', '${t.reporterOpenId}', now()) ON CONFLICT (task_id, department_id) DO UPDATE SET report_id = excluded.report_id, status = excluded.status, progress = excluded.progress, reported_at = excluded.reported_at WHERE current_status.reported_at <= excluded.reported_at;`,
+          'COMMIT;',
+          '',
+        ].join('\n'),
+      );
+      return file;
+    });
+    const u = new URL(url);
+    const { stdout } = await run(
+      'pgbench',
+      ['-n', ...files.flatMap((f) => ['-f', f]), '-T', String(seconds), '-c', String(clients), '-j', String(Math.min(clients, 2)), '-h', u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres', env.dbName],
+      { timeout: (seconds + 60) * 1000 },
+    );
+    const m = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout) ?? /tps = ([\d.]+)/.exec(stdout);
+    if (!m) throw new Error(`pgbench printed no tps:\n${stdout}`);
+    return { tps: Number(m[1]), clients, seconds };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

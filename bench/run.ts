@@ -2,7 +2,8 @@
 // run. Needs the local Postgres (127.0.0.1:5432, user postgres), Redis (127.0.0.1:6379) and
 // pgbench. Writes bench/results.md. `--quick` for a smoke run, `--only ack,ingest,dispatch,external`.
 import { writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import { QUEUES } from '../src/queue/names.ts';
@@ -11,7 +12,8 @@ import { cleanRedisPrefix } from '../test/helpers/redis.ts';
 import { benchAck, type AckFigures } from './ack.ts';
 import { benchDispatch, type DispatchFigures } from './dispatch.ts';
 import { EXTERNAL, runExternal, type ExternalResult } from './external.ts';
-import { benchIngest, type IngestFigures } from './ingest.ts';
+import { benchDrain, type DrainFigures } from './drain.ts';
+import { benchIngest, pgbenchReplyTransaction, type IngestFigures } from './ingest.ts';
 import { notes } from './lib/notes.ts';
 import * as md from './lib/report.ts';
 import { REDIS_URL, sleep, startBenchEnv, startDuban } from './lib/setup.ts';
@@ -43,6 +45,8 @@ async function drained(prefix: string, timeoutMs = 600_000): Promise<void> {
 
 let ack: AckFigures | null = null;
 let ingest: IngestFigures | null = null;
+let drain: DrainFigures | null = null;
+let replyTx: md.PgbenchFigure | null = null;
 const dispatch: DispatchFigures[] = [];
 const memory: md.Memory = { idle: null, afterAck: null, afterIngest: null, bareIdle: null };
 const external: ExternalResult[] = [];
@@ -73,9 +77,16 @@ try {
       await serve.proc.kill('SIGTERM');
     }
   }
+  if (only.has('ingest')) {
+    log('2b. the worker alone, and the reply transaction in pgbench');
+    drain = await benchDrain(env, { jobs: quick ? 1000 : 5000, log });
+    log(`   worker drains ${md.fmt(drain.perS)} replies/s`);
+    replyTx = await pgbenchReplyTransaction(env);
+    log(`   pgbench reply transaction ${md.fmt(replyTx.tps)} tx/s`);
+  }
   if (only.has('dispatch')) {
     log('3. dispatch');
-    for (const appRate of [40, 45]) {
+    for (const appRate of [40, 45, 50]) {
       const d = await benchDispatch(env, { appRate, cards: quick ? 200 : 1000, chats: quick ? 40 : 200, log });
       dispatch.push(d);
       log(`   ${md.fmt(d.perS)} cards/s (steady ${md.fmt(d.steadyPerS)}); 429s ${d.throttled429}, failed ${d.failedJobs}, twice ${d.sentTwice}`);
@@ -103,17 +114,17 @@ const sections = [
   '',
   md.summaryTable(rows),
   ...(ack ? ['', '## 1. Card callback acknowledgement', '', md.ackSection(ack)] : []),
-  ...(ingest ? ['', '## 2. Ingest', '', md.ingestSection(ingest)] : []),
+  ...(ingest ? ['', '## 2. Ingest', '', md.ingestSection(ingest), md.ingestDetail(ingest, drain, replyTx)] : []),
   ...(dispatch.length ? ['', '## 3. Dispatch', '', md.dispatchSection(dispatch)] : []),
   ...(external.length ? ['', '## 4. Digest and ask at 1,000 tasks × 50 departments × 52 rounds', '', md.externalSection(external)] : []),
   ...(memory.idle !== null ? ['', '## 5. Memory', '', md.memorySection(memory)] : []),
   '',
   '## Where a target is missed, and why',
   '',
-  notes({ ack, ingest, dispatch, memory }),
+  notes({ ack, ingest, drain, replyTx, dispatch, memory }),
   '',
 ];
-const out = values.out ?? (quick ? 'bench/results-quick.md' : 'bench/results.md');
+const out = values.out ?? (quick ? path.join(tmpdir(), 'duban-bench-quick.md') : 'bench/results.md');
 writeFileSync(out, sections.join('\n'));
 log(`wrote ${out} (${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s)`);
 process.exit(0);
