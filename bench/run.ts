@@ -1,7 +1,7 @@
 // `npm run bench`: the benchmarks of issue 8, each figure with a baseline measured in the same
 // run. Needs the local Postgres (127.0.0.1:5432, user postgres), Redis (127.0.0.1:6379) and
 // pgbench. Writes bench/results.md. `--quick` for a smoke run, `--only ack,ingest,dispatch,external`.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,11 +14,19 @@ import { benchDispatch, type DispatchFigures } from './dispatch.ts';
 import { EXTERNAL, runExternal, type ExternalResult } from './external.ts';
 import { benchDrain, type DrainFigures } from './drain.ts';
 import { benchIngest, pgbenchReplyTransaction, type IngestFigures } from './ingest.ts';
-import { notes } from './lib/notes.ts';
 import * as md from './lib/report.ts';
+import { render, type Figures } from './lib/render.ts';
 import { REDIS_URL, sleep, startBenchEnv, startDuban } from './lib/setup.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' }, render: { type: 'string' } } });
+if (values.render) {
+  // Re-render a results page from the figures of an earlier run.
+  const saved = JSON.parse(readFileSync(values.render, 'utf8')) as Figures;
+  const target = values.out ?? values.render.replace(/\.json$/, '.md');
+  writeFileSync(target, render(saved));
+  process.stderr.write(`wrote ${target}\n`);
+  process.exit(0);
+}
 const only = new Set((values.only ?? 'ack,ingest,dispatch,external').split(','));
 const quick = values.quick;
 const log = (l: string) => process.stderr.write(`${l}\n`);
@@ -101,30 +109,23 @@ if (only.has('external')) {
   for (const x of EXTERNAL) external.push(await runExternal(x.script, x.results, log));
 }
 
-const rows = [...(ack ? md.ackRows(ack) : []), ...(ingest ? md.ingestRows(ingest) : []), ...dispatch.flatMap(md.dispatchRows)];
-const sections = [
-  `# duban benchmarks`,
-  '',
-  `\`npm run bench\`${quick ? ' --quick' : ''} — ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'},`,
-  `${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}; Postgres and Redis local (127.0.0.1). Load average before/after the run:`,
-  `${loadBefore.map((n) => n.toFixed(1)).join(' ')} / ${loadavg().map((n) => n.toFixed(1)).join(' ')} (the machine is shared; absolute figures move with it, the`,
-  'ratios to the baselines measured in the same run are what to compare).',
-  '',
-  '## Summary',
-  '',
-  md.summaryTable(rows),
-  ...(ack ? ['', '## 1. Card callback acknowledgement', '', md.ackSection(ack)] : []),
-  ...(ingest ? ['', '## 2. Ingest', '', md.ingestSection(ingest), md.ingestDetail(ingest, drain, replyTx)] : []),
-  ...(dispatch.length ? ['', '## 3. Dispatch', '', md.dispatchSection(dispatch)] : []),
-  ...(external.length ? ['', '## 4. Digest and ask at 1,000 tasks × 50 departments × 52 rounds', '', md.externalSection(external)] : []),
-  ...(memory.idle !== null ? ['', '## 5. Memory', '', md.memorySection(memory)] : []),
-  '',
-  '## Where a target is missed, and why',
-  '',
-  notes({ ack, ingest, drain, replyTx, dispatch, memory }),
-  '',
-];
+const figures: Figures = {
+  startedAt: startedAt.toISOString(),
+  quick,
+  machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'cpu', memGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+  loadBefore,
+  loadAfter: loadavg(),
+  ack,
+  ingest,
+  drain,
+  replyTx,
+  dispatch,
+  memory,
+  external,
+};
 const out = values.out ?? (quick ? path.join(tmpdir(), 'duban-bench-quick.md') : 'bench/results.md');
-writeFileSync(out, sections.join('\n'));
+writeFileSync(out, render(figures));
+// The figures themselves, so the page can be re-rendered (`--render <json>`) without re-running.
+writeFileSync(out.replace(/\.md$/, '.json'), `${JSON.stringify({ ...figures, ack: ack && { ...ack, duban: { ...ack.duban, acked: ack.duban.acked.length }, bare: { ...ack.bare, acked: ack.bare.acked.length }, dubanLow: { ...ack.dubanLow, acked: ack.dubanLow.acked.length } } }, null, 1)}\n`);
 log(`wrote ${out} (${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s)`);
 process.exit(0);

@@ -59,7 +59,7 @@ export function summaryTable(rows: Row[]): string {
 
 export function ackSection(a: AckFigures): string {
   const line = (name: string, r: AckFigures['duban']) =>
-    `| ${name} | ${r.sent} | ${fmt(r.rps, 0)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.acked.length} | ${r.refused} | ${r.errors + r.timeouts} |`;
+    `| ${name} | ${r.sent} | ${fmt(r.rps, 0)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${Array.isArray(r.acked) ? r.acked.length : Number(r.acked)} | ${r.refused} | ${r.errors + r.timeouts} |`;
   return [
     `Signed, encrypted \`card.action.trigger\` report submissions (each a distinct event id and a fresh signature, pre-built),`,
     `autocannon at concurrency 50 for ${a.durationS} s against a \`duban serve\` child process (web + workers, so the`,
