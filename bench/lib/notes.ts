@@ -88,8 +88,12 @@ export function notes(f: NotesInput): string {
       '  slots freed meanwhile stay unused; BullMQ\'s own limiter (fixed one-second windows) trims a little more. A smaller jitter, or',
       '  waiting for the slot inside the job when the wait is short, would close most of it — not changed here (the outbox\'s tests',
       '  pin its throttling behaviour), left to the outbox owner.',
-      '- Every card went out exactly once and no job failed at any setting, with no 429 from the fake at all — even at 50/s the gate',
-      '  keeps arrivals within Lark\'s window. The default of 40 stays as the margin for apps that also send from elsewhere.',
+      f.dispatch.every((d) => d.sentTwice + d.repeatedCalls === 0 && d.failedJobs === 0)
+        ? '- Every card went out exactly once and no job failed at any setting.'
+        : '- **Some card was sent twice or a job failed** — see the table.',
+      f.dispatch.every((d) => d.throttled429 === 0)
+        ? '  The fake answered no 429 at all — even at 50/s the gate keeps arrivals within Lark\'s window. The default of 40 stays as the margin for apps that also send from elsewhere.'
+        : `  The fake answered ${f.dispatch.map((d) => `${d.throttled429} × 429 at ${d.appRate}/s`).join(', ')}; each was waited out and retried, none failed.`,
       '',
     );
   }
