@@ -30,15 +30,16 @@ export function createCardActionRoute(db: Db, opts: { timezone: string; displayC
     const checked = validateSubmission({ value: raw, formValue: action.formValue });
     if (!checked.ok) return error(checked.message);
     const s = checked.value;
-    const allowed =
+    const [allowed, round] = await Promise.all([
       s.kind === 'report'
-        ? checkSubmission(await taskSubmissionFacts(db, s, operator))
-        : checkIndicatorSubmission(await indicatorSubmissionFacts(db, s, operator));
+        ? taskSubmissionFacts(db, s, operator).then(checkSubmission)
+        : indicatorSubmissionFacts(db, s, operator).then(checkIndicatorSubmission),
+      findRoundById(db, s.roundId),
+    ]);
     if (!allowed.ok) {
       ctx.logger.info({ refusal: allowed.code }, 'card submission refused');
       return error(allowed.message);
     }
-    const round = await findRoundById(db, s.roundId);
     if (!round || round.planId !== s.planId) return error('该填报轮次不存在或卡片已过期，请在最新的卡片上填报');
 
     const job =
