@@ -6,7 +6,7 @@ import { QUEUES } from '../../src/queue/names.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
 import { BAD_KINDS, type BadRequest } from './bad-requests.ts';
-import { faultConfig, sendReplies, startWebAndWorkers, teardown } from './harness.ts';
+import { faultConfig, sendReplies, startWebAndWorkers, teardown, TEARDOWN_MS } from './harness.ts';
 import { prepareWorld, storedOnce, until, writeCounts, type World } from './world.ts';
 
 // 1,000 malformed, forged, oversized or not-allowed requests: every one refused, nothing
@@ -27,7 +27,7 @@ beforeAll(async () => {
   queue = new Queue(QUEUES.inbound, { connection: redis, prefix });
 });
 
-afterAll(() => teardown([() => app?.close(), () => queue?.close(), () => redis.disconnect(), () => db?.drop(), () => cleanRedisPrefix(prefix)]));
+afterAll(() => teardown([() => app?.close(), () => queue?.close(), () => redis.disconnect(), () => db?.drop(), () => cleanRedisPrefix(prefix)]), TEARDOWN_MS);
 
 async function send(r: BadRequest): Promise<{ status: number; body: string }> {
   const res = await fetch(`${app!.url}/lark/events`, { method: r.method ?? 'POST', headers: r.headers, body: r.method === 'GET' ? undefined : r.body });

@@ -4,7 +4,7 @@ import type { App } from '../../src/main.ts';
 import { startFakeLark, type FakeLark } from '../../src/simulator/index.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
-import { faultConfig, startWorkers, teardown } from './harness.ts';
+import { faultConfig, startWorkers, teardown, TEARDOWN_MS } from './harness.ts';
 import { rows, until, WORLD_KEYS } from './world.ts';
 
 // The Lark API answers 5xx for a while, then recovers: the outbox delivers every message, each
@@ -24,7 +24,7 @@ beforeAll(async () => {
   app = await startWorkers(faultConfig({ databaseUrl: db.url, redisUrl: testRedisUrl, prefix, larkDomain: fake.url }));
 });
 
-afterAll(() => teardown([() => app?.close(), () => fake?.stop(), () => db?.drop(), () => cleanRedisPrefix(prefix)]));
+afterAll(() => teardown([() => app?.close(), () => fake?.stop(), () => db?.drop(), () => cleanRedisPrefix(prefix)]), TEARDOWN_MS);
 
 const card = (i: number) => ({
   schema: '2.0',

@@ -7,7 +7,7 @@ import { createRedis } from '../../src/queue/connection.ts';
 import { eventJobId, QUEUES } from '../../src/queue/names.ts';
 import { startPgInstance, type PgInstance } from '../helpers/pg-instance.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
-import { faultConfig, sendReplies, startWeb, startWorkers, teardown } from './harness.ts';
+import { faultConfig, sendReplies, startWeb, startWorkers, teardown, TEARDOWN_MS } from './harness.ts';
 import { prepareWorld, storedOnce, until, writeCounts, type World } from './world.ts';
 
 // Postgres stops while the worker is storing a backlog of 1,000 acknowledged replies, and starts
@@ -36,16 +36,18 @@ beforeAll(async () => {
   queue = new Queue(QUEUES.inbound, { connection: redis, prefix });
 });
 
-afterAll(() =>
-  teardown([
-    () => workers?.close(),
-    () => web?.close(),
-    () => queue?.close(),
-    () => redis.disconnect(),
-    () => db?.close(),
-    () => pgi?.destroy(),
-    () => cleanRedisPrefix(prefix),
-  ]),
+afterAll(
+  () =>
+    teardown([
+      () => workers?.close(),
+      () => web?.close(),
+      () => queue?.close(),
+      () => redis.disconnect(),
+      () => db?.close(),
+      () => pgi?.destroy(),
+      () => cleanRedisPrefix(prefix),
+    ]),
+  TEARDOWN_MS,
 );
 
 describe('Postgres stopped while replies are being stored', () => {

@@ -7,7 +7,7 @@ import { eventJobId, QUEUES } from '../../src/queue/names.ts';
 import { messageReceiveEvent } from '../../src/simulator/events.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { startRedisInstance, type RedisInstance } from '../helpers/redis-instance.ts';
-import { faultConfig, sendReplies, startWebAndWorkers, teardown } from './harness.ts';
+import { faultConfig, sendReplies, startWebAndWorkers, teardown, TEARDOWN_MS } from './harness.ts';
 import { freshEventId, postSigned, prepareWorld, signed, storedOnce, until, WORLD_KEYS, writeCounts, type World } from './world.ts';
 
 // Redis (a server of this test's own) stops: the webhook cannot queue, so it answers an error
@@ -28,7 +28,7 @@ beforeAll(async () => {
   app = await startWebAndWorkers(faultConfig({ databaseUrl: db.url, redisUrl: redis.url, prefix }));
 });
 
-afterAll(() => teardown([() => app?.close(), () => probe?.disconnect(), () => redis?.destroy(), () => db?.drop()]));
+afterAll(() => teardown([() => app?.close(), () => probe?.disconnect(), () => redis?.destroy(), () => db?.drop()]), TEARDOWN_MS);
 
 const question = () =>
   signed(

@@ -6,7 +6,7 @@ import { QUEUES } from '../../src/queue/names.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { spawnDuban, type DubanProcess } from '../helpers/duban-process.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
-import { childEnv, faultConfig, sendReplies, startWeb, type Services, teardown } from './harness.ts';
+import { childEnv, faultConfig, sendReplies, startWeb, type Services, teardown, TEARDOWN_MS } from './harness.ts';
 import { prepareWorld, storedOnce, until, writeCounts, type World } from './world.ts';
 
 // Two `duban worker` processes on the same queues: replies are shared out between them, each
@@ -30,15 +30,17 @@ beforeAll(async () => {
   queue = new Queue(QUEUES.inbound, { connection: redis, prefix });
 });
 
-afterAll(() =>
-  teardown([
-    () => Promise.all(workers.map((w) => w.kill('SIGKILL'))),
-    () => web?.close(),
-    () => queue?.close(),
-    () => redis.disconnect(),
-    () => db?.drop(),
-    () => cleanRedisPrefix(prefix),
-  ]),
+afterAll(
+  () =>
+    teardown([
+      () => Promise.all(workers.map((w) => w.kill('SIGKILL'))),
+      () => web?.close(),
+      () => queue?.close(),
+      () => redis.disconnect(),
+      () => db?.drop(),
+      () => cleanRedisPrefix(prefix),
+    ]),
+  TEARDOWN_MS,
 );
 
 /** Event ids a worker's log says it processed (outcome processed) and found already processed. */

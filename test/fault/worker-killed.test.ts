@@ -6,7 +6,7 @@ import { QUEUES } from '../../src/queue/names.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { spawnDuban, type DubanProcess } from '../helpers/duban-process.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
-import { childEnv, faultConfig, sendReplies, startWeb, type Services, teardown } from './harness.ts';
+import { childEnv, faultConfig, sendReplies, startWeb, type Services, teardown, TEARDOWN_MS } from './harness.ts';
 import { prepareWorld, storedOnce, until, writeCounts, type World } from './world.ts';
 
 // A `duban worker` process killed with SIGKILL in the middle of a backlog, then started again:
@@ -27,20 +27,22 @@ let queue: Queue;
 beforeAll(async () => {
   db = await createTestDb('faultkill');
   world = await prepareWorld(db.db);
-  services = { databaseUrl: db.url, redisUrl: testRedisUrl, prefix };
+  services = { databaseUrl: db.url, redisUrl: testRedisUrl, prefix, lockMs: 5000 };
   web = await startWeb(faultConfig(services));
   queue = new Queue(QUEUES.inbound, { connection: redis, prefix });
 });
 
-afterAll(() =>
-  teardown([
-    () => Promise.all(workers.map((w) => w.kill('SIGKILL'))),
-    () => web?.close(),
-    () => queue?.close(),
-    () => redis.disconnect(),
-    () => db?.drop(),
-    () => cleanRedisPrefix(prefix),
-  ]),
+afterAll(
+  () =>
+    teardown([
+      () => Promise.all(workers.map((w) => w.kill('SIGKILL'))),
+      () => web?.close(),
+      () => queue?.close(),
+      () => redis.disconnect(),
+      () => db?.drop(),
+      () => cleanRedisPrefix(prefix),
+    ]),
+  TEARDOWN_MS,
 );
 
 const startWorker = async () => {
