@@ -1,6 +1,5 @@
 import { Queue, type Worker } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from './config/schema.ts';
 import { migrateDb, openDb, type DbHandle } from './db/client.ts';
@@ -10,8 +9,8 @@ import { buildServer } from './http/server.ts';
 import { createInboundDispatcher } from './lark/inbound/dispatcher.ts';
 import type { InboundRoutes } from './lark/inbound/types.ts';
 import { createLarkClient } from './lark/client.ts';
-import { isLarkCallError } from './lark/errors.ts';
-import { createMessenger, type Messenger } from './lark/messenger.ts';
+import { countingLarkErrors } from './lark/counting-messenger.ts';
+import { createMessenger } from './lark/messenger.ts';
 import { createAskCache } from './usecases/ask.ts';
 import { createCardActionRoute } from './usecases/inbound/card-action-route.ts';
 import { createInboundHandlers } from './usecases/inbound/handlers.ts';
@@ -24,6 +23,7 @@ import { startWsClient, type WsHandle } from './lark/ws.ts';
 import { configSecrets, createLogger } from './logging.ts';
 import { metrics, watchQueueDepth } from './metrics.ts';
 import { createRedis } from './queue/connection.ts';
+import { quietErrors, safeUrl, waitForRedis } from './queue/redis-health.ts';
 import { createInboundEnqueue } from './queue/inbound.ts';
 import { QUEUES } from './queue/names.ts';
 import { createOutbox, type Outbox } from './queue/outbox.ts';
@@ -78,50 +78,6 @@ export interface App {
 
 export const clockFromConfig = (config: Pick<Config, 'now'>, real: Now = () => new Date()): Now =>
   config.now ? shiftedClock(new Date(config.now), real) : real;
-
-/** The URL without its password, for messages people read. */
-export const safeUrl = (url: string): string => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
-
-/**
- * Resolves once the connection is ready; rejects with a DubanError telling how to start Redis
- * on the first connection error (refused, unknown host) or after `timeoutMs`.
- */
-export async function waitForRedis(redis: Redis, url: string, timeoutMs = 5000): Promise<void> {
-  if (redis.status === 'ready') return;
-  await new Promise<void>((resolve, reject) => {
-    const done = (err?: Error) => {
-      clearTimeout(timer);
-      redis.off('ready', onReady);
-      redis.off('error', onError);
-      if (!err) return resolve();
-      const hint = `请先启动 Redis，例如 \`redis-server --daemonize yes\`，或在 .env 中把 REDIS_URL 指向可用的 Redis。`;
-      reject(new DubanError('REDIS_UNAVAILABLE', `无法连接 Redis（${safeUrl(url)}：${err.message}）。${hint}`));
-    };
-    const onReady = () => done();
-    const onError = (e: Error) => done(e);
-    const timer = setTimeout(() => done(new Error(`${timeoutMs} ms 内未连上`)), timeoutMs);
-    redis.once('ready', onReady);
-    redis.once('error', onError);
-  });
-}
-
-/**
- * Logs a connection's errors once per outage instead of once per reconnect attempt. Before the
- * first ready nothing is logged: startApp then fails with one clear line instead.
- */
-function quietErrors(redis: Redis, logger: Logger, role: string): void {
-  let down = redis.status !== 'ready';
-  let everReady = redis.status === 'ready';
-  redis.on('error', (err: Error) => {
-    if (!down && everReady) logger.error({ role, error: err.message }, 'redis connection error');
-    down = true;
-  });
-  redis.on('ready', () => {
-    if (down && everReady) logger.info({ role }, 'redis connection restored');
-    down = false;
-    everReady = true;
-  });
-}
 
 export async function startApp(config: Config, opts: StartOptions): Promise<App> {
   const logger = opts.logger ?? createLogger({ level: config.logLevel, secrets: configSecrets(config) });
@@ -250,20 +206,6 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
 /** duban's inbound logic: card submissions and questions (issue 4, 5). */
 function dubanRoutes(db: DbHandle['db'], timezone: string): InboundRoutes {
   return { onCardAction: createCardActionRoute(db, { timezone }), onMessage: messageRoute };
-}
-
-/** Counts every failed Lark call by its Lark code (or HTTP status, or kind) for /metrics. */
-function countingLarkErrors(messenger: Messenger): Messenger {
-  return {
-    async perform(op, uuid) {
-      try {
-        return await messenger.perform(op, uuid);
-      } catch (e) {
-        if (isLarkCallError(e)) metrics.larkApiErrors.inc({ code: String(e.failure.code ?? e.failure.status ?? e.failure.kind) });
-        throw e;
-      }
-    },
-  };
 }
 
 /** Runs until SIGTERM or SIGINT, then shuts down in order: server, WS, workers, queues, Redis, db. */

@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.ts';
-import { waitForRedis } from '../main.ts';
+import { waitForRedis } from '../queue/redis-health.ts';
 import { createRedis } from '../queue/connection.ts';
 import { createOutbox } from '../queue/outbox.ts';
 import type { Send } from '../usecases/rounds/ports.ts';
