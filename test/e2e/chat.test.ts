@@ -92,4 +92,15 @@ describe('chat with the bot end to end', () => {
     await waitFor('the confirmation', () => replyTo(messageId));
     expect((await w.db.db.select().from(reporters)).length).toBe(before + 1);
   });
+
+  it('a digest red-list button sends the task’s detail card to whoever clicked it, privately', async () => {
+    const { loadPlanView } = await import('../../src/db/repositories/plan.repository.ts');
+    const view = (await loadPlanView(w.db.db))!;
+    const task = view.tasks.find((t) => t.number === 9)!;
+    const a = await w.cardAction({ operator: 'ou_admin_0002', value: { kind: 'task_detail', taskId: task.id }, chatId: 'oc_leadership_0001' });
+    expect(a.body.toast.type).toBe('success');
+    const p2p = w.fake.state.p2pChatFor('ou_admin_0002').chat_id;
+    const detail = await waitFor('the detail card', () => w.fake.state.messagesIn(p2p).find((m) => m.msg_type === 'interactive'));
+    expect(JSON.stringify(detail.card)).toContain(task.title);
+  });
 });
