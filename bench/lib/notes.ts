@@ -86,8 +86,8 @@ export function notes(f: NotesInput): string {
       '- The rest of the gap is the way a job that finds no free slot waits: it is moved to the delayed set for the time until a',
       '  slot frees plus up to 250 ms of random jitter (`outbox.worker.ts`), and BullMQ promotes delayed jobs on its own schedule, so',
       '  slots freed meanwhile stay unused; BullMQ\'s own limiter (fixed one-second windows) trims a little more. A smaller jitter, or',
-      '  waiting for the slot inside the job when the wait is short, would close most of it — not changed here (the outbox\'s tests',
-      '  pin its throttling behaviour), left to the outbox owner.',
+      '  waiting inside the job when the wait is short, should recover much of it (not measured; a change to the outbox worker, left',
+      '  to its owner).',
       f.dispatch.every((d) => d.sentTwice + d.repeatedCalls === 0 && d.failedJobs === 0)
         ? '- Every card went out exactly once and no job failed at any setting.'
         : '- **Some card was sent twice or a job failed** — see the table.',
