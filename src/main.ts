@@ -33,6 +33,9 @@ import { startOutboxWorker } from './queue/workers/outbox.worker.ts';
 // Composition root: config → clients → server / workers → graceful shutdown. Nothing else
 // creates clients; later issues add their routes, handlers and workers here.
 
+/** Longest wait for one shutdown step (closing workers, queues, connections). */
+const SHUTDOWN_STEP_MS = 10_000;
+
 export interface StartOptions {
   web: boolean;
   workers: boolean;
@@ -89,10 +92,18 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
   const closers: (() => Promise<unknown> | unknown)[] = [];
   const close = async () => {
     for (const fn of [...intake.splice(0), ...closers.splice(0).reverse()]) {
+      // A step that cannot finish (a job stuck on a dead connection) must not hang the shutdown:
+      // everything it guards is retried from Redis by the next process.
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), SHUTDOWN_STEP_MS)));
       try {
-        await fn();
+        if ((await Promise.race([Promise.resolve().then(fn), timedOut])) === 'timeout') {
+          logger.warn({ step: String(fn).slice(0, 80) }, 'shutdown step timed out; continuing');
+        }
       } catch (e) {
         logger.warn({ error: (e as Error).message }, 'error while shutting down');
+      } finally {
+        clearTimeout(timer);
       }
     }
   };
