@@ -44,7 +44,7 @@ export async function explainAll(db: Db, now: Date): Promise<PlanCheck[]> {
     ['all tasks with status + reported this round (digest)', () => repo.listTaskStatuses(explaining, 1, { kind: 'all' }, '2021-W52')],
     ['departments not reported this round', () => repo.listRoundResponse(explaining, 1, '2021-W52')],
     ['latest indicator values', () => repo.listIndicatorStatuses(explaining, 1, [1, 2, 3])],
-    ['active plan + context fingerprint', () => repo.findActivePlan(explaining)],
+    ['active plan + context fingerprint', () => repo.findActivePlanWithVersions(explaining)],
   ];
   const out: PlanCheck[] = [];
   for (const [label, run] of checks) {

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { formatLocalTime } from '../domain/rounds.ts';
 import { COMPARATOR_LABEL, meetsTarget } from '../domain/digest/indicators.ts';
 import { DEADLINE_KIND_LABEL } from '../domain/deadlines.ts';
 import { NOT_REPORTED_LABEL, overallStatus, STATUS_LABEL, STATUSES, type Status } from '../domain/status.ts';
@@ -8,8 +8,7 @@ import type { ReportData, ReportIndicator, ReportTask } from './types.ts';
 
 export const ROLE_LABEL: Record<string, string> = { lead: '牵头', co: '配合' };
 
-export const localTime = (at: Date | null, timezone: string): string =>
-  at ? DateTime.fromJSDate(at, { zone: timezone }).toFormat('yyyy-MM-dd HH:mm') : '';
+export const localTime = (at: Date | null, timezone: string): string => (at ? formatLocalTime(at, timezone) : '');
 
 export function deadlineLabel(task: Pick<ReportTask, 'deadlineKind' | 'dueDate'>): string {
   if (task.dueDate) return task.dueDate;

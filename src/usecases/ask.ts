@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.ts';
-import { findActivePlan, listTaskStatuses } from '../db/repositories/status.repository.ts';
+import { findActivePlanWithVersions, listTaskStatuses } from '../db/repositories/status.repository.ts';
 import { parseQuestion } from '../domain/query/parse.ts';
 import type { Intent } from '../domain/query/types.ts';
 import { answerCard, answerText, HELP_EXAMPLES, type Answer } from '../cards/answers/index.ts';
@@ -36,7 +36,7 @@ export interface AnswerOptions extends AskOptions {
  * does not understand — that gets a help card with suggestions.
  */
 export async function answerQuestion(db: Db, text: string, opts: AnswerOptions): Promise<AskResult> {
-  const plan = await findActivePlan(db);
+  const plan = await findActivePlanWithVersions(db);
   if (!plan) return render(null, { kind: 'no_plan' });
   const ctx = await loadQueryContext(db, plan, opts.cache);
   const intent = parseQuestion(text, ctx);

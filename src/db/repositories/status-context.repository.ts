@@ -23,7 +23,7 @@ export interface PlanRow {
 }
 
 /** The plan questions are about (the most recently imported active one), with its context fingerprint: one round trip. */
-export async function findActivePlan(db: DbOrTx): Promise<PlanRow | null> {
+export async function findActivePlanWithVersions(db: DbOrTx): Promise<PlanRow | null> {
   const [row] = await rows<PlanRow>(
     db,
     sql`select p.id, p.title, p.year, p.imported_at as "importedAt",
