@@ -8,7 +8,7 @@ import { migrateDb, openDb, type Db } from '../src/db/client.ts';
 import { answerQuestion, createAskCache } from '../src/usecases/ask.ts';
 import { appendReport } from '../src/db/repositories/reports.repository.ts';
 import { toChineseNumeral } from '../src/domain/query/numerals.ts';
-import { cardBytes, countComponents } from '../src/cards/answers/index.ts';
+import { cardBytes, countComponents } from '../src/cards/limits.ts';
 import { explainAll } from './ask-explain.ts';
 import { DEPARTMENT_NAMES, seedSql, TOPICS } from './ask-seed.ts';
 

@@ -1,10 +1,11 @@
 import template from '../../cards/department-round.json' with { type: 'json' };
-import { DEADLINE_COLOR, DEADLINE_KIND_LABEL, DEADLINE_LABEL } from '../domain/deadlines.ts';
+import { DEADLINE_KIND_LABEL } from '../domain/deadlines.ts';
 import { escapeMarkdown as md, escapeMessageText as plain, truncate } from '../domain/escape.ts';
 import { formatLocalTime } from '../domain/rounds.ts';
-import { STATUSES, STATUS_LABEL, type Status } from '../domain/status.ts';
+import { STATUSES } from '../domain/status.ts';
 import { indicatorFieldNames, taskFieldNames } from '../domain/submission.ts';
-import type { Comparator } from '../plan/types.ts';
+import { COMPARATOR_WORD } from '../domain/vocabulary/comparators.ts';
+import { DEADLINE_COLOR, DEADLINE_LABEL, STATUS_COLOR, STATUS_LABEL } from '../domain/vocabulary/status.ts';
 import { fill } from './template.ts';
 import type { DepartmentCardIndicator, DepartmentCardInput, DepartmentCardTask, SubmittedMark } from './department-types.ts';
 
@@ -12,16 +13,6 @@ import type { DepartmentCardIndicator, DepartmentCardInput, DepartmentCardTask, 
 const TITLE_MAX = 300;
 const NOTE_SHOWN_MAX = 200;
 const MEASURES_SHOWN_MAX = 2000;
-
-export const STATUS_COLOR: Record<Status, string> = {
-  not_started: 'grey',
-  on_track: 'blue',
-  at_risk: 'orange',
-  blocked: 'red',
-  done: 'green',
-};
-
-const COMPARATOR_LABEL: Record<Comparator, string> = { '<=': '不高于', '=': '稳定在', '>=': '不低于', '>': '超过' };
 
 type Context = Pick<DepartmentCardInput, 'plan' | 'round' | 'department' | 'timezone'>;
 
@@ -93,7 +84,7 @@ export function indicatorBlock(i: DepartmentCardIndicator, ctx: Context): unknow
     : "最近填报：<font color='grey'>暂无</font>";
   return fill<unknown[]>(template.indicator, {
     name: md(i.name),
-    target: `${COMPARATOR_LABEL[i.comparator]} ${num(i.value)}${unit}`,
+    target: `${COMPARATOR_WORD[i.comparator]} ${num(i.value)}${unit}`,
     details: last + submittedLine(i.submitted, ctx.timezone),
     form_name: names.form,
     value_name: names.value,

@@ -1,6 +1,7 @@
 import template from '../../cards/department-round.json' with { type: 'json' };
 import { describeRound } from '../domain/rounds.ts';
 import { escapeMarkdown as md, escapeMessageText as plain } from '../domain/escape.ts';
+import { DEADLINE_COLOR, DEADLINE_LABEL } from '../domain/vocabulary/status.ts';
 import { assertWithinLimits, cardBytes, countComponents, type Card } from './limits.ts';
 import { indicatorBlock, taskBlock } from './department-blocks.ts';
 import { fill } from './template.ts';
@@ -20,8 +21,8 @@ interface Block {
 function headerTags(input: DepartmentCardInput): unknown[] | null {
   const count = (s: string) => input.tasks.filter((t) => t.deadlineState === s).length;
   const tags: unknown[] = [];
-  if (count('overdue')) tags.push(fill(template.headerTag, { text: `逾期 ${count('overdue')}`, color: 'red' }));
-  if (count('warning')) tags.push(fill(template.headerTag, { text: `预警 ${count('warning')}`, color: 'yellow' }));
+  if (count('overdue')) tags.push(fill(template.headerTag, { text: `${DEADLINE_LABEL.overdue} ${count('overdue')}`, color: DEADLINE_COLOR.overdue }));
+  if (count('warning')) tags.push(fill(template.headerTag, { text: `${DEADLINE_LABEL.warning} ${count('warning')}`, color: DEADLINE_COLOR.warning }));
   // An empty list is left out: Card 2.0 rejects what it does not expect.
   return tags.length ? tags : null;
 }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { escapeMarkdown, truncate } from '../domain/escape.ts';
 import type { RedReason } from '../domain/digest/types.ts';
 import type { Status } from '../domain/status.ts';
+import { DEADLINE_COLOR, DEADLINE_LABEL, STATUS_COLOR, STATUS_LABEL, statusChartColor, type LarkColor } from '../domain/vocabulary/status.ts';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -24,18 +25,23 @@ export const md = (text: string, max: number): string => escapeMarkdown(truncate
 
 export const font = (color: string, text: string): string => `<font color='${color}'>${text}</font>`;
 
-export const REASON_LABEL: Record<RedReason, string> = { blocked: '受阻', at_risk: '存在风险', overdue: '逾期', warning: '预警' };
-export const REASON_COLOR: Record<RedReason, string> = { blocked: 'red', at_risk: 'orange', overdue: 'red', warning: 'orange' };
+// A red-list reason is a status (受阻, 存在风险) or a deadline state (逾期, 预警): shown as that vocabulary shows it.
+export const REASON_LABEL: Record<RedReason, string> = {
+  blocked: STATUS_LABEL.blocked,
+  at_risk: STATUS_LABEL.at_risk,
+  overdue: DEADLINE_LABEL.overdue,
+  warning: DEADLINE_LABEL.warning,
+};
+export const REASON_COLOR: Record<RedReason, LarkColor> = {
+  blocked: STATUS_COLOR.blocked,
+  at_risk: STATUS_COLOR.at_risk,
+  overdue: DEADLINE_COLOR.overdue,
+  warning: DEADLINE_COLOR.warning,
+};
 
 /** Chart colours per status, worst drawn last so it sits at the end of each stacked bar. */
 export const STATUS_CHART_ORDER: Status[] = ['done', 'on_track', 'not_started', 'at_risk', 'blocked'];
-export const STATUS_CHART_COLOR: Record<Status, string> = {
-  done: '#34C724',
-  on_track: '#3370FF',
-  not_started: '#8F959E',
-  at_risk: '#FF8800',
-  blocked: '#F54A45',
-};
+export const STATUS_CHART_COLOR = Object.fromEntries(STATUS_CHART_ORDER.map((s) => [s, statusChartColor(s)])) as Record<Status, string>;
 
 export const localTime = (iso: string, timezone: string, format = 'MM-dd HH:mm'): string =>
   DateTime.fromISO(iso, { zone: timezone }).toFormat(format);

@@ -1,6 +1,6 @@
-import { COMPARATOR_LABEL } from '../domain/digest/indicators.ts';
 import type { DigestModel, StatusMove } from '../domain/digest/types.ts';
-import { STATUS_LABEL } from '../domain/status.ts';
+import { COMPARATOR_SYMBOL } from '../domain/vocabulary/comparators.ts';
+import { DEADLINE_COLOR, STATUS_COLOR, STATUS_LABEL } from '../domain/vocabulary/status.ts';
 import { font, localTime, md, nameList, REASON_COLOR, REASON_LABEL, sectionLabel, STATUS_CHART_COLOR, STATUS_CHART_ORDER } from './digest-format.ts';
 
 /** How much of each list the card shows; the builder steps down until the card fits. */
@@ -32,9 +32,9 @@ export function kpiRow(m: DigestModel): El {
     flex_mode: 'bisect',
     columns: [
       kpi('填报率', `${r.reported}/${r.expected} 部门`, r.reported === r.expected ? 'green' : 'orange'),
-      kpi('已完成', `${c.done}/${m.taskCount} 项`, 'green'),
-      kpi('受阻 · 风险', `${c.blocked} · ${c.at_risk}`, c.blocked > 0 ? 'red' : c.at_risk > 0 ? 'orange' : 'green'),
-      kpi('逾期 · 预警', `${m.deadlineCounts.overdue} · ${m.deadlineCounts.warning}`, m.deadlineCounts.overdue > 0 ? 'red' : 'green'),
+      kpi(STATUS_LABEL.done, `${c.done}/${m.taskCount} 项`, STATUS_COLOR.done),
+      kpi('受阻 · 风险', `${c.blocked} · ${c.at_risk}`, c.blocked > 0 ? STATUS_COLOR.blocked : c.at_risk > 0 ? STATUS_COLOR.at_risk : 'green'),
+      kpi('逾期 · 预警', `${m.deadlineCounts.overdue} · ${m.deadlineCounts.warning}`, m.deadlineCounts.overdue > 0 ? DEADLINE_COLOR.overdue : 'green'),
     ],
   };
 }
@@ -151,7 +151,7 @@ export function redListParts(m: DigestModel, b: DigestBudget, timezone: string):
 export function indicatorText(m: DigestModel, b: DigestBudget, timezone: string): El {
   if (m.indicators.length === 0) return markdown('**指标完成情况**：本计划没有量化指标。');
   const lines = m.indicators.slice(0, b.indicatorMax).map((i) => {
-    const target = `目标 ${COMPARATOR_LABEL[i.comparator]}${i.target}${md(i.unit, 8)}`;
+    const target = `目标 ${COMPARATOR_SYMBOL[i.comparator]}${i.target}${md(i.unit, 8)}`;
     if (i.value === null) return `- ${md(i.name, 20)}：${target}，${font('grey', '暂无填报')}`;
     const verdict = i.met ? font('green', '达标') : font('red', '未达标');
     const when = i.reportedAt ? `（${localTime(i.reportedAt, timezone, 'MM-dd')}）` : '';

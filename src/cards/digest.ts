@@ -1,6 +1,7 @@
 import template from '../../cards/digest.json' with { type: 'json' };
 import type { DigestModel } from '../domain/digest/types.ts';
 import { truncate } from '../domain/escape.ts';
+import { DEADLINE_COLOR, DEADLINE_LABEL, STATUS_COLOR, STATUS_LABEL } from '../domain/vocabulary/status.ts';
 import { localTime } from './digest-format.ts';
 import { CARD_MAX_BYTES, CARD_MAX_COMPONENTS, cardBytes, countComponents, type Card } from './limits.ts';
 import { fill } from './template.ts';
@@ -33,9 +34,10 @@ const HEALTH_TEMPLATE: Record<DigestModel['health'], string> = { red: 'red', ora
 function headerTags(m: DigestModel): Card[] {
   const tag = (text: string, color: string): Card => ({ tag: 'text_tag', text: { tag: 'plain_text', content: text }, color });
   const tags: Card[] = [];
-  if (m.statusCounts.blocked) tags.push(tag(`受阻 ${m.statusCounts.blocked}`, 'red'));
-  if (m.deadlineCounts.overdue) tags.push(tag(`逾期 ${m.deadlineCounts.overdue}`, 'red'));
-  if (m.statusCounts.at_risk) tags.push(tag(`风险 ${m.statusCounts.at_risk}`, 'orange'));
+  const { blocked, at_risk } = m.statusCounts;
+  if (blocked) tags.push(tag(`${STATUS_LABEL.blocked} ${blocked}`, STATUS_COLOR.blocked));
+  if (m.deadlineCounts.overdue) tags.push(tag(`${DEADLINE_LABEL.overdue} ${m.deadlineCounts.overdue}`, DEADLINE_COLOR.overdue));
+  if (at_risk) tags.push(tag(`${STATUS_LABEL.at_risk} ${at_risk}`, STATUS_COLOR.at_risk));
   return tags;
 }
 

@@ -1,16 +1,22 @@
 import { DubanError } from '../errors.ts';
 
-/** Lark's limits for one card message (lark-platform.md §4.1): 30 KB body, 200 components. */
+/**
+ * Lark's limits for one card, and the one way every card builder measures against them
+ * (the round and department cards, the reminder, the digest, the chat answers).
+ *
+ * Lark documents the 30 KB both as the card message's request body (error 230025) and as the
+ * message `content`. The card travels in that body as a JSON string inside JSON
+ * (`content: "{\"schema\":…}"`), so quotes, backslashes and newlines are escaped a second time.
+ * We measure that escaped form: it is never smaller than the plain JSON, so a card that passes here
+ * passes under either reading, whether sent, patched or returned from a callback.
+ */
 export const CARD_MAX_BYTES = 30 * 1024;
+/** 200 components per card, nested ones included (errors 11310 / 300305); exactly 200 is accepted. */
 export const CARD_MAX_COMPONENTS = 200;
 
 export type Card = Record<string, unknown>;
 
-/**
- * Bytes the card takes in a message-create body, where it travels as a JSON string inside JSON
- * (`content: "{\"schema\":…}"`): quotes and newlines are escaped a second time. Measuring that
- * form keeps us under the limit whichever way the card is sent.
- */
+/** UTF-8 bytes a card (or any part of one, such as a line of text) takes in a message body. */
 export function cardBytes(card: unknown): number {
   return Buffer.byteLength(JSON.stringify(JSON.stringify(card)), 'utf8');
 }
@@ -18,7 +24,13 @@ export function cardBytes(card: unknown): number {
 // Arrays whose items are components: body/container elements and a column_set's columns.
 const COMPONENT_LISTS = ['elements', 'columns'] as const;
 
-/** Every component, nested ones included: elements, columns, form fields, panel contents. */
+/**
+ * Every component, nested ones included: elements, columns, form fields, panel contents.
+ * In Card JSON 2.0 components live only in `elements` and `columns` lists; what a component holds
+ * elsewhere (its text objects, select options, icons, a panel's or the card's header) is a property
+ * of that component, not one more, so it is not counted. Lark counts "elements + components", and
+ * this walk reaches every list of them.
+ */
 export function countComponents(node: unknown): number {
   if (!node || typeof node !== 'object') return 0;
   if (Array.isArray(node)) return node.reduce((n: number, item) => n + countComponents(item), 0);
@@ -57,4 +69,24 @@ export function assertWithinLimits(card: Card): void {
       details: { bytes, components },
     });
   }
+}
+
+/** Room left for the header and the footer when filling a card with lines. */
+export const LINE_BUDGET_BYTES = 24 * 1024;
+
+/**
+ * Takes lines while they fit the byte budget and a line cap; the rest is counted so the card can
+ * say how many were left out rather than fail to send.
+ */
+export function fitLines(lines: string[], maxLines: number, budget = LINE_BUDGET_BYTES): { shown: string[]; hidden: number } {
+  const shown: string[] = [];
+  let bytes = 0;
+  for (const line of lines) {
+    // Escaping can grow a line (quotes, backslashes): count it as the card measure does.
+    const size = cardBytes(line);
+    if (shown.length >= maxLines || bytes + size > budget) break;
+    shown.push(line);
+    bytes += size;
+  }
+  return { shown, hidden: lines.length - shown.length };
 }

@@ -1,3 +1,5 @@
+import { DEADLINE_KIND_LABEL } from '../domain/deadlines.ts';
+import { COMPARATOR_SYMBOL } from '../domain/vocabulary/comparators.ts';
 import type { ParsedPlan } from '../plan/types.ts';
 import type { ImportSummary } from '../usecases/import-plan.ts';
 
@@ -22,8 +24,6 @@ export function planContract(plan: ParsedPlan): ParsedPlan {
   };
 }
 
-const DEADLINE_LABEL = { year_end: '年底前完成', milestone: '年内有阶段性成果' } as const;
-const COMPARATOR_LABEL = { '<=': '≤', '=': '=', '>=': '≥', '>': '>' } as const;
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const sectionLabel = (n: number): string => (n <= 10 ? CN[n]! : n < 20 ? `十${CN[n - 10]}` : String(n));
 
@@ -50,14 +50,14 @@ export function planTable(plan: ParsedPlan): string[] {
     }
     // A long list of departments wraps inside its column, so every name stays visible.
     const [first = '', ...more] = wrap(t.departments, depWidth);
-    lines.push(row(String(t.number), t.deadlineKind ? DEADLINE_LABEL[t.deadlineKind] : '—', first, t.title));
+    lines.push(row(String(t.number), t.deadlineKind ? DEADLINE_KIND_LABEL[t.deadlineKind] : '—', first, t.title));
     for (const part of more) lines.push(row('', '', part, ''));
   }
   const departments = new Set(plan.tasks.flatMap((t) => t.departments));
   lines.push('', `共 ${plan.sections.length} 个部分、${plan.tasks.length} 项任务、${departments.size} 个责任部门。`);
   if (plan.indicators.length > 0) {
     lines.push('指标：');
-    for (const i of plan.indicators) lines.push(`  ${i.name} ${COMPARATOR_LABEL[i.comparator]} ${i.value} ${i.unit}`);
+    for (const i of plan.indicators) lines.push(`  ${i.name} ${COMPARATOR_SYMBOL[i.comparator]} ${i.value} ${i.unit}`);
   }
   return lines;
 }

@@ -3,9 +3,7 @@ import type { DeadlineKind } from '../plan/types.ts';
 
 export type DeadlineState = 'ok' | 'warning' | 'overdue';
 
-/** How a state is shown: 预警 yellow, 逾期 red (issue 4 "Deadlines"). */
-export const DEADLINE_LABEL: Record<DeadlineState, string> = { ok: '正常', warning: '预警', overdue: '逾期' };
-export const DEADLINE_COLOR: Record<DeadlineState, string> = { ok: 'green', warning: 'yellow', overdue: 'red' };
+// How a state is shown (预警 yellow, 逾期 red) lives in domain/vocabulary/status.ts.
 
 export const DEADLINE_KIND_LABEL: Record<DeadlineKind, string> = {
   year_end: '年底前完成',

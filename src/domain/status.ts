@@ -2,16 +2,7 @@
 export const STATUSES = ['not_started', 'on_track', 'at_risk', 'blocked', 'done'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const STATUS_LABEL: Record<Status, string> = {
-  not_started: '未启动',
-  on_track: '正常推进',
-  at_risk: '存在风险',
-  blocked: '受阻',
-  done: '已完成',
-};
-
-/** Shown for a department that has not reported in a round. */
-export const NOT_REPORTED_LABEL = '未填报';
+// Labels and colours live in domain/vocabulary/status.ts, shared by every surface.
 
 export const isStatus = (v: unknown): v is Status => typeof v === 'string' && (STATUSES as readonly string[]).includes(v);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { STATUSES, STATUS_LABEL, type Status } from './status.ts';
+import { STATUSES, type Status } from './status.ts';
+import { STATUS_LABEL } from './vocabulary/status.ts';
 import { codePointLength } from './escape.ts';
 
 /** Longest note, in Unicode code points (issue 4). */

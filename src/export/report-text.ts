@@ -1,5 +1,5 @@
 import { DEADLINE_KIND_LABEL } from '../domain/deadlines.ts';
-import { NOT_REPORTED_LABEL, STATUS_LABEL } from '../domain/status.ts';
+import { NOT_REPORTED_LABEL, STATUS_LABEL } from '../domain/vocabulary/status.ts';
 import { ROLE_LABEL, taskStatus } from './sheets.ts';
 import type { ReportTask } from './types.ts';
 
@@ -24,7 +24,7 @@ export function taskReportText(task: ReportTask): TaskReportText {
   for (const d of task.departments) {
     const note = d.note.trim();
     if (d.status === 'done' || d.status === 'on_track') {
-      const pct = d.status === 'done' ? '已完成' : `进度 ${d.progress ?? 0}%`;
+      const pct = d.status === 'done' ? STATUS_LABEL.done : `进度 ${d.progress ?? 0}%`;
       progress.push(`${d.name}（${pct}）：${note ? sentence(note) : `${STATUS_LABEL[d.status]}。`}`);
     } else if (d.status === 'blocked' || d.status === 'at_risk') {
       problems.push(`${d.name}（${STATUS_LABEL[d.status]}）：${note ? sentence(note) : '未说明原因。'}`);

@@ -1,7 +1,9 @@
 import { formatLocalTime } from '../domain/rounds.ts';
-import { COMPARATOR_LABEL, meetsTarget } from '../domain/digest/indicators.ts';
+import { meetsTarget } from '../domain/digest/indicators.ts';
+import { COMPARATOR_SYMBOL } from '../domain/vocabulary/comparators.ts';
 import { DEADLINE_KIND_LABEL } from '../domain/deadlines.ts';
-import { NOT_REPORTED_LABEL, overallStatus, STATUS_LABEL, STATUSES, type Status } from '../domain/status.ts';
+import { overallStatus, STATUSES, type Status } from '../domain/status.ts';
+import { NOT_REPORTED_LABEL, STATUS_LABEL } from '../domain/vocabulary/status.ts';
 import type { ReportData, ReportIndicator, ReportTask } from './types.ts';
 
 // Row shapes of the three sheets, kept apart from exceljs so they are easy to test and reuse.
@@ -95,7 +97,7 @@ export const INDICATOR_COLUMNS = [
 export function indicatorRow(i: ReportIndicator, timezone: string): Record<string, string | number | null> {
   return {
     name: i.name,
-    target: `${COMPARATOR_LABEL[i.comparator]}${i.target}`,
+    target: `${COMPARATOR_SYMBOL[i.comparator]}${i.target}`,
     unit: i.unit,
     value: i.value,
     time: localTime(i.reportedAt, timezone),

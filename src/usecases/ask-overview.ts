@@ -1,18 +1,16 @@
 import type { Db } from '../db/client.ts';
 import { listIndicatorStatuses, type IndicatorStatusRow, type PlanRow } from '../db/repositories/status.repository.ts';
-import { COMPARATOR_LABEL, meetsTarget } from '../domain/digest/indicators.ts';
+import { meetsTarget } from '../domain/digest/indicators.ts';
+import { COMPARATOR_SYMBOL, COMPARATOR_WORD, isComparator } from '../domain/vocabulary/comparators.ts';
 import { formatLocalTime } from '../domain/rounds.ts';
-import type { Comparator } from '../plan/types.ts';
 import type { Answer, IndicatorLine } from '../cards/answers/index.ts';
 import type { AskOptions } from './ask-tasks.ts';
 
-const COMPARATOR_WORDS: Record<Comparator, string> = { '<=': '不超过', '=': '稳定在', '>=': '不低于', '>': '超过' };
-const isComparator = (c: string): c is Comparator => c in COMPARATOR_WORDS;
 const withUnit = (v: number, unit: string): string => (unit === '%' || unit === '' ? `${v}${unit}` : `${v} ${unit}`);
 
 export function indicatorLine(i: IndicatorStatusRow, o: AskOptions): IndicatorLine {
   const cmp = isComparator(i.comparator) ? i.comparator : null;
-  const target = cmp ? `${COMPARATOR_LABEL[cmp]} ${withUnit(i.target, i.unit)}（${COMPARATOR_WORDS[cmp]}）` : `${i.comparator} ${withUnit(i.target, i.unit)}`;
+  const target = cmp ? `${COMPARATOR_SYMBOL[cmp]} ${withUnit(i.target, i.unit)}（${COMPARATOR_WORD[cmp]}）` : `${i.comparator} ${withUnit(i.target, i.unit)}`;
   return {
     name: i.name,
     target,

@@ -1,6 +1,7 @@
 import type { TaskStatusRow } from '../db/repositories/status.repository.ts';
 import { deadlineState, dueDateFor, type DeadlineState } from '../domain/deadlines.ts';
-import { isStatus, overallStatus, STATUS_LABEL, type Status } from '../domain/status.ts';
+import { isStatus, overallStatus, type Status } from '../domain/status.ts';
+import { STATUS_LABEL } from '../domain/vocabulary/status.ts';
 import type { TaskLine } from '../cards/answers/index.ts';
 import type { AskCache } from './ask-context.ts';
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  answerCard, answerText, cardBytes, countComponents, HELP_EXAMPLES, MAX_CARD_BYTES, MAX_COMPONENTS,
+  answerCard, answerText, HELP_EXAMPLES,
   type Answer, type DepartmentStatus, type TaskLine,
 } from '../../src/cards/answers/index.ts';
+import { CARD_MAX_BYTES, CARD_MAX_COMPONENTS, cardBytes, countComponents } from '../../src/cards/limits.ts';
 
 const NASTY = '<at id=all></at> **粗体** [链接](http://x) <font color=red>红</font> `code` # 标题';
 
@@ -25,8 +26,8 @@ function markdownOf(node: unknown): string[] {
 function checkLimits(a: Answer): void {
   const card = answerCard(a);
   expect(card.schema).toBe('2.0');
-  expect(cardBytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
-  expect(countComponents(card)).toBeLessThanOrEqual(MAX_COMPONENTS);
+  expect(cardBytes(card)).toBeLessThanOrEqual(CARD_MAX_BYTES);
+  expect(countComponents(card)).toBeLessThanOrEqual(CARD_MAX_COMPONENTS);
 }
 
 describe('answer cards', () => {

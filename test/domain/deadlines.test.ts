@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEADLINE_LABEL, deadlineState, dueDateFor } from '../../src/domain/deadlines.ts';
+import { deadlineState, dueDateFor } from '../../src/domain/deadlines.ts';
+import { DEADLINE_LABEL } from '../../src/domain/vocabulary/status.ts';
 
 const TZ = 'Asia/Shanghai';
 const at = (iso: string) => new Date(iso);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardBytes, countComponents, MAX_CARD_BYTES, MAX_COMPONENTS } from '../../src/cards/answers/index.ts';
+import { CARD_MAX_BYTES, CARD_MAX_COMPONENTS, cardBytes, countComponents } from '../../src/cards/limits.ts';
 import { answerQuestion, createAskCache, type AskResult } from '../../src/usecases/ask.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { ASK_NOW, seedAskScenario, TZ } from '../helpers/seed-reports.ts';
@@ -171,8 +171,8 @@ describe('answering questions from Postgres (seed plan with reports, round 2021-
     for (const q of questions) {
       const r = await ask(q);
       expect(r.card.schema, q).toBe('2.0');
-      expect(cardBytes(r.card), q).toBeLessThanOrEqual(MAX_CARD_BYTES);
-      expect(countComponents(r.card), q).toBeLessThanOrEqual(MAX_COMPONENTS);
+      expect(cardBytes(r.card), q).toBeLessThanOrEqual(CARD_MAX_BYTES);
+      expect(countComponents(r.card), q).toBeLessThanOrEqual(CARD_MAX_COMPONENTS);
       expect(r.text.length, q).toBeGreaterThan(0);
       expect(r.text, q).not.toMatch(/[<>]/);
     }

@@ -1,27 +1,12 @@
-import { DEADLINE_COLOR, DEADLINE_LABEL, type DeadlineState } from '../../domain/deadlines.ts';
+import type { DeadlineState } from '../../domain/deadlines.ts';
 import { escapeMarkdown } from '../../domain/escape.ts';
-import { NOT_REPORTED_LABEL, STATUS_LABEL, type Status } from '../../domain/status.ts';
+import type { Status } from '../../domain/status.ts';
+import { DEADLINE_COLOR, DEADLINE_LABEL, statusColor, statusLabel, type LarkColor } from '../../domain/vocabulary/status.ts';
 import type { ListFilter } from '../../domain/query/types.ts';
 import type { TaskLine } from './model.ts';
 
-export type Template = 'blue' | 'green' | 'orange' | 'red' | 'grey' | 'turquoise' | 'yellow';
+export type Template = LarkColor | 'turquoise';
 export type Element = Record<string, unknown>;
-
-export const STATUS_COLOR: Record<Status, string> = {
-  not_started: 'grey',
-  on_track: 'green',
-  at_risk: 'orange',
-  blocked: 'red',
-  done: 'blue',
-};
-
-export const STATUS_TEMPLATE: Record<Status, Template> = {
-  not_started: 'grey',
-  on_track: 'green',
-  at_risk: 'orange',
-  blocked: 'red',
-  done: 'blue',
-};
 
 export const FILTER_TITLE: Record<ListFilter, string> = {
   at_risk: '存在风险的任务',
@@ -32,14 +17,12 @@ export const FILTER_TITLE: Record<ListFilter, string> = {
   done: '已完成的任务',
 };
 
-export const statusLabel = (s: Status | null): string => (s === null ? NOT_REPORTED_LABEL : STATUS_LABEL[s]);
-
 /** A coloured status word for markdown. */
 export const statusFont = (s: Status | null): string =>
-  `<font color='${s === null ? 'grey' : STATUS_COLOR[s]}'>${statusLabel(s)}</font>`;
+  `<font color='${statusColor(s)}'>${statusLabel(s)}</font>`;
 
 export const deadlineFont = (d: DeadlineState): string =>
-  d === 'ok' ? '' : ` <font color='${d === 'overdue' ? 'red' : 'orange'}'>${DEADLINE_LABEL[d]}</font>`;
+  d === 'ok' ? '' : ` <font color='${DEADLINE_COLOR[d]}'>${DEADLINE_LABEL[d]}</font>`;
 
 export function header(title: string, template: Template, subtitle?: string, tags: { text: string; color: string }[] = []): Element {
   const h: Element = { title: { tag: 'plain_text', content: title }, template };

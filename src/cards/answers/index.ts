@@ -8,7 +8,6 @@ import type { Answer } from './model.ts';
 
 export type { Answer, AnswerKind, DepartmentStatus, DigestSummary, IndicatorLine, MissingDepartment, TaskDetail, TaskLine } from './model.ts';
 export { HELP_EXAMPLES } from './help-card.ts';
-export { cardBytes, countComponents, MAX_CARD_BYTES, MAX_COMPONENTS } from './limits.ts';
 
 /** The answer as a Card JSON 2.0 card (user text escaped). */
 export function answerCard(a: Answer): Element {

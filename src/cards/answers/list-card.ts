@@ -1,9 +1,9 @@
-import { DEADLINE_LABEL } from '../../domain/deadlines.ts';
 import { escapeMarkdown } from '../../domain/escape.ts';
-import { STATUS_LABEL, STATUSES, type Status } from '../../domain/status.ts';
+import { STATUSES, type Status } from '../../domain/status.ts';
+import { DEADLINE_COLOR, DEADLINE_LABEL, STATUS_COLOR, STATUS_LABEL } from '../../domain/vocabulary/status.ts';
 import type { ListFilter } from '../../domain/query/types.ts';
 import { card, FILTER_TITLE, footnote, header, lineBlocks, markdown, taskLineMarkdown, type Element, type Template } from './common.ts';
-import { fitLines } from './limits.ts';
+import { fitLines } from '../limits.ts';
 import type { MissingDepartment, TaskLine } from './model.ts';
 
 /** A department with many tasks still fits one card; the rest is counted, and the text lists them all. */
@@ -42,8 +42,14 @@ export const departmentCard = (name: string, filter: ListFilter | null, tasks: T
 export const departmentText = (name: string, filter: ListFilter | null, tasks: TaskLine[]): string =>
   taskListText(departmentTitle(name, filter), tasks, departmentEmpty(filter));
 
+// A list takes the colour of what it lists; the departments behind on reporting are a call to act, orange.
 const LIST_TEMPLATE: Record<ListFilter, Template> = {
-  at_risk: 'orange', blocked: 'red', overdue: 'red', warning: 'yellow', not_reported: 'orange', done: 'green',
+  at_risk: STATUS_COLOR.at_risk,
+  blocked: STATUS_COLOR.blocked,
+  done: STATUS_COLOR.done,
+  overdue: DEADLINE_COLOR.overdue,
+  warning: DEADLINE_COLOR.warning,
+  not_reported: 'orange',
 };
 const LIST_EMPTY: Record<ListFilter, string> = {
   at_risk: '目前没有存在风险的任务。',

@@ -1,5 +1,6 @@
 import { escapeMarkdown } from '../../domain/escape.ts';
-import { STATUS_LABEL, STATUSES } from '../../domain/status.ts';
+import { STATUSES } from '../../domain/status.ts';
+import { STATUS_LABEL } from '../../domain/vocabulary/status.ts';
 import { card, footnote, header, hr, lineBlocks, markdown, statusFont, taskLineMarkdown, type Element } from './common.ts';
 import type { DigestSummary, IndicatorLine } from './model.ts';
 

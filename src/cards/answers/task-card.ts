@@ -1,8 +1,7 @@
-import { DEADLINE_LABEL } from '../../domain/deadlines.ts';
 import { escapeMarkdown, truncate } from '../../domain/escape.ts';
-import { STATUS_LABEL } from '../../domain/status.ts';
-import { card, deadlineFont, footnote, header, hr, markdown, statusFont, statusLabel, STATUS_TEMPLATE, type Element } from './common.ts';
-import { cardBytes, MAX_CARD_BYTES } from './limits.ts';
+import { DEADLINE_COLOR, DEADLINE_LABEL, STATUS_COLOR, STATUS_LABEL, statusLabel } from '../../domain/vocabulary/status.ts';
+import { card, deadlineFont, footnote, header, hr, markdown, statusFont, type Element } from './common.ts';
+import { CARD_MAX_BYTES, cardBytes } from '../limits.ts';
 import type { DepartmentStatus, TaskDetail, TaskLine } from './model.ts';
 
 // Notes are capped at 1000 characters on input. Each step: how much of each note and how many
@@ -23,13 +22,13 @@ export function taskCard(t: TaskDetail): Element {
   let built: Element = {};
   for (const [noteMax, maxDepartments] of STEPS) {
     built = buildTaskCard(t, noteMax, maxDepartments);
-    if (cardBytes(built) <= MAX_CARD_BYTES) return built;
+    if (cardBytes(built) <= CARD_MAX_BYTES) return built;
   }
   return built;
 }
 
 function buildTaskCard(t: TaskDetail, noteMax: number, maxDepartments: number): Element {
-  const tags = t.deadlineState === 'ok' ? [] : [{ text: DEADLINE_LABEL[t.deadlineState], color: t.deadlineState === 'overdue' ? 'red' : 'orange' }];
+  const tags = t.deadlineState === 'ok' ? [] : [{ text: DEADLINE_LABEL[t.deadlineState], color: DEADLINE_COLOR[t.deadlineState] }];
   const facts = [
     t.section ? `**所属部分：**${escapeMarkdown(t.section)}` : null,
     `**完成时限：**${escapeMarkdown(t.deadline)}${deadlineFont(t.deadlineState)}`,
@@ -40,7 +39,7 @@ function buildTaskCard(t: TaskDetail, noteMax: number, maxDepartments: number): 
   if (t.departments.length > maxDepartments) elements.push(footnote(`另有 ${t.departments.length - maxDepartments} 个部门未显示`));
   if (t.trendRounds.length > 0) elements.push(footnote(`趋势轮次：${t.trendRounds.join(' → ')}；“未填报”表示该轮没有填报`));
   return card(
-    header(`任务${t.number}：${t.title}`, STATUS_TEMPLATE[t.status], `${STATUS_LABEL[t.status]} · ${t.departments.length} 个责任部门`, tags),
+    header(`任务${t.number}：${t.title}`, STATUS_COLOR[t.status], `${STATUS_LABEL[t.status]} · ${t.departments.length} 个责任部门`, tags),
     elements,
     `任务${t.number} ${STATUS_LABEL[t.status]}`,
   );

@@ -1,6 +1,6 @@
 export { buildDigestModel, buildDigestModelFromSummary } from './model.ts';
 export { summariseDigestInput } from './summary.ts';
-export { meetsTarget, COMPARATOR_LABEL } from './indicators.ts';
+export { meetsTarget } from './indicators.ts';
 export { daysUntil } from './countdown.ts';
 export { severity } from './redlist.ts';
 export * from './types.ts';

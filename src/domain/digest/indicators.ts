@@ -27,5 +27,3 @@ export function summariseIndicators(indicators: DigestIndicatorInput[]): Indicat
     met: i.latest ? meetsTarget(i.latest.value, i.comparator, i.target) : null,
   }));
 }
-
-export const COMPARATOR_LABEL: Record<Comparator, string> = { '<=': '≤', '=': '=', '>=': '≥', '>': '>' };

@@ -3,7 +3,7 @@ import { componentNames } from '../../cards/limits.ts';
 import type { Db } from '../../db/client.ts';
 import { findRoundById, type RoundRecord } from '../../db/repositories/rounds.repository.ts';
 import { checkIndicatorSubmission, checkSubmission, indicatorFieldNames, taskFieldNames, validateSubmission, type Submission } from '../../domain/submission.ts';
-import { STATUS_LABEL } from '../../domain/status.ts';
+import { STATUS_LABEL } from '../../domain/vocabulary/status.ts';
 import type { CardActionOutcome, LarkCardAction, RouteContext } from '../../lark/inbound/types.ts';
 import { loadDepartmentCardInputs } from '../rounds/department-card-inputs.ts';
 import { createDisplayCache, type DisplayCache } from './display-cache.ts';
