@@ -1,6 +1,6 @@
 import type { DigestModel, StatusMove } from '../domain/digest/types.ts';
 import { COMPARATOR_SYMBOL } from '../domain/vocabulary/comparators.ts';
-import { DEADLINE_COLOR, STATUS_COLOR, STATUS_LABEL } from '../domain/vocabulary/status.ts';
+import { DEADLINE_COLOR, NOT_REPORTED_LABEL, STATUS_COLOR, STATUS_LABEL } from '../domain/vocabulary/status.ts';
 import { font, localTime, md, nameList, REASON_COLOR, REASON_LABEL, sectionLabel, STATUS_CHART_COLOR, STATUS_CHART_ORDER } from './digest-format.ts';
 
 /** How much of each list the card shows; the builder steps down until the card fits. */
@@ -43,7 +43,7 @@ export function responseText(m: DigestModel, b: DigestBudget): El {
   const r = m.response;
   if (!m.round) return markdown('**填报情况**：本周尚未开启填报轮次。');
   const lines = [`**填报情况**：应填报 ${r.expected} 个部门，已全部填报 ${r.reported} 个。`];
-  if (r.missing.length) lines.push(`未填报（${r.missing.length}）：${nameList(r.missing, b.listMax, '个部门')}`);
+  if (r.missing.length) lines.push(`${NOT_REPORTED_LABEL}（${r.missing.length}）：${nameList(r.missing, b.listMax, '个部门')}`);
   if (r.partial.length) {
     const names = r.partial.map((p) => `${p.name} ${p.reported}/${p.expected}`);
     lines.push(`部分填报（${r.partial.length}）：${nameList(names, b.listMax, '个部门')}`);
@@ -112,7 +112,7 @@ export function redListParts(m: DigestModel, b: DigestBudget, timezone: string):
     rows: shown.map((e) => ({
       task: `#${e.number} ${md(e.title, b.titleMax)}`,
       state: e.reasons.map((r) => font(REASON_COLOR[r], REASON_LABEL[r])).join(' '),
-      who: e.department ? [md(e.department, 16), e.reporter ? md(e.reporter, 10) : null].filter(Boolean).join(' · ') : '未填报',
+      who: e.department ? [md(e.department, 16), e.reporter ? md(e.reporter, 10) : null].filter(Boolean).join(' · ') : NOT_REPORTED_LABEL,
       note: e.note ? md(e.note, b.noteMax) : '—',
       time: e.reportedAt ? localTime(e.reportedAt, timezone) : '—',
     })),

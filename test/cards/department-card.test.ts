@@ -83,7 +83,7 @@ describe('the department round card', () => {
         indicators: [{ id: 7, name: '发明专利审查周期', comparator: '<=', value: 18.5, unit: '个月', last: null }],
       }),
     ) as Json[];
-    expect(text(card)).toContain('**指标** 发明专利审查周期　目标：不高于 18.5个月');
+    expect(text(card)).toContain('**指标** 发明专利审查周期　目标：不超过 18.5个月');
     const form = forms(card!).find((f) => f.name === 'indicator_form_7')!;
     expect(form.elements.map((e: Json) => e.name)).toEqual(['indicator_value_7', 'indicator_submit_7']);
     expect(form.elements[1].behaviors[0].value).toEqual({ kind: 'indicator', planId: 1, roundId: 4, departmentId: 6, indicatorId: 7 });

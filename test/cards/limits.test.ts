@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertWithinLimits, cardBytes, countComponents } from '../../src/cards/limits.ts';
+import { assertWithinLimits, CARD_MAX_BYTES, cardBytes, countComponents, fitLines } from '../../src/cards/limits.ts';
 import { fill } from '../../src/cards/template.ts';
 
 describe('card limits', () => {
@@ -40,6 +40,40 @@ describe('card limits', () => {
     expect(() => assertWithinLimits(many)).toThrow(expect.objectContaining({ code: 'CARD_TOO_LARGE' }));
     const exactly = { schema: '2.0', body: { elements: Array.from({ length: 200 }, () => ({ tag: 'hr' })) } };
     expect(() => assertWithinLimits(exactly)).not.toThrow();
+  });
+
+  it('accepts a card of exactly 30 KB as measured, and refuses one byte more', () => {
+    const sized = (n: number) => ({ schema: '2.0', body: { elements: [{ tag: 'markdown', content: 'x'.repeat(n) }] } });
+    const fill = CARD_MAX_BYTES - cardBytes(sized(0));
+    expect(cardBytes(sized(fill))).toBe(CARD_MAX_BYTES);
+    expect(() => assertWithinLimits(sized(fill))).not.toThrow();
+    expect(() => assertWithinLimits(sized(fill + 1))).toThrow(expect.objectContaining({ code: 'CARD_TOO_LARGE' }));
+  });
+
+  it('does not count a header, text objects, icons or options as components', () => {
+    const card = {
+      schema: '2.0',
+      header: { title: { tag: 'plain_text', content: 't' }, text_tag_list: [{ tag: 'text_tag', text: { tag: 'plain_text', content: '逾期' }, color: 'red' }] },
+      body: { elements: [{ tag: 'button', icon: { tag: 'standard_icon', token: 'x' }, text: { tag: 'lark_md', content: 'b' } }] },
+    };
+    expect(countComponents(card)).toBe(1);
+    // a bare list of elements (a page being filled) counts the same way
+    expect(countComponents(card.body.elements)).toBe(1);
+  });
+});
+
+describe('filling a card with lines', () => {
+  it('stops at the line cap and counts what it left out', () => {
+    expect(fitLines(['a', 'b', 'c'], 2)).toEqual({ shown: ['a', 'b'], hidden: 1 });
+  });
+
+  it('stops at the byte budget, measuring each line as the card measure does (escapes included)', () => {
+    const quoted = '"'.repeat(10);
+    // each quote becomes \\\" (4 bytes) and the first encoding's own quotes \" (2 each), inside 2 new quotes
+    expect(cardBytes(quoted)).toBe(10 * 4 + 2 * 2 + 2);
+    const budget = cardBytes(quoted) * 2;
+    expect(fitLines([quoted, quoted, quoted], 100, budget)).toEqual({ shown: [quoted, quoted], hidden: 1 });
+    expect(fitLines([quoted, quoted, quoted], 100, budget - 1)).toEqual({ shown: [quoted], hidden: 2 });
   });
 });
 

@@ -19,7 +19,8 @@ export const STATUS_LABEL: Record<Status, string> = {
 export const NOT_REPORTED_LABEL = '未填报';
 
 /**
- * Lark colour names, valid as a header `template`, a markdown `<font color>` and a `text_tag` colour.
+ * Lark colour names, valid as a header `template` and a markdown `<font color>`, and (all but grey,
+ * which a text_tag calls neutral) as a `text_tag` colour.
  * The scheme is the usual "BRAG" status report: green = going to plan, amber (orange) = at risk,
  * red = blocked, blue = complete, grey = not started. Done is blue rather than green so that a
  * finished task and one still under way are told apart at a glance, while "green = nothing to
