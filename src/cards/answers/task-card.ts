@@ -1,5 +1,5 @@
 import { escapeMarkdown, truncate } from '../../domain/escape.ts';
-import { DEADLINE_COLOR, DEADLINE_LABEL, STATUS_COLOR, STATUS_LABEL, statusLabel } from '../../domain/vocabulary/status.ts';
+import { DEADLINE_COLOR, DEADLINE_LABEL, NOT_REPORTED_LABEL, STATUS_COLOR, STATUS_LABEL, statusLabel } from '../../domain/vocabulary/status.ts';
 import { card, deadlineFont, footnote, header, hr, markdown, statusFont, type Element } from './common.ts';
 import { CARD_MAX_BYTES, cardBytes } from '../limits.ts';
 import type { DepartmentStatus, TaskDetail, TaskLine } from './model.ts';
@@ -37,7 +37,7 @@ function buildTaskCard(t: TaskDetail, noteMax: number, maxDepartments: number): 
   const elements: Element[] = [markdown(facts.join('\n')), hr()];
   for (const d of t.departments.slice(0, maxDepartments)) elements.push(markdown(departmentBlock(d, t.trendRounds, noteMax)));
   if (t.departments.length > maxDepartments) elements.push(footnote(`另有 ${t.departments.length - maxDepartments} 个部门未显示`));
-  if (t.trendRounds.length > 0) elements.push(footnote(`趋势轮次：${t.trendRounds.join(' → ')}；“未填报”表示该轮没有填报`));
+  if (t.trendRounds.length > 0) elements.push(footnote(`趋势轮次：${t.trendRounds.join(' → ')}；“${NOT_REPORTED_LABEL}”表示该轮没有填报`));
   return card(
     header(`任务${t.number}：${t.title}`, STATUS_COLOR[t.status], `${STATUS_LABEL[t.status]} · ${t.departments.length} 个责任部门`, tags),
     elements,
