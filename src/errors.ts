@@ -18,3 +18,9 @@ export class DubanError extends Error {
 }
 
 export const isDubanError = (e: unknown): e is DubanError => e instanceof DubanError;
+
+/** Error facts safe to log: code and message, never the cause's request config. */
+export function errInfo(e: unknown): { code?: string; message: string } {
+  if (isDubanError(e)) return { code: e.code, message: `${e.message}${e.details?.reason ? `: ${String(e.details.reason)}` : ''}` };
+  return { message: e instanceof Error ? e.message : String(e) };
+}

@@ -80,7 +80,7 @@ function passwordOf(url: string | undefined): string | undefined {
 /** The SDK's logger interface, fed into ours so its lines are JSON and scrubbed too. */
 export function sdkLogger(logger: Logger) {
   const line = (args: unknown[]) =>
-    args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : safeJson(a))).join(' ');
+    args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : stringifyOrString(a))).join(' ');
   const child = logger.child({ component: 'lark-sdk' });
   return {
     error: (...a: unknown[]) => child.error(line(a)),
@@ -91,7 +91,7 @@ export function sdkLogger(logger: Logger) {
   };
 }
 
-function safeJson(v: unknown): string {
+function stringifyOrString(v: unknown): string {
   try {
     return JSON.stringify(v);
   } catch {

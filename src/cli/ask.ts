@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { migrateDb, openDb } from '../db/client.ts';
 import { answerQuestion } from '../usecases/ask.ts';
 import type { Command } from './command.ts';
+import { withDatabase } from './open.ts';
 
 export const askCommand: Command = {
   name: 'ask',
@@ -26,16 +26,11 @@ export const askCommand: Command = {
       ctx.err('用法: duban ask "<问题>" [--card]');
       return 2;
     }
-    const handle = await openDb({ databaseUrl: ctx.config.databaseUrl, dataDir: ctx.config.dataDir });
-    try {
-      // A fresh embedded database has no tables yet; migrating first lets it answer "no plan" instead of failing.
-      await migrateDb(handle);
-      const now = ctx.config.now ? new Date(ctx.config.now) : new Date();
-      const r = await answerQuestion(handle.db, question, { now, timezone: ctx.config.timezone });
+    // A fresh embedded database is migrated first, so it answers "no plan" instead of failing.
+    return withDatabase(ctx, async ({ db, now }) => {
+      const r = await answerQuestion(db, question, { now: now(), timezone: ctx.config.timezone });
       ctx.out(values.card ? JSON.stringify(r.card, null, 2) : r.text);
       return 0;
-    } finally {
-      await handle.close();
-    }
+    });
   },
 };

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { migrateDb, openDb } from '../db/client.ts';
 import { listDepartments } from '../db/repositories/directory.repository.ts';
 import { parseDirectory } from '../directory/parse.ts';
 import { DubanError } from '../errors.ts';
 import { loadDirectory, type LoadDirectorySummary } from '../usecases/load-directory.ts';
 import type { Command } from './command.ts';
+import { withDatabase } from './open.ts';
 
 export const directoryCommand: Command = {
   name: 'directory',
@@ -30,19 +30,14 @@ export const directoryCommand: Command = {
     const text = await readText(file);
     const dir = parseDirectory(text);
     ctx.out(`已读取 ${file}：${dir.departments.length} 个部门，${dir.leadership.length} 个领导群，${dir.indicators.length} 项指标`);
-    const handle = await openDb({ databaseUrl: ctx.config.databaseUrl, dataDir: ctx.config.dataDir });
-    try {
-      await migrateDb(handle);
-      const now = ctx.config.now ? new Date(ctx.config.now) : new Date();
+    return withDatabase(ctx, async ({ db, now }) => {
       // Before the first plan import there is nothing to check names against: the file creates them.
-      const firstLoad = (await listDepartments(handle.db)).length === 0;
+      const firstLoad = (await listDepartments(db)).length === 0;
       if (firstLoad) ctx.out('数据库中尚无部门（计划未导入），将按文件创建部门');
-      const summary = await loadDirectory(handle.db, dir, { now, createMissingDepartments: firstLoad });
+      const summary = await loadDirectory(db, dir, { now: now(), createMissingDepartments: firstLoad });
       for (const line of summaryLines(summary)) ctx.out(line);
       return 0;
-    } finally {
-      await handle.close();
-    }
+    });
   },
 };
 

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { openDb } from '../db/client.ts';
 import { DubanError } from '../errors.ts';
 import { EXPORT_FORMATS, exportReport } from '../usecases/export-report.ts';
 import type { Command } from './command.ts';
+import { withDatabase } from './open.ts';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -27,21 +27,17 @@ export const exportCommand: Command = {
     }
     if (!values.out) throw new DubanError('EXPORT_OUT_MISSING', '请用 --out 指定输出文件');
     const out = path.resolve(values.out);
-    const now = ctx.config.now ? new Date(ctx.config.now) : new Date();
-    const handle = await openDb({ databaseUrl: ctx.config.databaseUrl, dataDir: ctx.config.dataDir });
-    try {
+    return withDatabase(ctx, async ({ db, now }) => {
       const started = Date.now();
-      const result = await exportReport(handle.db, {
+      const result = await exportReport(db, {
         format,
         out,
-        now,
+        now: now(),
         timezone: ctx.config.timezone,
         onProgress: (done, total) => ctx.err(`已处理 ${done}/${total}`),
       });
       ctx.out(`已导出 ${result.format}：${result.file}（${result.tasks} 项任务，${result.rows} 行，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
       return 0;
-    } finally {
-      await handle.close();
-    }
+    });
   },
 };

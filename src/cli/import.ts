@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { migrateDb, openDb } from '../db/client.ts';
 import { DubanError, isDubanError } from '../errors.ts';
 import { parsePlan } from '../plan/parse.ts';
 import { importPlan } from '../usecases/import-plan.ts';
 import type { CliContext, Command } from './command.ts';
 import { planContract, planTable, summaryLines } from './import-output.ts';
+import { withDatabase } from './open.ts';
 
 export const importCommand: Command = {
   name: 'import',
@@ -56,17 +56,12 @@ async function run(file: string, flags: { dryRun: boolean; json: boolean }, ctx:
     return 0;
   }
   progress(`已解析《${plan.title}》：${plan.tasks.length} 项任务，${plan.indicators.length} 项指标`);
-  const handle = await openDb({ databaseUrl: ctx.config.databaseUrl, dataDir: ctx.config.dataDir });
-  try {
-    progress(`正在写入数据库（${handle.kind === 'postgres' ? 'Postgres' : `PGlite: ${ctx.config.dataDir}`}）…`);
-    await migrateDb(handle);
-    const now = ctx.config.now ? () => new Date(ctx.config.now!) : () => new Date();
+  progress(`正在写入数据库（${ctx.config.databaseUrl ? 'Postgres' : `PGlite: ${ctx.config.dataDir}`}）…`);
+  await withDatabase(ctx, async ({ db, now }) => {
     const sourceHash = createHash('sha256').update(bytes).digest('hex');
-    const summary = await importPlan(handle.db, plan, { now, sourceHash });
+    const summary = await importPlan(db, plan, { now, sourceHash });
     for (const line of summaryLines(summary)) progress(line);
-  } finally {
-    await handle.close();
-  }
+  });
   if (flags.json) ctx.out(JSON.stringify(planContract(plan), null, 2));
   return 0;
 }

@@ -1,5 +1,5 @@
 import type { Command } from './command.ts';
-import { migrateDb, openDb } from '../db/client.ts';
+import { withDatabase } from './open.ts';
 
 export const migrateCommand: Command = {
   name: 'migrate',
@@ -9,13 +9,9 @@ export const migrateCommand: Command = {
 把 migrations/ 中的迁移应用到数据库：设置了 DATABASE_URL 时用 Postgres，否则用 DATA_DIR 下的内嵌 PGlite。
 重复运行是安全的。`,
   async run(_args, ctx) {
-    const handle = await openDb({ databaseUrl: ctx.config.databaseUrl, dataDir: ctx.config.dataDir });
-    try {
-      await migrateDb(handle);
+    return withDatabase(ctx, async ({ handle }) => {
       ctx.out(`数据库迁移完成（${handle.kind === 'postgres' ? 'Postgres' : `PGlite: ${ctx.config.dataDir}`}）`);
       return 0;
-    } finally {
-      await handle.close();
-    }
+    });
   },
 };

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { closeOnSignal, startApp } from '../main.ts';
+import { closeOnSignal } from '../app/lifecycle.ts';
+import { startApp } from '../main.ts';
 import type { Command } from './command.ts';
 
 export const workerCommand: Command = {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STATUSES, type Status } from './status.ts';
 import { STATUS_LABEL } from './vocabulary/status.ts';
 import { codePointLength } from './escape.ts';
+import { parseJsonOrUndefined } from './json.ts';
 
 /** Longest note, in Unicode code points (issue 4). */
 export const NOTE_MAX = 1000;
@@ -32,7 +33,6 @@ export const actionValueSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('report'), planId: id, roundId: id, departmentId: id, taskId: id }),
   z.object({ kind: z.literal('indicator'), planId: id, roundId: id, departmentId: id, indicatorId: id }),
 ]);
-export type ActionValue = z.infer<typeof actionValueSchema>;
 
 export type RefusalCode =
   | 'BAD_ACTION'
@@ -112,7 +112,7 @@ const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'st
  * entered. Every refusal carries a Chinese message for the toast.
  */
 export function validateSubmission(input: { value: unknown; formValue: unknown }): SubmissionResult {
-  const rawValue = typeof input.value === 'string' ? safeJson(input.value) : input.value;
+  const rawValue = typeof input.value === 'string' ? parseJsonOrUndefined(input.value) : input.value;
   const action = actionValueSchema.safeParse(rawValue);
   if (!action.success) return refuse('BAD_ACTION', '无法识别的卡片操作，请使用最新的卡片填报');
   const form = (input.formValue && typeof input.formValue === 'object' ? input.formValue : {}) as Record<string, unknown>;
@@ -152,11 +152,4 @@ export function validateSubmission(input: { value: unknown; formValue: unknown }
   return { ok: true, value: { ...action.data, status: status.data, progress, note, evidenceUrl } };
 }
 
-function safeJson(s: string): unknown {
-  try {
-    return JSON.parse(s);
-  } catch {
-    return undefined;
-  }
-}
 export { checkSubmission, checkIndicatorSubmission, type SubmissionFacts, type IndicatorFacts } from './authorise.ts';

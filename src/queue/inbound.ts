@@ -1,30 +1,7 @@
 import type { Queue } from 'bullmq';
+import type { InboundEnqueue } from '../contracts/inbound.ts';
 import { DubanError } from '../errors.ts';
 import { eventJobId } from './names.ts';
-
-/**
- * What the webhook / WS handlers put on the inbound queue. `kind` selects the worker handler:
- * `message` and `card_action` carry the raw normalised event; later issues add kinds of their
- * own (e.g. `status_report`) by returning them from their InboundRoutes.
- */
-export interface InboundJobData<P = unknown> {
-  kind: string;
-  /** Lark `header.event_id`: the job id and the processed_events key derive from it. */
-  eventId: string;
-  /** Lark event type, e.g. `im.message.receive_v1`, `card.action.trigger`. */
-  eventType: string;
-  /** ISO time the event was accepted. */
-  receivedAt: string;
-  payload: P;
-}
-
-/** A job a route wants queued; the dispatcher adds event id, type and time. */
-export interface InboundJobSpec<P = unknown> {
-  kind: string;
-  payload: P;
-}
-
-export type InboundEnqueue = (job: InboundJobData) => Promise<void>;
 
 export interface InboundEnqueueOptions {
   /** Give up after this long: Lark allows 3 s for the whole answer. */
@@ -42,7 +19,7 @@ export const INBOUND_JOB_OPTIONS = {
 } as const;
 
 /**
- * Adds inbound jobs with a job id derived from the event id, so repeated deliveries of one
+ * Adds inbound jobs (the envelope of src/contracts/inbound.ts) with a job id derived from the event id, so repeated deliveries of one
  * event are one job. Throws QUEUE_UNAVAILABLE (retryable) if Redis does not take it in time.
  */
 export function createInboundEnqueue(queue: Queue, opts: InboundEnqueueOptions = {}): InboundEnqueue {

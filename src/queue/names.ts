@@ -1,5 +1,5 @@
 /**
- * Queue names and typed job data. Job ids never contain ':' (BullMQ uses it as a key separator).
+ * Queue names. Job ids never contain ':' (BullMQ uses it as a key separator).
  */
 export const QUEUES = {
   /** Lark events and card actions accepted by the webhook / WS client, processed by workers. */
@@ -9,8 +9,6 @@ export const QUEUES = {
   /** Scheduled steps: open round, remind, close round, digest. */
   schedules: 'schedules',
 } as const;
-
-export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** A job id derived from a Lark event id, safe for BullMQ. */
 export const eventJobId = (eventId: string): string => `ev-${eventId.replace(/[^A-Za-z0-9_-]/g, '_')}`;

@@ -7,7 +7,6 @@ import type { DigestModel } from '../domain/digest/types.ts';
 import { buildDigestCard, type Card } from '../cards/digest.ts';
 import { activePlan, loadDigestInput } from './digest-input.ts';
 import { roundFor } from '../domain/rounds.ts';
-import type { Outbox } from '../queue/outbox.ts';
 
 export interface ComposedDigest {
   planId: number;
@@ -79,9 +78,4 @@ export async function sendDigest(deps: { db: DbOrTx; enqueue: DigestEnqueue }, o
   }
   for (const chatId of targets) await deps.enqueue(chatId, card, { purpose: 'digest', ref: refOf.get(chatId)! });
   return { weekKey: composed.weekKey, stored, enqueued: targets, card };
-}
-
-/** Adapts the outbox (src/queue/outbox.ts) to sendDigest: one `send` of the card per chat. */
-export function outboxDigestEnqueue(outbox: Pick<Outbox, 'enqueue'>): DigestEnqueue {
-  return (chatId, card, meta) => outbox.enqueue({ kind: 'send', to: { chatId }, content: { card } }, meta);
 }

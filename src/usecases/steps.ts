@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
 import type { ScheduledStep } from '../queue/schedules.ts';
-import { sendDigest } from './digest.ts';
+import { sendDigest, type DigestEnqueue } from './digest.ts';
 import { closeRound } from './rounds/close-round.ts';
 import { openRound } from './rounds/open-round.ts';
 import type { Send } from './rounds/ports.ts';
@@ -14,7 +14,16 @@ export interface StepDeps {
   progress?: (line: string) => void;
 }
 
-/** The four scheduled steps, each summarised in one Chinese line (CLI, console, logs). */
+/** The digest goes out as one outbox `send` of the card per leadership chat. */
+const digestEnqueue =
+  (send: Send): DigestEnqueue =>
+  (chatId, card, meta) =>
+    send({ kind: 'send', to: { chatId }, content: { card } }, meta);
+
+/**
+ * The four scheduled steps, each summarised in one Chinese line. The one implementation behind
+ * the cron schedules, the console buttons and the CLI (`round`, `remind`, `digest`).
+ */
 export async function runStep(step: ScheduledStep, deps: StepDeps): Promise<string> {
   const base = { send: deps.send, now: deps.now(), timezone: deps.timezone, progress: deps.progress };
   switch (step) {
@@ -34,12 +43,11 @@ export async function runStep(step: ScheduledStep, deps: StepDeps): Promise<stri
       return r.closed ? `已关闭本周填报（${r.round.key}）；此后提交将标记为逾期补报` : `本周填报（${r.round.key}）此前已关闭`;
     }
     case 'digest': {
-      const r = await sendDigest(
-        { db: deps.db, enqueue: (chatId, card, meta) => deps.send({ kind: 'send', to: { chatId }, content: { card } }, meta) },
-        { now: base.now, timezone: deps.timezone },
-      );
-      if (r.enqueued.length) return `本周汇总（${r.weekKey}）已排队发送到 ${r.enqueued.length} 个领导群`;
-      return r.stored ? `本周汇总（${r.weekKey}）已生成，但没有登记领导群` : `本周汇总（${r.weekKey}）已发送过，不重复发送`;
+      const r = await sendDigest({ db: deps.db, enqueue: digestEnqueue(deps.send) }, { now: base.now, timezone: deps.timezone });
+      if (r.enqueued.length) return `已提交本周汇总（${r.weekKey}）到 ${r.enqueued.length} 个领导群：${r.enqueued.join('、')}`;
+      return r.stored
+        ? `已生成本周汇总（${r.weekKey}），但没有登记领导群（directory 文件的 leadership）`
+        : `本周汇总（${r.weekKey}）已发送过，不重复发送`;
     }
   }
 }

@@ -6,7 +6,8 @@ import { buildServer } from '../../src/http/server.ts';
 import { createInboundDispatcher } from '../../src/lark/inbound/dispatcher.ts';
 import { createLogger } from '../../src/logging.ts';
 import { createRedis } from '../../src/queue/connection.ts';
-import { createInboundEnqueue, type InboundJobData } from '../../src/queue/inbound.ts';
+import type { InboundJob } from '../../src/contracts/inbound.ts';
+import { createInboundEnqueue } from '../../src/queue/inbound.ts';
 import { QUEUES, eventJobId } from '../../src/queue/names.ts';
 import {
   ENCRYPT_KEY, VERIFICATION_TOKEN, cardActionEvent, challenge, messageEvent, newEventId,
@@ -17,7 +18,7 @@ import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redi
 const NOW = new Date('2026-03-02T01:00:00Z');
 const prefix = testQueuePrefix('larkevents');
 let producer: Redis;
-let queue: Queue<InboundJobData>;
+let queue: Queue<InboundJob>;
 let secured: FastifyInstance; // encrypt key + verification token
 let tokenOnly: FastifyInstance; // verification token, plain bodies
 

@@ -8,7 +8,8 @@ import { createInboundDispatcher } from '../../src/lark/inbound/dispatcher.ts';
 import { startWsClient, type WsHandle } from '../../src/lark/ws.ts';
 import { createLogger } from '../../src/logging.ts';
 import { createRedis } from '../../src/queue/connection.ts';
-import { createInboundEnqueue, type InboundJobData } from '../../src/queue/inbound.ts';
+import type { InboundJob } from '../../src/contracts/inbound.ts';
+import { createInboundEnqueue } from '../../src/queue/inbound.ts';
 import { QUEUES, eventJobId } from '../../src/queue/names.ts';
 import { APP_ID, cardActionEvent, messageEvent } from '../helpers/lark-callbacks.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
@@ -31,7 +32,7 @@ interface Ack { code: number; data?: unknown }
 
 const prefix = testQueuePrefix('ws');
 let producer: Redis;
-let queue: Queue<InboundJobData>;
+let queue: Queue<InboundJob>;
 let server: Server;
 let ws: WsHandle;
 let push: (payload: unknown) => Promise<Ack>;

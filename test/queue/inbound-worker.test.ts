@@ -6,9 +6,10 @@ import { people, processedEvents } from '../../src/db/schema/index.ts';
 import { DubanError } from '../../src/errors.ts';
 import { createLogger } from '../../src/logging.ts';
 import { createRedis } from '../../src/queue/connection.ts';
-import { createInboundEnqueue, type InboundJobData } from '../../src/queue/inbound.ts';
+import type { InboundHandler, InboundJob, InboundKind, LarkMessage } from '../../src/contracts/inbound.ts';
+import { createInboundEnqueue } from '../../src/queue/inbound.ts';
 import { QUEUES, eventJobId } from '../../src/queue/names.ts';
-import { processInboundJob, startInboundWorker, type InboundJobHandler } from '../../src/queue/workers/inbound.worker.ts';
+import { processInboundJob, startInboundWorker } from '../../src/queue/workers/inbound.worker.ts';
 import { newEventId } from '../helpers/lark-callbacks.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
@@ -19,22 +20,18 @@ const prefix = testQueuePrefix('inworker');
 let t: TestDb;
 let producer: Redis;
 let workerConn: Redis;
-let queue: Queue<InboundJobData>;
+let queue: Queue<InboundJob>;
 let worker: Worker | undefined;
 
-const job = (eventId: string, kind = 'message', openId = `ou_${eventId}`): InboundJobData => ({
-  kind,
-  eventId,
-  eventType: 'im.message.receive_v1',
-  receivedAt: NOW.toISOString(),
-  payload: { senderOpenId: openId },
-});
+// Only the sender matters to these handlers; the rest of the message is left out.
+const job = (eventId: string, kind: InboundKind = 'message', openId = `ou_${eventId}`): InboundJob =>
+  ({ kind, eventId, eventType: 'im.message.receive_v1', receivedAt: NOW.toISOString(), payload: { senderOpenId: openId } as LarkMessage }) as InboundJob;
 
 /** A handler that writes through the job's transaction, as real handlers will. */
 const calls: string[] = [];
-const savePerson: InboundJobHandler = async (data, { tx }) => {
+const savePerson: InboundHandler<'message'> = async (data, { tx }) => {
   calls.push(data.eventId);
-  await tx.insert(people).values({ openId: (data.payload as { senderOpenId: string }).senderOpenId, name: 'x' });
+  await tx.insert(people).values({ openId: data.payload.senderOpenId!, name: 'x' });
 };
 
 const processedRows = (eventId: string) => t.db.select().from(processedEvents).where(eq(processedEvents.eventId, eventId));
@@ -98,7 +95,7 @@ describe('inbound worker', () => {
 
   it('when the handler refuses (non-retryable), it fails at once and records nothing', async () => {
     const id = newEventId();
-    const refuse: InboundJobHandler = async (data, ctx) => {
+    const refuse: InboundHandler<'message'> = async (data, ctx) => {
       await savePerson(data, ctx);
       throw new DubanError('TASK_UNKNOWN', '没有这个任务');
     };
@@ -115,7 +112,7 @@ describe('inbound worker', () => {
   it('when the handler fails transiently, the retry does the work exactly once', async () => {
     const id = newEventId();
     let attempts = 0;
-    const flaky: InboundJobHandler = async (data, ctx) => {
+    const flaky: InboundHandler<'message'> = async (data, ctx) => {
       attempts++;
       await savePerson(data, ctx);
       if (attempts === 1) throw new Error('connection reset');

@@ -33,7 +33,10 @@ describe('duban digest', () => {
     const sent: string[] = [];
     let closed = false;
     const command = makeDigestCommand({
-      openSender: async () => ({ enqueue: async (chatId) => void sent.push(chatId), close: async () => void (closed = true) }),
+      openSender: async () => ({
+        send: async (op) => void sent.push(op.kind === 'send' && 'chatId' in op.to ? op.to.chatId : `unexpected ${op.kind}`),
+        close: async () => void (closed = true),
+      }),
     });
     expect(await command.run([], ctx())).toBe(0);
     expect(sent).toEqual(['oc_leader_a', 'oc_leader_b']);

@@ -1,8 +1,8 @@
 import type * as lark from '@larksuiteoapi/node-sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Now } from '../../domain/clock.ts';
-import { isDubanError } from '../../errors.ts';
-import { errInfo, handlesEventType } from '../../lark/inbound/dispatcher.ts';
+import { errInfo, isDubanError } from '../../errors.ts';
+import { handlesEventType } from '../../lark/inbound/dispatcher.ts';
 import { eventIdOf, eventTypeOf, verifyLarkRequest, type VerifyKeys } from '../../lark/inbound/verify.ts';
 import { metrics } from '../../metrics.ts';
 

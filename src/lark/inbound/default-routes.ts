@@ -1,4 +1,5 @@
-import { TOAST_RECEIVED, type InboundRoutes } from './types.ts';
+import type { InboundRoutes } from '../../contracts/inbound.ts';
+import { TOAST_RECEIVED } from './toasts.ts';
 
 /**
  * Until later issues plug in their logic: every message and every card action is queued as is,

@@ -1,16 +1,14 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
 import type { Now } from '../../domain/clock.ts';
-import { isDubanError } from '../../errors.ts';
+import { errInfo, isDubanError } from '../../errors.ts';
 import { sdkLogger } from '../../logging.ts';
 import { metrics } from '../../metrics.ts';
-import type { InboundEnqueue } from '../../queue/inbound.ts';
+import type { CardActionResponse, InboundEnqueue, InboundRoutes } from '../../contracts/inbound.ts';
 import { defaultRoutes } from './default-routes.ts';
 import { parseCardAction, parseMessageEvent } from './events.ts';
-import {
-  TOAST_FAILED, TOAST_INVALID, TOAST_UNAVAILABLE,
-  type CardActionResponse, type InboundRoutes,
-} from './types.ts';
+import { TOAST_FAILED, TOAST_INVALID, TOAST_UNAVAILABLE } from './toasts.ts';
+import { eventIdOf } from './verify.ts';
 
 export const MESSAGE_RECEIVE = 'im.message.receive_v1';
 export const CARD_ACTION = 'card.action.trigger';
@@ -104,14 +102,3 @@ export function createInboundDispatcher(deps: DispatcherDeps): lark.EventDispatc
 /** True when the dispatcher has a handler for this event type (else: 200, logged, ignored). */
 export const handlesEventType = (dispatcher: lark.EventDispatcher, type: string | undefined): boolean =>
   type !== undefined && type !== 'app_ticket' && dispatcher.handles.has(type);
-
-function eventIdOf(data: unknown): string | undefined {
-  const id = (data as { event_id?: unknown } | null)?.event_id;
-  return typeof id === 'string' ? id : undefined;
-}
-
-/** Error facts safe to log: code and message, never the cause's request config. */
-export function errInfo(e: unknown): { code?: string; message: string } {
-  if (isDubanError(e)) return { code: e.code, message: `${e.message}${e.details?.reason ? `: ${String(e.details.reason)}` : ''}` };
-  return { message: e instanceof Error ? e.message : String(e) };
-}

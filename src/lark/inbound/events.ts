@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LarkCardAction, LarkMessage } from './types.ts';
+import type { LarkCardAction, LarkMessage } from '../../contracts/inbound.ts';
 
 // Validation of the flattened objects EventDispatcher hands to handlers ({...header, ...event}).
 // Unknown fields pass; missing essentials fail.

@@ -92,8 +92,13 @@ export function eventTypeOf(payload: Record<string, unknown>): string | undefine
   return typeof t === 'string' ? t : undefined;
 }
 
-export function eventIdOf(payload: Record<string, unknown>): string | undefined {
+/**
+ * The event id of a body as Lark sends it (schema 2.0 `header.event_id`, v1 `uuid`), or of the
+ * data the SDK hands an event handler (it flattens the header: `event_id`).
+ */
+export function eventIdOf(payload: unknown): string | undefined {
+  if (!isObject(payload)) return undefined;
   const hdr = isObject(payload.header) ? payload.header : undefined;
-  const id = hdr?.event_id ?? payload.uuid;
+  const id = hdr?.event_id ?? payload.event_id ?? payload.uuid;
   return typeof id === 'string' ? id : undefined;
 }

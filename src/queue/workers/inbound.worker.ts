@@ -1,44 +1,36 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Db, Tx } from '../../db/client.ts';
+import type { InboundHandler, InboundHandlers, InboundJob, InboundJobOf, InboundKind } from '../../contracts/inbound.ts';
+import type { Db } from '../../db/client.ts';
 import { recordProcessed } from '../../db/repositories/processed-events.repository.ts';
 import type { Now } from '../../domain/clock.ts';
-import { isDubanError } from '../../errors.ts';
-import { errInfo } from '../../lark/inbound/dispatcher.ts';
+import { errInfo, isDubanError } from '../../errors.ts';
 import { metrics } from '../../metrics.ts';
-import type { InboundJobData } from '../inbound.ts';
 import { QUEUES } from '../names.ts';
-
-export interface InboundJobContext {
-  /** The transaction that also records the event id: write through it, nothing else. */
-  tx: Tx;
-  logger: Logger;
-  now: Now;
-}
-
-/** Handles one kind of inbound job; throw DubanError(retryable:false) for what must not retry. */
-export type InboundJobHandler = (job: InboundJobData, ctx: InboundJobContext) => Promise<void>;
-/** Handlers keyed by job kind (`message`, `card_action`, or a kind a later issue adds). */
-export type InboundHandlers = Partial<Record<string, InboundJobHandler>>;
 
 export interface InboundWorkerDeps {
   db: Db;
   logger: Logger;
   now: Now;
-  handlers?: InboundHandlers;
+  /** The app's handlers (src/usecases/inbound/handlers.ts); tests may give only some. */
+  handlers?: Partial<InboundHandlers>;
 }
+
+/** The handler of the job's own kind, typed for that kind. */
+const handlerOf = <K extends InboundKind>(handlers: Partial<InboundHandlers> | undefined, job: InboundJobOf<K>): InboundHandler<K> | undefined =>
+  handlers?.[job.kind];
 
 /**
  * One inbound job: record the event id and run the kind's handler in ONE transaction, so a
  * redelivery hours later (a new job for the same event id) finds the row and does nothing.
  */
-export async function processInboundJob(data: InboundJobData, deps: InboundWorkerDeps): Promise<'processed' | 'duplicate'> {
+export async function processInboundJob(data: InboundJob, deps: InboundWorkerDeps): Promise<'processed' | 'duplicate'> {
   if (!data || typeof data.eventId !== 'string' || !data.eventId || typeof data.kind !== 'string') {
     throw new UnrecoverableError('inbound job without event id or kind');
   }
   const log = deps.logger.child({ component: 'inbound-worker', eventId: data.eventId, kind: data.kind });
-  const handler = deps.handlers?.[data.kind];
+  const handler = handlerOf(deps.handlers, data);
   const outcome = await deps.db.transaction(async (tx) => {
     if (!(await recordProcessed(tx, data.eventId, data.eventType, deps.now()))) return 'duplicate' as const;
     if (handler) await handler(data, { tx, logger: log, now: deps.now });
@@ -58,11 +50,11 @@ export interface StartInboundWorkerDeps extends InboundWorkerDeps {
   lockMs?: number;
 }
 
-export function startInboundWorker(deps: StartInboundWorkerDeps): Worker<InboundJobData> {
+export function startInboundWorker(deps: StartInboundWorkerDeps): Worker<InboundJob> {
   const log = deps.logger.child({ component: 'inbound-worker' });
-  const worker = new Worker<InboundJobData>(
+  const worker = new Worker<InboundJob>(
     QUEUES.inbound,
-    async (job: Job<InboundJobData>) => {
+    async (job: Job<InboundJob>) => {
       try {
         return await processInboundJob(job.data, deps);
       } catch (e) {

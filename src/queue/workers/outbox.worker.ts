@@ -7,6 +7,7 @@ import type { Now } from '../../domain/clock.ts';
 import { isLarkCallError } from '../../lark/errors.ts';
 import type { Messenger } from '../../lark/messenger.ts';
 import { chatOf, rateKeyOf, type LarkResult } from '../../lark/operations.ts';
+import { metrics } from '../../metrics.ts';
 import { QUEUES } from '../names.ts';
 import { createRateGate, type RateBucket } from '../outbox-rate.ts';
 import type { OutboxJobData } from '../outbox.ts';
@@ -119,6 +120,10 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): { worker: Worker<O
     ...(opts.lockMs ? { lockDuration: opts.lockMs, stalledInterval: opts.lockMs } : {}),
     // The coarse app-wide limit; the Redis gate above is the exact one.
     limiter: { max: opts.rates.appPerSecond, duration: 1000 },
+  });
+  worker.on('failed', (job, err) => {
+    const final = err.name === 'UnrecoverableError' || (job ? job.attemptsMade >= (job.opts.attempts ?? 1) : true);
+    metrics.failedJobs.inc({ queue: QUEUES.outbox, final: String(final) });
   });
   worker.on('error', (err) => opts.logger.error({ err: err.message }, 'outbox worker error'));
   return { worker, close: () => worker.close() };

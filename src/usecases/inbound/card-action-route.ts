@@ -3,12 +3,12 @@ import { componentNames } from '../../cards/limits.ts';
 import type { Db } from '../../db/client.ts';
 import { findRoundById, type RoundRecord } from '../../db/repositories/rounds.repository.ts';
 import { checkIndicatorSubmission, checkSubmission, indicatorFieldNames, taskFieldNames, validateSubmission, type Submission } from '../../domain/submission.ts';
+import { parseJsonOrUndefined } from '../../domain/json.ts';
 import { STATUS_LABEL } from '../../domain/vocabulary/status.ts';
-import type { CardActionOutcome, LarkCardAction, RouteContext } from '../../lark/inbound/types.ts';
+import type { CardActionOutcome, IndicatorJobPayload, InboundJobSpec, LarkCardAction, ReportJobPayload, RouteContext } from '../../contracts/inbound.ts';
 import { loadDepartmentCardInputs } from '../rounds/department-card-inputs.ts';
 import { createDisplayCache, type DisplayCache } from './display-cache.ts';
 import { indicatorSubmissionFacts, taskSubmissionFacts } from './submission-facts.ts';
-import { INBOUND_KINDS, type IndicatorJobPayload, type ReportJobPayload, type TaskDetailJobPayload } from './kinds.ts';
 
 const error = (content: string): CardActionOutcome => ({ toast: { type: 'error', content } });
 
@@ -22,10 +22,9 @@ export function createCardActionRoute(db: Db, opts: { timezone: string; displayC
   return async (action: LarkCardAction, ctx: RouteContext): Promise<CardActionOutcome> => {
     const operator = action.operatorOpenId;
     if (!operator) return error('无法识别操作人');
-    const raw = typeof action.value === 'string' ? safeJson(action.value) : action.value;
+    const raw = typeof action.value === 'string' ? parseJsonOrUndefined(action.value) : action.value;
     if (isTaskDetail(raw)) {
-      const payload: TaskDetailJobPayload = { taskId: raw.taskId, openId: operator };
-      return { toast: { type: 'success', content: '已将任务详情私信发送给您' }, job: { kind: INBOUND_KINDS.taskDetail, payload } };
+      return { toast: { type: 'success', content: '已将任务详情私信发送给您' }, job: { kind: 'task_detail', payload: { taskId: raw.taskId, openId: operator } } };
     }
     const checked = validateSubmission({ value: raw, formValue: action.formValue });
     if (!checked.ok) return error(checked.message);
@@ -42,10 +41,10 @@ export function createCardActionRoute(db: Db, opts: { timezone: string; displayC
     }
     if (!round || round.planId !== s.planId) return error('该填报轮次不存在或卡片已过期，请在最新的卡片上填报');
 
-    const job =
+    const job: InboundJobSpec =
       s.kind === 'report'
-        ? { kind: INBOUND_KINDS.report, payload: reportPayload(s, operator) }
-        : { kind: INBOUND_KINDS.indicator, payload: indicatorPayload(s, operator) };
+        ? { kind: 'status_report', payload: reportPayload(s, operator) }
+        : { kind: 'indicator_value', payload: indicatorPayload(s, operator) };
     const content = s.kind === 'report' ? `已提交：${STATUS_LABEL[s.status]} · ${s.progress}%` : `已提交指标数值：${s.value}`;
     const card = await updatedCard(db, display, s, round, operator, ctx.now(), opts.timezone);
     return { toast: { type: 'success', content }, job, ...(card ? { card: { type: 'raw', data: card } } : {}) };
@@ -96,12 +95,4 @@ async function updatedCard(
 
 function isTaskDetail(v: unknown): v is { kind: 'task_detail'; taskId: number } {
   return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'task_detail' && Number.isInteger((v as { taskId?: unknown }).taskId);
-}
-
-function safeJson(s: string): unknown {
-  try {
-    return JSON.parse(s);
-  } catch {
-    return undefined;
-  }
 }

@@ -3,13 +3,11 @@ import type { Db } from '../../db/client.ts';
 import { appendIndicatorValue } from '../../db/repositories/reports.repository.ts';
 import { tasks } from '../../db/schema/index.ts';
 import { DubanError } from '../../errors.ts';
-import type { LarkMessage } from '../../lark/inbound/types.ts';
-import type { InboundHandlers } from '../../queue/workers/inbound.worker.ts';
+import type { InboundHandlers } from '../../contracts/inbound.ts';
 import { answerQuestion, type AskCache } from '../ask.ts';
 import { runDirectoryCommand } from '../directory-commands.ts';
 import type { Send } from '../rounds/ports.ts';
 import { storeReport } from '../store-report.ts';
-import { INBOUND_KINDS, type IndicatorJobPayload, type ReportJobPayload, type TaskDetailJobPayload } from './kinds.ts';
 
 export interface InboundHandlerDeps {
   send: Send;
@@ -20,17 +18,17 @@ export interface InboundHandlerDeps {
 /**
  * Worker side of inbound jobs. Each runs inside the transaction that records the event id, so a
  * reply stored here is stored once; outgoing answers go through the outbox under a ref derived
- * from the message, so a retried job never answers twice.
+ * from the message, so a retried job never answers twice. One handler per kind of
+ * src/contracts/inbound.ts: a new kind there does not compile until it has one here.
  */
 export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers {
   return {
-    [INBOUND_KINDS.report]: async (job, { tx, logger }) => {
-      const p = job.payload as ReportJobPayload;
-      const result = await storeReport(tx, { ...p, eventId: job.eventId, receivedAt: job.receivedAt });
+    status_report: async (job, { tx, logger }) => {
+      const result = await storeReport(tx, { ...job.payload, eventId: job.eventId, receivedAt: job.receivedAt });
       logger.info({ result }, 'status report handled');
     },
-    [INBOUND_KINDS.indicator]: async (job, { tx }) => {
-      const p = job.payload as IndicatorJobPayload;
+    indicator_value: async (job, { tx }) => {
+      const p = job.payload;
       await appendIndicatorValue(tx, {
         indicatorId: p.indicatorId,
         roundId: p.roundId,
@@ -40,11 +38,11 @@ export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers
         eventId: job.eventId,
       });
     },
-    [INBOUND_KINDS.message]: async (job, { tx, now }) => {
+    message: async (job, { tx, now }) => {
       // Every read goes through the job's transaction: PGlite has one connection, and a read on
       // another would wait for this transaction forever.
       const db = tx as unknown as Db;
-      const msg = job.payload as LarkMessage;
+      const msg = job.payload;
       const text = msg.text ?? '';
       const command =
         msg.chatType === 'p2p'
@@ -63,13 +61,15 @@ export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers
         { purpose: 'answer', ref: `message:${msg.messageId}` },
       );
     },
-    [INBOUND_KINDS.taskDetail]: async (job, { tx, now }) => {
+    task_detail: async (job, { tx, now }) => {
       const db = tx as unknown as Db;
-      const p = job.payload as TaskDetailJobPayload;
+      const p = job.payload;
       const [task] = await db.select({ number: tasks.number }).from(tasks).where(eq(tasks.id, p.taskId));
       if (!task) throw new DubanError('TASK_UNKNOWN', `任务 ${p.taskId} 不存在`, { retryable: false });
       const answer = await answerQuestion(db, `任务${task.number}`, { now: now(), timezone: deps.timezone, cache: deps.askCache });
       await deps.send({ kind: 'send', to: { openId: p.openId }, content: { card: answer.card } }, { purpose: 'task_detail', ref: `event:${job.eventId}` });
     },
+    // Queued as is only by the default route (no app logic plugged in): recording the event is all.
+    card_action: async (_job, { logger }) => logger.info('raw card action; event recorded only'),
   };
 }

@@ -1,6 +1,4 @@
-import type { LarkMessage, RouteContext } from '../../lark/inbound/types.ts';
-import type { InboundJobSpec } from '../../queue/inbound.ts';
-import { INBOUND_KINDS } from './kinds.ts';
+import type { InboundJobSpec, LarkMessage, RouteContext } from '../../contracts/inbound.ts';
 
 /**
  * Which chat messages are questions for the bot: text from people, in a private chat or
@@ -11,5 +9,5 @@ export async function messageRoute(msg: LarkMessage, _ctx: RouteContext): Promis
   if (msg.senderType !== 'user' || !msg.senderOpenId) return null;
   if (msg.messageType !== 'text' || msg.text === undefined) return null;
   if (msg.chatType !== 'p2p' && msg.mentions.length === 0) return null;
-  return { kind: INBOUND_KINDS.message, payload: msg };
+  return { kind: 'message', payload: msg };
 }

@@ -1,0 +1,37 @@
+import type { InboundHandlers, InboundRoutes } from '../contracts/inbound.ts';
+import type { Db } from '../db/client.ts';
+import { createAskCache } from '../usecases/ask.ts';
+import { createCardActionRoute } from '../usecases/inbound/card-action-route.ts';
+import { createInboundHandlers } from '../usecases/inbound/handlers.ts';
+import { messageRoute } from '../usecases/inbound/message-route.ts';
+import type { Send } from '../usecases/rounds/ports.ts';
+
+/*
+ * duban's inbound logic, wired: what a route accepts is what a handler stores.
+ *
+ * A card submission (status report), file by file, in the order it travels:
+ *  1. src/http/routes/lark-events.ts        POST /lark/events: raw body, signature / token check (lark/inbound/verify.ts), decrypt
+ *  2. src/lark/inbound/dispatcher.ts        `card.action.trigger` → normalised (lark/inbound/events.ts) → the route below
+ *  3. src/usecases/inbound/card-action-route.ts  validate (domain/submission.ts), authorise (domain/authorise.ts,
+ *                                           reads only), build the toast and the updated card; returns job
+ *                                           `{ kind: 'status_report', payload }`
+ *  4. src/contracts/inbound.ts              the job's kind, payload and envelope types (shared by 2, 3, 5, 6, 7)
+ *  5. src/queue/inbound.ts                  enqueue (job id from the event id, 2 s bound); only then the answer goes back
+ *  6. src/queue/workers/inbound.worker.ts   processInboundJob: one transaction records the event id
+ *                                           (db/repositories/processed-events.repository.ts) and runs the handler
+ *  7. src/usecases/inbound/handlers.ts      `status_report` → usecases/store-report.ts
+ *  8. src/db/repositories/reports.repository.ts  appendReport: the report version and the current status in Postgres
+ * Nothing goes to the outbox for a submission: the card update is the callback's answer (step 3).
+ * Questions (`message`) and task details (`task_detail`) take steps 1–7, then answer through the
+ * outbox (`send`, src/queue/outbox.ts → src/queue/workers/outbox.worker.ts → Lark).
+ */
+
+/** Which card actions and messages become jobs, and how they are answered at once. */
+export function dubanRoutes(db: Db, timezone: string): InboundRoutes {
+  return { onCardAction: createCardActionRoute(db, { timezone }), onMessage: messageRoute };
+}
+
+/** The worker side: one handler per job kind. */
+export function dubanHandlers(deps: { send: Send; timezone: string }): InboundHandlers {
+  return createInboundHandlers({ send: deps.send, timezone: deps.timezone, askCache: createAskCache() });
+}

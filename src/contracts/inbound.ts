@@ -1,0 +1,164 @@
+import type { Logger } from 'pino';
+import type { Tx } from '../db/client.ts';
+import type { Now } from '../domain/clock.ts';
+
+// The inbound contract, in one place: what Lark delivers (normalised), what a route answers and
+// queues, the job envelope on the inbound queue, the kinds and their payloads, and the handler
+// signature. Types only. lark/ (the dispatcher), queue/ (enqueue and worker) and usecases/
+// (routes and handlers) all import this file and none of them imports another for it.
+//
+// Adding a kind: add it to InboundPayloads below. Then `createInboundHandlers`
+// (src/usecases/inbound/handlers.ts) fails to compile until it has a handler for it, and a route
+// can only queue it with the payload type named here.
+
+/** The Lark event `im.message.receive_v1`, normalised by lark/inbound/events.ts. */
+export interface LarkMessage {
+  eventId: string;
+  messageId: string;
+  chatId: string;
+  chatType: string; // p2p | group
+  messageType: string; // text | post | image | …
+  /** The raw JSON string Lark sends as `message.content`. */
+  content: string;
+  /** For text messages: the text with mention placeholders (`@_user_1`) still in place. */
+  text?: string;
+  senderOpenId?: string;
+  senderType: string; // user | app
+  mentions: { key: string; openId?: string; name: string }[];
+  rootId?: string;
+  parentId?: string;
+  threadId?: string;
+  createTime?: string;
+}
+
+/** The Lark callback `card.action.trigger` (schema 2.0), normalised by lark/inbound/events.ts. */
+export interface LarkCardAction {
+  eventId: string;
+  operatorOpenId?: string;
+  operatorUserId?: string;
+  /** The clicked component's `behaviors[].value`. */
+  value: unknown;
+  formValue?: Record<string, unknown>;
+  tag?: string;
+  name?: string;
+  option?: string;
+  options?: string[];
+  inputValue?: string;
+  checked?: boolean;
+  timezone?: string;
+  openMessageId?: string;
+  openChatId?: string;
+  /** Card update token (`c-…`, 30 min, 2 uses): a credential, never logged. */
+  cardToken?: string;
+  host?: string;
+}
+
+/** A card submission accepted by the route: the worker stores it as a status report. */
+export interface ReportJobPayload {
+  planId: number;
+  roundId: number;
+  departmentId: number;
+  taskId: number;
+  status: string;
+  progress: number;
+  note: string;
+  evidenceUrl: string | null;
+  reporterOpenId: string;
+}
+
+/** An indicator value entered on a card. */
+export interface IndicatorJobPayload {
+  planId: number;
+  roundId: number;
+  departmentId: number;
+  indicatorId: number;
+  value: number;
+  reporterOpenId: string;
+}
+
+/** "Task details" clicked on a card: the worker sends the task's card privately. */
+export interface TaskDetailJobPayload {
+  taskId: number;
+  openId: string;
+}
+
+/** Every kind of inbound job, with its payload. The keys are the kinds stored in Redis. */
+export interface InboundPayloads {
+  /** A question or a directory command in a chat. */
+  message: LarkMessage;
+  /** A card action queued as is (the default route, when no app logic is plugged in). */
+  card_action: LarkCardAction;
+  status_report: ReportJobPayload;
+  indicator_value: IndicatorJobPayload;
+  task_detail: TaskDetailJobPayload;
+}
+
+export type InboundKind = keyof InboundPayloads;
+
+/** A job a route wants queued: a kind and its payload. The dispatcher adds event id, type and time. */
+export type InboundJobSpec = { [K in InboundKind]: { kind: K; payload: InboundPayloads[K] } }[InboundKind];
+
+/** The envelope on the inbound queue, for one kind. */
+export interface InboundJobOf<K extends InboundKind> {
+  kind: K;
+  /** Lark `header.event_id`: the job id and the processed_events key derive from it. */
+  eventId: string;
+  /** Lark event type, e.g. `im.message.receive_v1`, `card.action.trigger`. */
+  eventType: string;
+  /** ISO time the event was accepted. */
+  receivedAt: string;
+  payload: InboundPayloads[K];
+}
+
+/** What the webhook / WS handlers put on the inbound queue: one of the kinds above. */
+export type InboundJob = { [K in InboundKind]: InboundJobOf<K> }[InboundKind];
+
+/** Puts a job on the inbound queue; throws QUEUE_UNAVAILABLE (retryable) when it cannot. */
+export type InboundEnqueue = (job: InboundJob) => Promise<void>;
+
+export interface InboundJobContext {
+  /** The transaction that also records the event id: write through it, nothing else. */
+  tx: Tx;
+  logger: Logger;
+  now: Now;
+}
+
+/** Handles one kind of inbound job; throw DubanError(retryable:false) for what must not retry. */
+export type InboundHandler<K extends InboundKind> = (job: InboundJobOf<K>, ctx: InboundJobContext) => Promise<void>;
+
+/** One handler per kind: a kind without a handler does not compile. */
+export type InboundHandlers = { [K in InboundKind]: InboundHandler<K> };
+
+export interface Toast {
+  type: 'success' | 'error' | 'info' | 'warning';
+  content: string;
+}
+
+/** The body answering a card callback: a toast, optionally a replacement card. */
+export interface CardActionResponse {
+  toast?: Toast;
+  card?: { type: 'raw'; data: Record<string, unknown> } | { type: 'template'; data: Record<string, unknown> };
+}
+
+/** What a card-action route returns: the answer, and the job to queue before it is sent. */
+export interface CardActionOutcome extends CardActionResponse {
+  toast: Toast;
+  /** Queued before the answer is sent; if it cannot be queued the answer becomes an error toast. */
+  job?: InboundJobSpec | null;
+}
+
+export interface RouteContext {
+  logger: Logger;
+  now: Now;
+}
+
+/**
+ * The extension point later issues plug into. A route decides what to queue and what to answer;
+ * it may read Postgres to authorise, but never writes it and never calls the Lark API.
+ * Throwing a non-retryable DubanError from onCardAction shows its message as an error toast.
+ */
+export interface InboundRoutes {
+  /** Return the job to queue, or null to ignore the message. */
+  onMessage?(msg: LarkMessage, ctx: RouteContext): Promise<InboundJobSpec | null>;
+  onCardAction?(action: LarkCardAction, ctx: RouteContext): Promise<CardActionOutcome>;
+}
