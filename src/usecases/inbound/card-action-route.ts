@@ -15,7 +15,8 @@ const error = (content: string): CardActionOutcome => ({ toast: { type: 'error',
 /**
  * Card actions: a report or indicator submission is validated and authorised here (reads only),
  * queued, and answered at once with a toast and the card showing "已提交 · who · when".
- * The worker stores it. A refusal says why and queues nothing.
+ * The worker stores it. A refusal says why and queues nothing. The whole path of a submission,
+ * file by file from the HTTP route to the Postgres write, is listed in src/app/inbound.ts.
  */
 export function createCardActionRoute(db: Db, opts: { timezone: string; displayCacheMs?: number }) {
   const display = createDisplayCache(db, opts.displayCacheMs);
