@@ -65,11 +65,6 @@ export function formatLocalTime(at: Date, timezone: string): string {
   return DateTime.fromJSDate(at, { zone: timezone }).toFormat('yyyy-MM-dd HH:mm');
 }
 
-/** A date as people read it in `timezone`, e.g. 2021-06-09. */
-export function formatLocalDate(at: Date, timezone: string): string {
-  return DateTime.fromJSDate(at, { zone: timezone }).toFormat('yyyy-MM-dd');
-}
-
 /** The round's week as people read it, e.g. 2021-W23（06-07 至 06-13）. */
 export function describeRound(round: RoundWindow, timezone: string): string {
   const start = DateTime.fromJSDate(round.startsAt, { zone: timezone });

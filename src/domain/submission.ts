@@ -151,5 +151,3 @@ export function validateSubmission(input: { value: unknown; formValue: unknown }
   }
   return { ok: true, value: { ...action.data, status: status.data, progress, note, evidenceUrl } };
 }
-
-export { checkSubmission, checkIndicatorSubmission, type SubmissionFacts, type IndicatorFacts } from './authorise.ts';

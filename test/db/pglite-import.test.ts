@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDb, openDb, type DbHandle } from '../../src/db/client.ts';
-import { loadPlanView } from '../../src/db/repositories/plan.repository.ts';
+import { loadPlanView } from '../../src/db/repositories/plan-view.repository.ts';
 import { parsePlan } from '../../src/plan/parse.ts';
 import { importPlan } from '../../src/usecases/import-plan.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkIndicatorSubmission, checkSubmission, validateSubmission } from '../../src/domain/submission.ts';
+import { checkIndicatorSubmission, checkSubmission } from '../../src/domain/authorise.ts';
+import { validateSubmission } from '../../src/domain/submission.ts';
 
 const value = { kind: 'report', planId: 1, roundId: 2, departmentId: 3, taskId: 5 };
 const submit = (form: Record<string, unknown>, v: unknown = value) => validateSubmission({ value: v, formValue: form });

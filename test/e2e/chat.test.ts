@@ -94,7 +94,7 @@ describe('chat with the bot end to end', () => {
   });
 
   it('a digest red-list button sends the task’s detail card to whoever clicked it, privately', async () => {
-    const { loadPlanView } = await import('../../src/db/repositories/plan.repository.ts');
+    const { loadPlanView } = await import('../../src/db/repositories/plan-view.repository.ts');
     const view = (await loadPlanView(w.db.db))!;
     const task = view.tasks.find((t) => t.number === 9)!;
     const a = await w.cardAction({ operator: 'ou_admin_0002', value: { kind: 'task_detail', taskId: task.id }, chatId: 'oc_leadership_0001' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPlanView, type PlanView } from '../../src/db/repositories/plan.repository.ts';
+import { loadPlanView, type PlanView } from '../../src/db/repositories/plan-view.repository.ts';
 import { reports, rounds } from '../../src/db/schema/index.ts';
 import { startWorld, waitFor, type World } from '../helpers/world.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { componentNames, countComponents, cardBytes } from '../../src/cards/limits.ts';
-import { loadPlanView, type PlanView } from '../../src/db/repositories/plan.repository.ts';
+import { loadPlanView, type PlanView } from '../../src/db/repositories/plan-view.repository.ts';
 import { currentStatus, plans, reports, rounds } from '../../src/db/schema/index.ts';
 import { startWorld, waitFor, type World } from '../helpers/world.ts';
 

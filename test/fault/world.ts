@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.ts';
 import { listReporters } from '../../src/db/repositories/directory.repository.ts';
-import { loadPlanView } from '../../src/db/repositories/plan.repository.ts';
+import { loadPlanView } from '../../src/db/repositories/plan-view.repository.ts';
 import { rounds } from '../../src/db/schema/index.ts';
 import { buildSignedRequest, type SignedRequest } from '../../src/lark/crypto.ts';
 import { cardActionEvent } from '../../src/simulator/events.ts';

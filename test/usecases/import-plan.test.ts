@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findActivePlan, loadPlanView } from '../../src/db/repositories/plan.repository.ts';
+import { findActivePlan } from '../../src/db/repositories/plan.repository.ts';
+import { loadPlanView } from '../../src/db/repositories/plan-view.repository.ts';
 import { departmentAliases, departments, indicators, reports, rounds, tasks } from '../../src/db/schema/index.ts';
 import { parsePlan } from '../../src/plan/parse.ts';
 import { importPlan } from '../../src/usecases/import-plan.ts';

@@ -1,8 +1,44 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { Comparator, DeadlineKind } from '../../plan/types.ts';
+import type { Comparator, DeadlineKind, ParsedMeasure } from '../../plan/types.ts';
 import type { DbOrTx } from '../client.ts';
 import { assignments, departments, measures, plans, tasks } from '../schema/index.ts';
-import { findActivePlan, listIndicators, listSections, type PlanView, type TaskView } from './plan.repository.ts';
+import { findActivePlan, listIndicators, listSections, type PlanRecord } from './plan.repository.ts';
+
+export interface TaskDepartment {
+  departmentId: number;
+  name: string;
+  /** the first listed department leads (牵头); the others are co-responsible (配合) */
+  role: 'lead' | 'co';
+}
+
+export interface TaskView {
+  id: number;
+  number: number;
+  title: string;
+  sectionNumber: number | null;
+  deadlineKind: DeadlineKind | null;
+  dueDate: string | null;
+  measures: ParsedMeasure[];
+  departments: TaskDepartment[];
+}
+
+export interface IndicatorView {
+  id: number;
+  position: number;
+  name: string;
+  comparator: Comparator;
+  value: number;
+  unit: string;
+  ownerDepartmentId: number | null;
+}
+
+export interface PlanView {
+  plan: PlanRecord;
+  sections: { number: number; title: string }[];
+  /** tasks not removed, by number */
+  tasks: TaskView[];
+  indicators: IndicatorView[];
+}
 
 /**
  * The plan as the rest of duban sees it: sections, live tasks with measures and ordered

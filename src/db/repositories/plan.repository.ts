@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
-import type { Comparator, DeadlineKind, ParsedMeasure } from '../../plan/types.ts';
+import type { ParsedMeasure } from '../../plan/types.ts';
 import type { DbOrTx } from '../client.ts';
 import { assignments, departmentAliases, departments, indicators, indicatorValues, measures, plans, sections, tasks } from '../schema/index.ts';
 
@@ -15,42 +15,6 @@ export type TaskRecord = typeof tasks.$inferSelect;
 export type TaskValues = Pick<TaskRecord, 'title' | 'sectionNumber' | 'deadlineKind' | 'dueDate' | 'contentHash'>;
 export type IndicatorRecord = typeof indicators.$inferSelect;
 export type IndicatorValues = Pick<IndicatorRecord, 'position' | 'name' | 'comparator' | 'value' | 'unit'>;
-
-export interface TaskDepartment {
-  departmentId: number;
-  name: string;
-  /** the first listed department leads (牵头); the others are co-responsible (配合) */
-  role: 'lead' | 'co';
-}
-
-export interface TaskView {
-  id: number;
-  number: number;
-  title: string;
-  sectionNumber: number | null;
-  deadlineKind: DeadlineKind | null;
-  dueDate: string | null;
-  measures: ParsedMeasure[];
-  departments: TaskDepartment[];
-}
-
-export interface IndicatorView {
-  id: number;
-  position: number;
-  name: string;
-  comparator: Comparator;
-  value: number;
-  unit: string;
-  ownerDepartmentId: number | null;
-}
-
-export interface PlanView {
-  plan: PlanRecord;
-  sections: { number: number; title: string }[];
-  /** tasks not removed, by number */
-  tasks: TaskView[];
-  indicators: IndicatorView[];
-}
 
 /** The plan people work on: the most recently imported active one. */
 export async function findActivePlan(db: DbOrTx): Promise<PlanRecord | null> {
@@ -172,5 +136,3 @@ export async function deleteUnreportedIndicators(db: DbOrTx, ids: number[]): Pro
   if (doomed.length > 0) await db.delete(indicators).where(inArray(indicators.id, doomed));
   return doomed;
 }
-
-export { loadPlanView } from './plan-view.repository.ts';

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { processedEvents } from '../schema/index.ts';
 
@@ -14,10 +13,5 @@ export async function recordProcessed(tx: DbOrTx, eventId: string, eventType: st
     .values({ eventId, eventType, processedAt: now })
     .onConflictDoNothing({ target: processedEvents.eventId })
     .returning({ eventId: processedEvents.eventId });
-  return rows.length > 0;
-}
-
-export async function isProcessed(db: DbOrTx, eventId: string): Promise<boolean> {
-  const rows = await db.select({ eventId: processedEvents.eventId }).from(processedEvents).where(eq(processedEvents.eventId, eventId)).limit(1);
   return rows.length > 0;
 }

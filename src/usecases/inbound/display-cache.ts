@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { listDepartments, type DepartmentRow } from '../../db/repositories/directory.repository.ts';
-import { loadPlanView, type PlanView } from '../../db/repositories/plan.repository.ts';
+import { loadPlanView, type PlanView } from '../../db/repositories/plan-view.repository.ts';
 import { people } from '../../db/schema/index.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { loadPlanView } from '../../db/repositories/plan.repository.ts';
+import { loadPlanView } from '../../db/repositories/plan-view.repository.ts';
 import { findRound, markRoundClosed, type RoundRecord } from '../../db/repositories/rounds.repository.ts';
 import { roundFor } from '../../domain/rounds.ts';
 import { DubanError } from '../../errors.ts';

@@ -1,6 +1,6 @@
 import type { DepartmentCardIndicator, DepartmentCardInput, DepartmentCardTask } from '../../cards/department-types.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import type { PlanView } from '../../db/repositories/plan.repository.ts';
+import type { PlanView } from '../../db/repositories/plan-view.repository.ts';
 import { currentStatusFor, latestIndicatorValues, submissionsInRound, type RoundRecord } from '../../db/repositories/rounds.repository.ts';
 import { deadlineState } from '../../domain/deadlines.ts';
 import { isStatus } from '../../domain/status.ts';

@@ -1,7 +1,7 @@
 import { buildDepartmentCards } from '../../cards/department-card.ts';
 import type { Db } from '../../db/client.ts';
 import { listDepartments } from '../../db/repositories/directory.repository.ts';
-import { loadPlanView } from '../../db/repositories/plan.repository.ts';
+import { loadPlanView } from '../../db/repositories/plan-view.repository.ts';
 import { ensureRound, type RoundRecord } from '../../db/repositories/rounds.repository.ts';
 import { roundFor } from '../../domain/rounds.ts';
 import { DubanError } from '../../errors.ts';

@@ -1,7 +1,7 @@
 import { buildReminderCard } from '../../cards/reminder.ts';
 import type { Db } from '../../db/client.ts';
 import { listDepartments, listReporters } from '../../db/repositories/directory.repository.ts';
-import { loadPlanView } from '../../db/repositories/plan.repository.ts';
+import { loadPlanView } from '../../db/repositories/plan-view.repository.ts';
 import { findRound, nextReminderNumber, submissionsInRound } from '../../db/repositories/rounds.repository.ts';
 import { remindersFor, type ReminderInput } from '../../domain/reminders.ts';
 import { roundFor } from '../../domain/rounds.ts';
