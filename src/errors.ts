@@ -24,3 +24,9 @@ export function errInfo(e: unknown): { code?: string; message: string } {
   if (isDubanError(e)) return { code: e.code, message: `${e.message}${e.details?.reason ? `: ${String(e.details.reason)}` : ''}` };
   return { message: e instanceof Error ? e.message : String(e) };
 }
+
+/**
+ * The one answer when a command needs the plan and none has been imported yet (the bot's own
+ * answer to a question says the same in src/cards/answers/help-card.ts).
+ */
+export const noPlanError = (): DubanError => new DubanError('NO_PLAN', '还没有导入工作计划，请先运行 duban import <文件>');

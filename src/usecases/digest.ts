@@ -1,11 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { chats, sentMessages } from '../db/schema/index.ts';
 import { findDigestByWeek, findPreviousDigest, insertDigestOnce } from '../db/repositories/digest.repository.ts';
+import { leadershipChats } from '../db/repositories/directory.repository.ts';
+import { requireActivePlan } from '../db/repositories/plan.repository.ts';
+import { listSentRefs } from '../db/repositories/sent-messages.repository.ts';
 import { buildDigestModelFromSummary } from '../domain/digest/model.ts';
 import type { DigestModel } from '../domain/digest/types.ts';
 import { buildDigestCard, type Card } from '../cards/digest.ts';
-import { activePlan, loadDigestInput } from './digest-input.ts';
+import { loadDigestInput } from './digest-input.ts';
 import { roundFor } from '../domain/rounds.ts';
 
 export interface ComposedDigest {
@@ -23,7 +24,7 @@ const asModel = (v: unknown): DigestModel | null =>
 
 /** Builds this week's digest from the database; writes nothing. */
 export async function composeDigest(db: DbOrTx, opts: { now: Date; timezone: string }): Promise<ComposedDigest> {
-  const plan = await activePlan(db);
+  const plan = await requireActivePlan(db);
   // the digest stored last week (a model of every task) is read while this week's input is
   const [loaded, previousRow] = await Promise.all([
     loadDigestInput(db, opts, plan),
@@ -65,15 +66,11 @@ export async function sendDigest(deps: { db: DbOrTx; enqueue: DigestEnqueue }, o
   const stored = await recordDigest(db, composed, opts.now);
   const card = stored ? composed.card : ((await findDigestByWeek(db, composed.planId, composed.weekKey))?.card as Card | undefined) ?? composed.card;
 
-  const leadership = await db.select({ chatId: chats.chatId }).from(chats).where(eq(chats.kind, 'leadership')).orderBy(chats.chatId);
+  const leadership = await leadershipChats(db);
   const refOf = new Map(leadership.map((c) => [c.chatId, digestRef(composed.planId, composed.weekKey, c.chatId)]));
   let targets = leadership.map((c) => c.chatId);
   if (!stored && targets.length) {
-    const sent = await db
-      .select({ ref: sentMessages.ref })
-      .from(sentMessages)
-      .where(and(eq(sentMessages.purpose, 'digest'), inArray(sentMessages.ref, [...refOf.values()])));
-    const done = new Set(sent.map((s) => s.ref));
+    const done = await listSentRefs(db, 'digest', [...refOf.values()]);
     targets = targets.filter((chatId) => !done.has(refOf.get(chatId)!));
   }
   for (const chatId of targets) await deps.enqueue(chatId, card, { purpose: 'digest', ref: refOf.get(chatId)! });

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import * as repo from '../db/repositories/plan.repository.ts';
 import type { Now } from '../domain/clock.ts';
@@ -26,9 +25,6 @@ export interface ImportSummary {
 
 class DryRunRollback extends Error {}
 
-// Two imports of the same plan at once would race on the unique keys; one waits for the other.
-const IMPORT_LOCK = 727_001;
-
 /**
  * Imports a parsed plan in one transaction. The plan is matched by doc number (else title),
  * tasks by number: unchanged tasks are not written at all, changed ones are rewritten in place
@@ -50,7 +46,7 @@ export async function importPlan(db: DbOrTx, parsed: ParsedPlan, opts: ImportPla
 }
 
 async function apply(tx: DbOrTx, parsed: ParsedPlan, sourceHash: string, at: Date): Promise<ImportSummary> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
+  await repo.lockPlanImports(tx);
   const values: repo.PlanValues = {
     key: parsed.docNumber ?? parsed.title,
     title: parsed.title,

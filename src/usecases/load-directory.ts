@@ -1,7 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import * as repo from '../db/repositories/directory.repository.ts';
-import { admins, chats, departmentAliases, departments, indicators, plans } from '../db/schema/index.ts';
+import { findActivePlan, listIndicators, setIndicatorOwner } from '../db/repositories/plan.repository.ts';
 import { resolveDepartment } from '../directory/names.ts';
 import { normaliseName } from '../directory/schema.ts';
 import type { ParsedDirectory } from '../directory/types.ts';
@@ -54,15 +53,14 @@ export async function loadDirectory(db: Db, dir: ParsedDirectory, opts: LoadDire
     for (const d of dir.departments) {
       let dept = resolveDepartment(d.name, known);
       if (!dept) {
-        const [row] = await tx.insert(departments).values({ name: d.name, createdAt: opts.now }).returning();
-        dept = { id: row!.id, name: row!.name, chatId: null, aliases: [] };
+        dept = await repo.insertDepartment(tx, d.name, opts.now);
         known.push(dept);
         summary.departmentsCreated.push(dept.name);
       }
       let changed = false;
       for (const alias of d.aliases) {
         if (alias === dept.name || dept.aliases.includes(alias)) continue;
-        await tx.insert(departmentAliases).values({ alias, departmentId: dept.id });
+        await repo.insertAlias(tx, alias, dept.id);
         dept.aliases.push(alias);
         changed = true;
       }
@@ -81,27 +79,19 @@ export async function loadDirectory(db: Db, dir: ParsedDirectory, opts: LoadDire
     }
 
     for (const l of dir.leadership) {
-      const [before] = await tx.select().from(chats).where(eq(chats.chatId, l.chatId));
+      const before = await repo.findChat(tx, l.chatId);
       await repo.bindLeadershipChat(tx, l.chatId, l.name);
       if (!before) summary.leadership.added.push(l.name);
       else if (before.kind !== 'leadership' || before.name !== l.name) summary.leadership.updated.push(l.name);
     }
 
-    if (dir.admins) summary.admins = await replaceAdmins(tx, dir.admins);
+    if (dir.admins) {
+      await repo.upsertPeople(tx, dir.admins);
+      summary.admins = await repo.replaceAdmins(tx, dir.admins.map((a) => a.openId));
+    }
     summary.indicators = await assignIndicatorOwners(tx, dir, known);
     return summary;
   });
-}
-
-async function replaceAdmins(tx: DbOrTx, list: NonNullable<ParsedDirectory['admins']>) {
-  await repo.upsertPeople(tx, list);
-  const before = await repo.listAdmins(tx);
-  const wanted = [...new Set(list.map((a) => a.openId))];
-  const removed = before.filter((id) => !wanted.includes(id));
-  const added = wanted.filter((id) => !before.includes(id));
-  for (const openId of removed) await tx.delete(admins).where(eq(admins.openId, openId));
-  if (added.length) await tx.insert(admins).values(added.map((openId) => ({ openId })));
-  return { added, removed };
 }
 
 /**
@@ -112,8 +102,8 @@ async function replaceAdmins(tx: DbOrTx, list: NonNullable<ParsedDirectory['admi
 async function assignIndicatorOwners(tx: DbOrTx, dir: ParsedDirectory, known: repo.DepartmentRow[]) {
   const result: LoadDirectorySummary['indicators'] = { assigned: [], unmatched: [] };
   if (!dir.indicators.length) return result;
-  const [plan] = await tx.select().from(plans).where(eq(plans.active, true)).orderBy(desc(plans.importedAt), desc(plans.id)).limit(1);
-  const rows = plan ? await tx.select().from(indicators).where(eq(indicators.planId, plan.id)) : [];
+  const plan = await findActivePlan(tx);
+  const rows = plan ? await listIndicators(tx, plan.id) : [];
   for (const owner of dir.indicators) {
     const wanted = normaliseName(owner.indicator);
     const exact = rows.filter((r) => normaliseName(r.name) === wanted);
@@ -125,7 +115,7 @@ async function assignIndicatorOwners(tx: DbOrTx, dir: ParsedDirectory, known: re
       continue;
     }
     if (match.ownerDepartmentId === dept.id) continue;
-    await tx.update(indicators).set({ ownerDepartmentId: dept.id }).where(and(eq(indicators.id, match.id), eq(indicators.planId, match.planId)));
+    await setIndicatorOwner(tx, match.id, match.planId, dept.id);
     result.assigned.push({ indicator: match.name, department: dept.name });
   }
   return result;

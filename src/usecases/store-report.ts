@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { appendReport, reportExistsForEvent } from '../db/repositories/reports.repository.ts';
-import { rounds } from '../db/schema/index.ts';
+import { findRoundById } from '../db/repositories/rounds.repository.ts';
 import { isLate } from '../domain/rounds.ts';
 import { DubanError } from '../errors.ts';
 
@@ -29,11 +28,8 @@ export type StoreResult = { stored: true; reportId: number; version: number; lat
  */
 export async function storeReport(tx: DbOrTx, s: ReportSubmission): Promise<StoreResult> {
   if (await reportExistsForEvent(tx, s.eventId)) return { stored: false, reason: 'duplicate' };
-  const [round] = await tx
-    .select({ endsAt: rounds.endsAt, closedAt: rounds.closedAt })
-    .from(rounds)
-    .where(and(eq(rounds.id, s.roundId), eq(rounds.planId, s.planId)));
-  if (!round) {
+  const round = await findRoundById(tx, s.roundId);
+  if (!round || round.planId !== s.planId) {
     throw new DubanError('ROUND_UNKNOWN', `填报轮次 ${s.roundId} 不存在`, { retryable: false });
   }
   const reportedAt = new Date(s.receivedAt);

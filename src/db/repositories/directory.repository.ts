@@ -76,6 +76,40 @@ export async function listAdmins(db: DbOrTx): Promise<string[]> {
   return (await db.select().from(admins).orderBy(asc(admins.openId))).map((a) => a.openId);
 }
 
+/** Replaces the admins; returns who was added and who removed. */
+export async function replaceAdmins(db: DbOrTx, openIds: readonly string[]): Promise<{ added: string[]; removed: string[] }> {
+  const before = await listAdmins(db);
+  const wanted = [...new Set(openIds)];
+  const removed = before.filter((id) => !wanted.includes(id));
+  const added = wanted.filter((id) => !before.includes(id));
+  if (removed.length) await db.delete(admins).where(inArray(admins.openId, removed));
+  if (added.length) await db.insert(admins).values(added.map((openId) => ({ openId })));
+  return { added, removed };
+}
+
+/** The recorded name of a person, null when none is known. */
+export async function findPersonName(db: DbOrTx, openId: string): Promise<string | null> {
+  const [p] = await db.select({ name: people.name }).from(people).where(eq(people.openId, openId));
+  return p?.name ?? null;
+}
+
+export type ChatRecord = typeof chats.$inferSelect;
+
+export async function findChat(db: DbOrTx, chatId: string): Promise<ChatRecord | null> {
+  const [row] = await db.select().from(chats).where(eq(chats.chatId, chatId));
+  return row ?? null;
+}
+
+/** Creates a department with no chat and no aliases. */
+export async function insertDepartment(db: DbOrTx, name: string, createdAt: Date): Promise<DepartmentRow> {
+  const [row] = await db.insert(departments).values({ name, createdAt }).returning();
+  return { id: row!.id, name: row!.name, chatId: null, aliases: [] };
+}
+
+export async function insertAlias(db: DbOrTx, alias: string, departmentId: number): Promise<void> {
+  await db.insert(departmentAliases).values({ alias, departmentId });
+}
+
 /** Records names for open_ids; a missing name never erases a known one. */
 export async function upsertPeople(db: DbOrTx, persons: readonly PersonRow[]): Promise<void> {
   const byId = new Map<string, string | null>();

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Comparator, DeadlineKind, ParsedMeasure } from '../../plan/types.ts';
 import type { DbOrTx } from '../client.ts';
-import { assignments, departments, measures, plans, tasks } from '../schema/index.ts';
-import { findActivePlan, listIndicators, listSections, type PlanRecord } from './plan.repository.ts';
+import { assignments, departments, measures, tasks } from '../schema/index.ts';
+import { findActivePlan, findPlanById, listIndicators, listSections, type PlanRecord } from './plan.repository.ts';
 
 export interface TaskDepartment {
   departmentId: number;
@@ -45,7 +45,7 @@ export interface PlanView {
  * departments (lead first), and indicators. `planId` defaults to the active plan; null when none.
  */
 export async function loadPlanView(db: DbOrTx, planId?: number): Promise<PlanView | null> {
-  const plan = planId === undefined ? await findActivePlan(db) : ((await db.select().from(plans).where(eq(plans.id, planId)).limit(1))[0] ?? null);
+  const plan = planId === undefined ? await findActivePlan(db) : await findPlanById(db, planId);
   if (!plan) return null;
   const taskRows = await db
     .select()

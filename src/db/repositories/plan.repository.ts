@@ -1,11 +1,13 @@
-import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { noPlanError } from '../../errors.ts';
 import type { ParsedMeasure } from '../../plan/types.ts';
 import type { DbOrTx } from '../client.ts';
 import { assignments, departmentAliases, departments, indicators, indicatorValues, measures, plans, sections, tasks } from '../schema/index.ts';
 
 /**
  * Reads and writes of imported plans. Writes are small and targeted so a re-import of an unchanged
- * document touches no row; `loadPlanView` is the read every other feature builds on.
+ * document touches no row; `loadPlanView` (plan-view.repository.ts) is the read every other
+ * feature builds on. The active plan is always the one `findActivePlan` returns.
  */
 
 export type PlanRecord = typeof plans.$inferSelect;
@@ -22,9 +24,29 @@ export async function findActivePlan(db: DbOrTx): Promise<PlanRecord | null> {
   return row ?? null;
 }
 
+/** The active plan, or the one "no plan" error (code NO_PLAN) when none has been imported. */
+export async function requireActivePlan(db: DbOrTx): Promise<PlanRecord> {
+  const plan = await findActivePlan(db);
+  if (!plan) throw noPlanError();
+  return plan;
+}
+
+export async function findPlanById(db: DbOrTx, id: number): Promise<PlanRecord | null> {
+  const [row] = await db.select().from(plans).where(eq(plans.id, id)).limit(1);
+  return row ?? null;
+}
+
 export async function findPlanByKey(db: DbOrTx, key: string): Promise<PlanRecord | null> {
   const [row] = await db.select().from(plans).where(eq(plans.key, key)).limit(1);
   return row ?? null;
+}
+
+// Two imports of the same plan at once would race on the unique keys; one waits for the other.
+const IMPORT_LOCK = 727_001;
+
+/** Serialises plan imports: held until the caller's transaction ends. */
+export async function lockPlanImports(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
 }
 
 export async function insertPlan(db: DbOrTx, values: PlanValues): Promise<number> {
@@ -60,6 +82,11 @@ export async function deleteSections(db: DbOrTx, ids: number[]): Promise<void> {
 /** Every task of the plan, removed ones included (a task can come back in a later version). */
 export const listTasks = (db: DbOrTx, planId: number): Promise<TaskRecord[]> =>
   db.select().from(tasks).where(eq(tasks.planId, planId)).orderBy(asc(tasks.number));
+
+export async function findTaskById(db: DbOrTx, id: number): Promise<TaskRecord | null> {
+  const [row] = await db.select().from(tasks).where(eq(tasks.id, id)).limit(1);
+  return row ?? null;
+}
 
 export async function insertTask(db: DbOrTx, planId: number, number: number, values: TaskValues): Promise<number> {
   const [row] = await db.insert(tasks).values({ planId, number, ...values }).returning({ id: tasks.id });
@@ -135,4 +162,9 @@ export async function deleteUnreportedIndicators(db: DbOrTx, ids: number[]): Pro
   const doomed = ids.filter((id) => !reported.has(id));
   if (doomed.length > 0) await db.delete(indicators).where(inArray(indicators.id, doomed));
   return doomed;
+}
+
+/** Sets the department that reports an indicator (the directory's indicator owners). */
+export async function setIndicatorOwner(db: DbOrTx, indicatorId: number, planId: number, departmentId: number): Promise<void> {
+  await db.update(indicators).set({ ownerDepartmentId: departmentId }).where(and(eq(indicators.id, indicatorId), eq(indicators.planId, planId)));
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { sentMessages } from '../schema/index.ts';
 
@@ -39,4 +39,14 @@ export async function findByRef(db: DbOrTx, purpose: string, ref: string): Promi
     .orderBy(desc(sentMessages.sentAt), desc(sentMessages.id))
     .limit(1);
   return row;
+}
+
+/** Which of `refs` already have a message sent for `purpose`. */
+export async function listSentRefs(db: DbOrTx, purpose: string, refs: string[]): Promise<Set<string>> {
+  if (refs.length === 0) return new Set();
+  const rows = await db
+    .select({ ref: sentMessages.ref })
+    .from(sentMessages)
+    .where(and(eq(sentMessages.purpose, purpose), inArray(sentMessages.ref, refs)));
+  return new Set(rows.map((r) => r.ref));
 }

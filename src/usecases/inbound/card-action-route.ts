@@ -9,7 +9,7 @@ import { STATUS_LABEL } from '../../domain/vocabulary/status.ts';
 import type { CardActionOutcome, IndicatorJobPayload, InboundJobSpec, LarkCardAction, ReportJobPayload, RouteContext } from '../../contracts/inbound.ts';
 import { loadDepartmentCardInputs } from '../rounds/department-card-inputs.ts';
 import { createDisplayCache, type DisplayCache } from './display-cache.ts';
-import { indicatorSubmissionFacts, taskSubmissionFacts } from './submission-facts.ts';
+import { indicatorSubmissionFacts, taskSubmissionFacts } from '../../db/repositories/submission-facts.repository.ts';
 
 const error = (content: string): CardActionOutcome => ({ toast: { type: 'error', content } });
 

@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { listDepartments, type DepartmentRow } from '../../db/repositories/directory.repository.ts';
+import { findPersonName, listDepartments, type DepartmentRow } from '../../db/repositories/directory.repository.ts';
 import { loadPlanView, type PlanView } from '../../db/repositories/plan-view.repository.ts';
-import { people } from '../../db/schema/index.ts';
 
 /**
  * What the updated card shows besides the round's statuses: the plan, the departments and
@@ -32,10 +30,6 @@ export function createDisplayCache(db: Db, ttlMs = DISPLAY_CACHE_MS): DisplayCac
   return {
     planView: (planId) => cached(`plan:${planId}`, () => loadPlanView(db, planId)),
     departments: () => cached('departments', () => listDepartments(db)),
-    nameOf: (openId) =>
-      cached(`name:${openId}`, async () => {
-        const [p] = await db.select({ name: people.name }).from(people).where(eq(people.openId, openId));
-        return p?.name ?? openId;
-      }),
+    nameOf: (openId) => cached(`name:${openId}`, async () => (await findPersonName(db, openId)) ?? openId),
   };
 }

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { findTaskById } from '../../db/repositories/plan.repository.ts';
 import { appendIndicatorValue } from '../../db/repositories/reports.repository.ts';
-import { tasks } from '../../db/schema/index.ts';
 import { DubanError } from '../../errors.ts';
 import type { InboundHandlers } from '../../contracts/inbound.ts';
 import { answerQuestion, type AskCache } from '../ask.ts';
@@ -64,7 +63,7 @@ export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers
     task_detail: async (job, { tx, now }) => {
       const db = tx as unknown as Db;
       const p = job.payload;
-      const [task] = await db.select({ number: tasks.number }).from(tasks).where(eq(tasks.id, p.taskId));
+      const task = await findTaskById(db, p.taskId);
       if (!task) throw new DubanError('TASK_UNKNOWN', `任务 ${p.taskId} 不存在`, { retryable: false });
       const answer = await answerQuestion(db, `任务${task.number}`, { now: now(), timezone: deps.timezone, cache: deps.askCache });
       await deps.send({ kind: 'send', to: { openId: p.openId }, content: { card: answer.card } }, { purpose: 'task_detail', ref: `event:${job.eventId}` });

@@ -2,12 +2,12 @@ import type { Db } from '../../db/client.ts';
 import { loadPlanView } from '../../db/repositories/plan-view.repository.ts';
 import { findRound, markRoundClosed, type RoundRecord } from '../../db/repositories/rounds.repository.ts';
 import { roundFor } from '../../domain/rounds.ts';
-import { DubanError } from '../../errors.ts';
+import { DubanError, noPlanError } from '../../errors.ts';
 
 /** Closes this week's round; later submissions are still stored, flagged late. */
 export async function closeRound(db: Db, deps: { now: Date; timezone: string }): Promise<{ round: RoundRecord; closed: boolean }> {
   const view = await loadPlanView(db);
-  if (!view) throw new DubanError('NO_PLAN', '尚未导入工作计划，请先运行 duban import <文件>');
+  if (!view) throw noPlanError();
   const key = roundFor(deps.now, deps.timezone).key;
   const round = await findRound(db, view.plan.id, key);
   if (!round) throw new DubanError('ROUND_NOT_OPEN', `本周（${key}）的填报尚未开启，无需关闭`);

@@ -4,7 +4,7 @@ import { listDepartments } from '../../db/repositories/directory.repository.ts';
 import { loadPlanView } from '../../db/repositories/plan-view.repository.ts';
 import { ensureRound, type RoundRecord } from '../../db/repositories/rounds.repository.ts';
 import { roundFor } from '../../domain/rounds.ts';
-import { DubanError } from '../../errors.ts';
+import { noPlanError } from '../../errors.ts';
 import { loadDepartmentCardInputs } from './department-card-inputs.ts';
 import type { RoundDeps } from './ports.ts';
 
@@ -25,7 +25,7 @@ export const roundCardRef = (roundId: number, departmentId: number, page: number
  */
 export async function openRound(db: Db, deps: RoundDeps): Promise<OpenRoundResult> {
   const view = await loadPlanView(db);
-  if (!view) throw new DubanError('NO_PLAN', '尚未导入工作计划，请先运行 duban import <文件>');
+  if (!view) throw noPlanError();
   const { round, created } = await ensureRound(db, view.plan.id, roundFor(deps.now, deps.timezone), deps.now);
   const all = await listDepartments(db);
   const bound = all.filter((d) => d.chatId);

@@ -5,7 +5,7 @@ import { loadPlanView } from '../../db/repositories/plan-view.repository.ts';
 import { findRound, nextReminderNumber, submissionsInRound } from '../../db/repositories/rounds.repository.ts';
 import { remindersFor, type ReminderInput } from '../../domain/reminders.ts';
 import { roundFor } from '../../domain/rounds.ts';
-import { DubanError } from '../../errors.ts';
+import { DubanError, noPlanError } from '../../errors.ts';
 import type { RoundDeps } from './ports.ts';
 
 export interface RemindResult {
@@ -20,7 +20,7 @@ export interface RemindResult {
  */
 export async function remind(db: Db, deps: RoundDeps): Promise<RemindResult> {
   const view = await loadPlanView(db);
-  if (!view) throw new DubanError('NO_PLAN', '尚未导入工作计划，请先运行 duban import <文件>');
+  if (!view) throw noPlanError();
   const key = roundFor(deps.now, deps.timezone).key;
   const round = await findRound(db, view.plan.id, key);
   if (!round) throw new DubanError('ROUND_NOT_OPEN', `本周（${key}）的填报尚未开启，请先运行 duban round open`);

@@ -1,11 +1,16 @@
-import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
-import { listReporters } from '../../db/repositories/directory.repository.ts';
-import { assignments, departments, indicators, tasks } from '../../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { assignments, departments, indicators, tasks } from '../schema/index.ts';
+import { listReporters } from './directory.repository.ts';
 import type { IndicatorFacts, SubmissionFacts } from '../../domain/authorise.ts';
 import type { IndicatorReport, TaskReport } from '../../domain/submission.ts';
 
-/** Reads what checkSubmission needs about one task submission (reads only). */
+/**
+ * What the authorisation checks (src/domain/authorise.ts) need to know about one submission,
+ * read fresh for every card action (reads only).
+ */
+
+/** Facts for checkSubmission about one task submission. */
 export async function taskSubmissionFacts(db: DbOrTx, s: TaskReport, operatorOpenId: string): Promise<SubmissionFacts> {
   const [dept] = await db.select({ name: departments.name }).from(departments).where(eq(departments.id, s.departmentId));
   const [task] = await db.select({ planId: tasks.planId, removedAt: tasks.removedAt }).from(tasks).where(eq(tasks.id, s.taskId));
@@ -22,12 +27,13 @@ export async function taskSubmissionFacts(db: DbOrTx, s: TaskReport, operatorOpe
   };
 }
 
+/** Facts for checkIndicatorSubmission about one indicator submission. */
 export async function indicatorSubmissionFacts(db: DbOrTx, s: IndicatorReport, operatorOpenId: string): Promise<IndicatorFacts> {
   const [dept] = await db.select({ name: departments.name }).from(departments).where(eq(departments.id, s.departmentId));
   const [ind] = await db
     .select({ planId: indicators.planId, owner: indicators.ownerDepartmentId })
     .from(indicators)
-    .where(and(eq(indicators.id, s.indicatorId)));
+    .where(eq(indicators.id, s.indicatorId));
   return {
     operatorOpenId,
     departmentName: dept?.name ?? '未知部门',
