@@ -102,7 +102,7 @@ describe('weekly digest from the database', () => {
   it('refuses when no plan is imported, writing nothing', async () => {
     await t.db.update(plans).set({ active: false }).where(eq(plans.id, seeded.planId));
     try {
-      await expect(sendDigest({ db: t.db, enqueue: async () => {} }, opts)).rejects.toMatchObject({ code: 'NO_ACTIVE_PLAN' });
+      await expect(sendDigest({ db: t.db, enqueue: async () => {} }, opts)).rejects.toMatchObject({ code: 'NO_PLAN' });
       expect(await digestCount()).toBe(0);
     } finally {
       await t.db.update(plans).set({ active: true }).where(eq(plans.id, seeded.planId));
