@@ -1,6 +1,19 @@
 import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client.ts';
+import { currentStatus, departmentAliases, departments, indicators, indicatorValues, measures, people, plans, reports, tasks } from '../schema/index.ts';
 import { rows } from './status-rows.ts';
+
+// Table aliases for the raw queries below: `${t.planId}` renders "t"."plan_id", so a renamed
+// column is a compile error while the SQL text (hence the plan) stays as written.
+const p = alias(plans, 'p');
+const t = alias(tasks, 't');
+const m = alias(measures, 'm');
+const d = alias(departments, 'd');
+const a = alias(departmentAliases, 'a');
+const i = alias(indicators, 'i');
+const iv = alias(indicatorValues, 'iv');
+const pe = alias(people, 'pe');
 
 /** Reads for understanding questions and for indicator answers: the plan, names, and indicator values. */
 
@@ -26,13 +39,13 @@ export interface PlanRow {
 export async function findActivePlanWithVersions(db: DbOrTx): Promise<PlanRow | null> {
   const [row] = await rows<PlanRow>(
     db,
-    sql`select p.id, p.title, p.year, p.imported_at as "importedAt",
-          concat_ws('|', p.id, p.source_hash, p.imported_at::text,
-            (select md5(coalesce(string_agg(id || '=' || name, ',' order by id), '')) from departments),
-            (select md5(coalesce(string_agg(alias || '=' || department_id, ',' order by alias), '')) from department_aliases)) as fingerprint,
-          concat_ws('/', (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from current_status),
-            (select coalesce(max(id), 0) from reports)) as "statusVersion"
-        from plans p where p.active order by p.imported_at desc, p.id desc limit 1`,
+    sql`select ${p.id} as id, ${p.title} as title, ${p.year} as year, ${p.importedAt} as "importedAt",
+          concat_ws('|', ${p.id}, ${p.sourceHash}, ${p.importedAt}::text,
+            (select md5(coalesce(string_agg(${departments.id} || '=' || ${departments.name}, ',' order by ${departments.id}), '')) from ${departments}),
+            (select md5(coalesce(string_agg(${departmentAliases.alias} || '=' || ${departmentAliases.departmentId}, ',' order by ${departmentAliases.alias}), '')) from ${departmentAliases})) as fingerprint,
+          concat_ws('/', (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from ${currentStatus}),
+            (select coalesce(max(${reports.id}), 0) from ${reports})) as "statusVersion"
+        from ${plans} as ${p} where ${p.active} order by ${p.importedAt} desc, ${p.id} desc limit 1`,
   );
   return row ?? null;
 }
@@ -47,9 +60,9 @@ export interface ContextTaskRow {
 export async function listTasksForMatching(db: DbOrTx, planId: number): Promise<ContextTaskRow[]> {
   return rows<ContextTaskRow>(
     db,
-    sql`select t.number, t.title,
-          coalesce((select string_agg(m.text, ' ' order by m.position) from measures m where m.task_id = t.id), '') as "measuresText"
-        from tasks t where t.plan_id = ${planId} and t.removed_at is null order by t.number`,
+    sql`select ${t.number} as number, ${t.title} as title,
+          coalesce((select string_agg(${m.text}, ' ' order by ${m.position}) from ${measures} as ${m} where ${m.taskId} = ${t.id}), '') as "measuresText"
+        from ${tasks} as ${t} where ${t.planId} = ${planId} and ${t.removedAt} is null order by ${t.number}`,
   );
 }
 
@@ -62,14 +75,18 @@ export interface DepartmentNameRow {
 export async function listDepartmentNames(db: DbOrTx): Promise<DepartmentNameRow[]> {
   return rows<DepartmentNameRow>(
     db,
-    sql`select d.id, d.name,
-          coalesce((select array_agg(a.alias order by a.alias) from department_aliases a where a.department_id = d.id), '{}') as aliases
-        from departments d order by d.id`,
+    sql`select ${d.id} as id, ${d.name} as name,
+          coalesce((select array_agg(${a.alias} order by ${a.alias}) from ${departmentAliases} as ${a} where ${a.departmentId} = ${d.id}), '{}') as aliases
+        from ${departments} as ${d} order by ${d.id}`,
   );
 }
 
 export async function listIndicatorNames(db: DbOrTx, planId: number): Promise<{ id: number; name: string }[]> {
-  return rows(db, sql`select id, name from indicators where plan_id = ${planId} order by position, id`);
+  return rows(
+    db,
+    sql`select ${indicators.id} as id, ${indicators.name} as name from ${indicators}
+        where ${indicators.planId} = ${planId} order by ${indicators.position}, ${indicators.id}`,
+  );
 }
 
 export interface IndicatorStatusRow {
@@ -87,17 +104,17 @@ export interface IndicatorStatusRow {
 
 /** Indicators with their latest reported value (newest by reported_at, via indicator_values_indicator_time). */
 export async function listIndicatorStatuses(db: DbOrTx, planId: number, ids: number[] | null): Promise<IndicatorStatusRow[]> {
-  const only = ids === null ? sql`` : ids.length === 0 ? sql`and false` : sql`and i.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`;
+  const only = ids === null ? sql`` : ids.length === 0 ? sql`and false` : sql`and ${i.id} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`;
   return rows<IndicatorStatusRow>(
     db,
-    sql`select i.id, i.name, i.comparator, i.value::float8 as target, i.unit, d.name as owner,
-          v.value::float8 as value, v.reported_at as "reportedAt", v.reporter_open_id as "reporterOpenId", pe.name as "reporterName"
-        from indicators i
-        left join departments d on d.id = i.owner_department_id
-        left join lateral (select value, reported_at, reporter_open_id from indicator_values iv
-          where iv.indicator_id = i.id order by iv.reported_at desc limit 1) v on true
-        left join people pe on pe.open_id = v.reporter_open_id
-        where i.plan_id = ${planId} ${only}
-        order by i.position, i.id`,
+    sql`select ${i.id} as id, ${i.name} as name, ${i.comparator} as comparator, ${i.value}::float8 as target, ${i.unit} as unit, ${d.name} as owner,
+          v.value::float8 as value, v.reported_at as "reportedAt", v.reporter_open_id as "reporterOpenId", ${pe.name} as "reporterName"
+        from ${indicators} as ${i}
+        left join ${departments} as ${d} on ${d.id} = ${i.ownerDepartmentId}
+        left join lateral (select ${iv.value} as value, ${iv.reportedAt} as reported_at, ${iv.reporterOpenId} as reporter_open_id from ${indicatorValues} as ${iv}
+          where ${iv.indicatorId} = ${i.id} order by ${iv.reportedAt} desc limit 1) v on true
+        left join ${people} as ${pe} on ${pe.openId} = v.reporter_open_id
+        where ${i.planId} = ${planId} ${only}
+        order by ${i.position}, ${i.id}`,
   );
 }
