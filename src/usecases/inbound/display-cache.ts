@@ -14,7 +14,7 @@ export interface DisplayCache {
   nameOf(openId: string): Promise<string>;
 }
 
-export const DISPLAY_CACHE_MS = 5000;
+const DISPLAY_CACHE_MS = 5000;
 
 export function createDisplayCache(db: Db, ttlMs = DISPLAY_CACHE_MS): DisplayCache {
   const entries = new Map<string, { at: number; value: Promise<unknown> }>();
