@@ -35,7 +35,10 @@ export interface PlanRow {
   statusVersion: string;
 }
 
-/** The plan questions are about (the most recently imported active one), with its context fingerprint: one round trip. */
+/**
+ * The plan questions are about — the same plan as findActivePlan (plan.repository.ts): the most
+ * recently imported active one — with its context fingerprint and status version, in one round trip.
+ */
 export async function findActivePlanWithVersions(db: DbOrTx): Promise<PlanRow | null> {
   const [row] = await rows<PlanRow>(
     db,
