@@ -13,7 +13,8 @@ import type { Send } from '../usecases/rounds/ports.ts';
  *  1. src/http/routes/lark-events.ts        POST /lark/events: raw body, signature / token check (lark/inbound/verify.ts), decrypt
  *  2. src/lark/inbound/dispatcher.ts        `card.action.trigger` → normalised (lark/inbound/events.ts) → the route below
  *  3. src/usecases/inbound/card-action-route.ts  validate (domain/submission.ts), authorise (domain/authorise.ts,
- *                                           reads only), build the toast and the updated card; returns job
+ *                                           facts read by db/repositories/submission-facts.repository.ts),
+ *                                           build the toast and the updated card; returns job
  *                                           `{ kind: 'status_report', payload }`
  *  4. src/contracts/inbound.ts              the job's kind, payload and envelope types (shared by 2, 3, 5, 6, 7)
  *  5. src/queue/inbound.ts                  enqueue (job id from the event id, 2 s bound); only then the answer goes back
