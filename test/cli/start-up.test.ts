@@ -33,7 +33,7 @@ describe('the start-up path of every command', () => {
 
   it('migrates a fresh database before digest runs, so it says there is no plan and stores nothing', async () => {
     expect(await runCli(['digest', '--dry-run'], ctx())).toBe(1);
-    expect(err.at(-1)).toMatch(/^错误 \[NO_ACTIVE_PLAN\]/);
+    expect(err.at(-1)).toMatch(/^错误 \[NO_PLAN\]/);
     const handle = await openDb({ databaseUrl: url, dataDir: '' });
     try {
       expect(await handle.db.select().from(digests)).toHaveLength(0);
