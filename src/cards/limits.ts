@@ -1,7 +1,7 @@
 import { DubanError } from '../errors.ts';
 
 /**
- * Lark's limits for one card, and the one way every card builder measures against them
+ * Lark's limits for one card (docs/lark.md#card-limits-and-rules), and the one way every card builder measures against them
  * (the round and department cards, the reminder, the digest, the chat answers).
  *
  * Lark documents the 30 KB both as the card message's request body (error 230025) and as the

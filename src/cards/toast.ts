@@ -1,4 +1,4 @@
-/** The answer to a card callback (lark-platform.md §3.3): a toast, optionally with the updated card. */
+/** The answer to a card callback (docs/lark.md#answering-a-card-callback): a toast, optionally with the updated card. */
 export type ToastType = 'info' | 'success' | 'warning' | 'error';
 
 export interface CallbackAnswer {

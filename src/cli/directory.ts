@@ -12,7 +12,7 @@ export const directoryCommand: Command = {
   summary: '加载通讯录：部门、群、填报人、领导群、管理员（load the directory）',
   help: `用法: duban directory [文件]      （省略文件时使用 DIRECTORY_FILE）
 
-加载目录 YAML（格式见 DESIGN.md 与 directory.example.yaml）：部门的别名和工作群、填报人、
+加载目录 YAML（格式见 docs/operations.md#directory-file 与 directory.example.yaml）：部门的别名和工作群、填报人、
 领导群、督办管理员、各指标的填报部门。重复加载即更新：别名和群只增改不删；列出的 reporters
 替换该部门现有填报人，列出的 admins 替换现有管理员（不写该字段则保持不变）。
 文件中的部门须已由计划导入创建；数据库中还没有任何部门时（尚未导入计划），按文件创建部门。

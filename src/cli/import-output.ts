@@ -3,7 +3,7 @@ import { COMPARATOR_SYMBOL } from '../domain/vocabulary/comparators.ts';
 import type { ParsedPlan } from '../plan/types.ts';
 import type { ImportSummary } from '../usecases/import-plan.ts';
 
-/** The contract object of DESIGN.md, keys in the documented order. */
+/** The plan JSON of docs/operations.md#plan-json, keys in the documented order. */
 export function planContract(plan: ParsedPlan): ParsedPlan {
   return {
     title: plan.title,

@@ -15,7 +15,7 @@ export const importCommand: Command = {
 
 解析工作计划文件（如 samples/cnipa-2021.txt）：附件任务清单表格，或正文中“（××负责）”形式的任务。
   --dry-run  只解析、不写数据库，打印一张便于核对的任务表（编号、完成时间、责任部门、任务）
-  --json     打印解析结果（DESIGN.md 约定的 JSON 对象）；与 --dry-run 同用时只打印 JSON
+  --json     打印解析结果（格式见 docs/operations.md#plan-json）；与 --dry-run 同用时只打印 JSON
 不带参数时写入数据库（DATABASE_URL，未设置时用 DATA_DIR 下的 PGlite），并列出新增、变更、移除的任务。
 同一文件重复导入不会改动任何数据；修改后的文件只更新有变化的任务，已有的填报记录保留。
 

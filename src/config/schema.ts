@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The whole environment contract of DESIGN.md, validated once. Nothing else reads process.env.
+// The whole environment contract (docs/operations.md#configuration), validated once. Nothing else reads process.env.
 const optionalText = z
   .string()
   .trim()

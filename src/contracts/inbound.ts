@@ -11,7 +11,7 @@ import type { Now } from '../domain/clock.ts';
 // (src/usecases/inbound/handlers.ts) fails to compile until it has a handler for it, and a route
 // can only queue it with the payload type named here.
 
-/** The Lark event `im.message.receive_v1`, normalised by lark/inbound/events.ts. */
+/** The Lark event `im.message.receive_v1` (docs/lark.md#message-events), normalised by lark/inbound/events.ts. */
 export interface LarkMessage {
   eventId: string;
   messageId: string;
@@ -31,7 +31,7 @@ export interface LarkMessage {
   createTime?: string;
 }
 
-/** The Lark callback `card.action.trigger` (schema 2.0), normalised by lark/inbound/events.ts. */
+/** The Lark callback `card.action.trigger` (docs/lark.md#card-callbacks), normalised by lark/inbound/events.ts. */
 export interface LarkCardAction {
   eventId: string;
   operatorOpenId?: string;
@@ -134,7 +134,7 @@ export interface Toast {
   content: string;
 }
 
-/** The body answering a card callback: a toast, optionally a replacement card. */
+/** The body answering a card callback (docs/lark.md#answering-a-card-callback): a toast, optionally a replacement card. */
 export interface CardActionResponse {
   toast?: Toast;
   card?: { type: 'raw'; data: Record<string, unknown> } | { type: 'template'; data: Record<string, unknown> };

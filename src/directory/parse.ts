@@ -16,7 +16,7 @@ function issueText(i: z.core.$ZodIssue): string {
 }
 
 /**
- * Parses the directory YAML of DESIGN.md ("Directory file"). Throws DIRECTORY_INVALID listing
+ * Parses the directory YAML (docs/operations.md#directory-file). Throws DIRECTORY_INVALID listing
  * every problem (with line numbers for YAML syntax errors). Names are only checked for shape
  * here; whether they exist is `checkDirectory`'s job, which needs the database's names.
  */

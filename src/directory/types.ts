@@ -1,4 +1,4 @@
-/** The directory file of DESIGN.md ("Directory file"), parsed and normalised. */
+/** The directory file (docs/operations.md#directory-file), parsed and normalised. */
 export interface DirectoryPerson {
   openId: string;
   name: string | null;

@@ -1,7 +1,7 @@
 /**
  * Escaping of user text (notes, names, titles) before it is put into a card or a text message,
  * so `<at id=all></at>`, `<font>`, `[x](url)` or `**x**` show as typed and never mention, colour
- * or link anything (DESIGN.md "Invariants").
+ * or link anything (docs/architecture.md#invariants).
  */
 
 // Markdown punctuation CommonMark lets us backslash-escape; enough to neutralise emphasis,

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-/** One reporting period: an ISO week in the organisation's timezone (DESIGN.md "Domain"). */
+/** One reporting period: an ISO week in the organisation's timezone (docs/architecture.md#domain). */
 export interface RoundWindow {
   /** ISO week key, e.g. 2021-W23 */
   key: string;

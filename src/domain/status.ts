@@ -1,4 +1,4 @@
-/** Report statuses, worst first in aggregation order (DESIGN.md "Domain"). */
+/** Report statuses, worst first in aggregation order (docs/architecture.md#domain). */
 export const STATUSES = ['not_started', 'on_track', 'at_risk', 'blocked', 'done'] as const;
 export type Status = (typeof STATUSES)[number];
 

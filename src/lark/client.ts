@@ -2,7 +2,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
 import type { Config } from '../config/schema.ts';
 
-// One SDK client per process (or per test), built from config. See lark-platform.md §1.
+// One SDK client per process (or per test), built from config. See docs/lark.md#client-and-token.
 
 export interface LarkClientOptions {
   /** Token cache; default is a fresh one, so clients never share tokens through the SDK's global cache. */
@@ -24,7 +24,7 @@ export function createLarkClient(cfg: Config['lark'], opts: LarkClientOptions = 
     appSecret: cfg.appSecret,
     appType: lark.AppType.SelfBuild,
     domain: larkDomain(cfg.domain),
-    // Not LoggerLevel.fatal: it is 0, so the SDK falls back to info (lark-platform.md §1.6).
+    // Not LoggerLevel.fatal: it is 0, so the SDK falls back to info (docs/lark.md#client-and-token).
     loggerLevel: lark.LoggerLevel.error,
     logger: sdkLogger(opts.logger),
     cache: opts.cache ?? new lark.DefaultCache(),

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 // The exact algorithms Lark uses for encrypted events and their signatures
-// (SDK AESCipher and checkIsEventValidated; see shared/docs/lark-platform.md §2.2).
+// (SDK AESCipher and checkIsEventValidated; see docs/lark.md#callback-crypto-signature-and-token).
 
 const aesKey = (encryptKey: string) => createHash('sha256').update(encryptKey).digest();
 

@@ -1,6 +1,6 @@
 import { DubanError } from '../errors.ts';
 
-// What a failed Lark call means for a retry (lark-platform.md §1.3, §1.5, §5). The SDK rejects
+// What a failed Lark call means for a retry (docs/lark.md#errors-and-retries). The SDK rejects
 // on any non-2xx with an AxiosError (`e.response.data` = {code,msg}); a 2xx with code ≠ 0 resolves.
 
 export const LARK_RATE_LIMIT_CODE = 99991400;

@@ -6,7 +6,7 @@ import { encodeContent, type LarkOperation, type LarkResult } from './operations
 
 // Performs exactly one Lark call per outbox job. Retries across time belong to the outbox
 // worker; the only retry here is the immediate one after a stale token (99991663), which the
-// SDK does not handle itself (lark-platform.md §1.2).
+// SDK does not handle itself (docs/lark.md#client-and-token).
 
 export interface Messenger {
   /** `uuid` is Lark's idempotency key for send/reply (≤ 50 chars, 1 h window). */

@@ -23,7 +23,7 @@ export interface WsHandle {
 
 /**
  * LARK_EVENT_MODE=ws: the SDK's long connection feeds the same dispatcher. Run exactly one per
- * app: Lark spreads events across connections (lark-platform.md §6.5). The transport is
+ * app: Lark spreads events across connections (docs/lark.md#long-connection-ws). The transport is
  * authenticated by the app secret, so events arrive decrypted and unsigned.
  */
 export async function startWsClient(opts: WsOptions): Promise<WsHandle> {

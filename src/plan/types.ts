@@ -1,4 +1,4 @@
-/** The parsed plan: exactly the object `duban import --json` prints (DESIGN.md "Contract"). */
+/** The parsed plan: exactly the object `duban import --json` prints (docs/operations.md#plan-json). */
 export interface ParsedPlan {
   title: string;
   docNumber: string | null;

@@ -6,7 +6,7 @@ import { QUEUES } from './names.ts';
 
 export type { LarkOperation as OutboxMessage, MessageContent } from '../lark/operations.ts';
 
-// The one queue every outgoing Lark call goes through (DESIGN.md "Workers"). Calls into one
+// The one queue every outgoing Lark call goes through (docs/architecture.md#outbox). Calls into one
 // chat are rate-limited, not serialised: two messages queued together may arrive in either
 // order, so a caller that needs order enqueues the second after the first has completed.
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { buildSignedRequest } from '../lark/crypto.ts';
 
 // The fake acting as Lark towards duban: schema 2.0 payloads shaped exactly as in
-// lark-platform.md §3.1 / §3.2, encrypted and signed as Lark sends them.
+// docs/lark.md#message-events / #card-callbacks, encrypted and signed as Lark sends them.
 
 export interface EventHeaderInput {
   eventId: string;

@@ -1,5 +1,5 @@
 // Sliding one-second windows, as Lark enforces "50 req/s per app" and "5 QPS per chat"
-// (lark-platform.md §5). Only accepted calls count.
+// (docs/lark.md#rate-limits). Only accepted calls count.
 
 export interface RateLimits {
   /** Message create/reply calls per second for the whole app. */

@@ -23,7 +23,7 @@ describe('parsing the directory file', () => {
     expect(checkDirectory(dir, known)).toEqual([]);
   });
 
-  it('accepts the short forms of DESIGN.md: bare open_ids, absent lists', () => {
+  it('accepts the short forms of docs/operations.md#directory-file: bare open_ids, absent lists', () => {
     const dir = parseDirectory('admins: [ou_a]\ndepartments:\n  - name: 公共 服务司\n    chat_id: oc_1\n    reporters: [ou_b, {open_id: ou_c, name: 张三}]\n');
     expect(dir.admins).toEqual([{ openId: 'ou_a', name: null }]);
     expect(dir.departments[0]).toEqual({

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildSignedRequest, encryptPayload } from '../../src/lark/crypto.ts';
 
-// Lark callbacks for tests: schema 2.0 payloads shaped as in lark-platform.md §3, encrypted and
+// Lark callbacks for tests: schema 2.0 payloads shaped as in docs/lark.md#card-callbacks, encrypted and
 // signed exactly as Lark does (compact JSON, signature over the body bytes).
 
 export const APP_ID = 'cli_a1b2c3d4e5f60718';

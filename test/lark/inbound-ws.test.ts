@@ -14,7 +14,7 @@ import { QUEUES, eventJobId } from '../../src/queue/names.ts';
 import { APP_ID, cardActionEvent, messageEvent } from '../helpers/lark-callbacks.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
 
-// A fake Lark long-connection endpoint (pbbp2 frames over ws, lark-platform.md §2.7) feeding the
+// A fake Lark long-connection endpoint (pbbp2 frames over ws, docs/lark.md#long-connection-ws) feeding the
 // real WSClient, which must hand events to the same dispatcher the webhook uses.
 // ws and protobufjs are the SDK's own dependencies (no typings shipped for ws, hence require).
 const require = createRequire(import.meta.url);
@@ -61,7 +61,7 @@ beforeAll(async () => {
       const ack = JSON.parse(Buffer.from(f.payload).toString()) as { code: number; data?: string };
       pending.get(h.message_id)?.({ code: ack.code, data: ack.data ? JSON.parse(Buffer.from(ack.data, 'base64').toString()) : undefined });
     });
-    // The SDK drops frames that arrive right after open (§0.6).
+    // The SDK drops frames that arrive right after open (docs/lark.md#long-connection-ws).
     setTimeout(() => resolveConnected(socket), 150);
   });
   let n = 0;

@@ -2,7 +2,7 @@
  * Which chat messages are questions for the bot (issue 5): text or rich-text messages from people,
  * in a private chat, or in a group when they @-mention the bot. Messages from bots (sender_type
  * `app`) and group messages that do not mention it are not. Shapes follow im.message.receive_v1
- * (docs/lark-platform.md §3.1); duplicates are the inbound dedupe's job, not this function's.
+ * (docs/lark.md#message-events); duplicates are the inbound dedupe's job, not this function's.
  */
 export interface ReceivedMessage {
   sender: { sender_type?: string | null; sender_id?: { open_id?: string | null } | null };

@@ -52,7 +52,7 @@ export const larkEventsRoutes: FastifyPluginAsync<LarkEventsOptions> = async (ap
       return reply.send({});
     }
     // The SDK's adapters put headers on the prototype so JSON.stringify(data) sees only the body
-    // (lark-platform.md §2.3); verification already happened above, hence needCheck:false.
+    // (docs/lark.md#event-dispatcher); verification already happened above, hence needCheck:false.
     const data = Object.assign(Object.create({ headers: req.headers }) as object, payload);
     try {
       const value: unknown = await opts.dispatcher.invoke(data, { needCheck: false });

@@ -30,7 +30,7 @@ const sameText = (a: string, b: string): boolean => {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Checks one webhook request exactly as documented (shared/docs/lark-platform.md §2.2):
+ * Checks one webhook request exactly as documented (docs/lark.md#callback-crypto-signature-and-token):
  * decrypt, signature over the RAW body, timestamp within 5 minutes, verification token
  * (`header.token` for schema 2.0, which the SDK never checks). The url_verification challenge
  * is answered after the token check but without a signature: Lark sends it before a key exists.
