@@ -41,9 +41,9 @@ export async function benchAck(env: BenchEnv, dubanUrl: string, opts: { duration
     await sleep(2000);
     const bareIdleRss = rssOf(bare.pid);
     // Enough distinct bodies for duban's run; the bare route may see repeats (it reads nothing).
-    const bodies = replyBodies(env.world, 4000 * opts.durationS, 'ack');
-    const low = replyBodies(env.world, 2000 * opts.durationS, 'acklow');
-    const warm = replyBodies(env.world, 2000, 'warm');
+    const bodies = replyBodies(env.seeded, 4000 * opts.durationS, 'ack');
+    const low = replyBodies(env.seeded, 2000 * opts.durationS, 'acklow');
+    const warm = replyBodies(env.seeded, 2000, 'warm');
     opts.log(`  warm-up (2 × 2000 requests)…`);
     await runLoad({ url: `${bare.url}/lark/events`, bodies: warm, connections: ACK_CONNECTIONS });
     await runLoad({ url: `${dubanUrl}/lark/events`, bodies: warm, connections: ACK_CONNECTIONS });

@@ -4,7 +4,7 @@ import { createRedis } from '../src/queue/connection.ts';
 import { createOutbox, outboxUuid } from '../src/queue/outbox.ts';
 import { cleanRedisPrefix } from '../test/helpers/redis.ts';
 import { peakPerSecond } from '../test/helpers/fake-lark.ts';
-import { rows } from '../test/fault/world.ts';
+import { rows } from '../test/helpers/seeded-round.ts';
 import { REDIS_URL, startDuban, type BenchEnv } from './lib/setup.ts';
 
 // Benchmark 3: 1,000 cards to 200 chats through the outbox of a `duban worker` process, against

@@ -6,7 +6,7 @@ import type { InboundJob, ReportJobPayload } from '../src/contracts/inbound.ts';
 import { INBOUND_JOB_OPTIONS } from '../src/queue/inbound.ts';
 import { eventJobId, QUEUES } from '../src/queue/names.ts';
 import { cleanRedisPrefix } from '../test/helpers/redis.ts';
-import { BUSINESS_NOW, freshEventId, rows } from '../test/fault/world.ts';
+import { BUSINESS_NOW, freshEventId, rows } from '../test/helpers/seeded-round.ts';
 import { REDIS_URL, startDuban, type BenchEnv } from './lib/setup.ts';
 
 // Benchmark 2b: the worker side of ingest alone. N report jobs, shaped exactly as the webhook
@@ -28,7 +28,7 @@ export async function benchDrain(env: BenchEnv, opts: { jobs: number; log: (l: s
   const queue = new Queue(QUEUES.inbound, { connection: conn, prefix });
   try {
     const jobs = Array.from({ length: opts.jobs }, (_, i) => {
-      const t = env.world.targets[i % env.world.targets.length]!;
+      const t = env.seeded.targets[i % env.seeded.targets.length]!;
       const eventId = freshEventId('drain');
       const payload: ReportJobPayload = { planId: t.planId, roundId: t.roundId, departmentId: t.departmentId, taskId: t.taskId, status: 'on_track', progress: i % 101, note: `第${i}次`, evidenceUrl: null, reporterOpenId: t.reporterOpenId };
       const data: InboundJob = { kind: 'status_report', eventId, eventType: 'card.action.trigger', receivedAt: BUSINESS_NOW.toISOString(), payload };

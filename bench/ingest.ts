@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { rows, storedOnce } from '../test/fault/world.ts';
+import { rows, storedOnce } from '../test/helpers/seeded-round.ts';
 import { replyBodies } from './lib/bodies.ts';
 import { runLoad, type LoadResult } from './lib/load.ts';
 import { adminQuery, dbUrl, scratchDatabase, type BenchEnv } from './lib/setup.ts';
@@ -31,7 +31,7 @@ export interface IngestFigures {
 const countReports = async (env: BenchEnv) => Number((await rows<{ n: number }>(env.db.db, sql`select count(*)::int as n from reports`))[0]?.n ?? 0);
 
 export async function benchIngest(env: BenchEnv, dubanUrl: string, opts: { replies: number; log: (l: string) => void; timeoutS?: number }): Promise<IngestFigures> {
-  const bodies = replyBodies(env.world, opts.replies, 'ingest');
+  const bodies = replyBodies(env.seeded, opts.replies, 'ingest');
   const before = await countReports(env);
   opts.log(`  ${opts.replies} replies at concurrency 50…`);
   const started = performance.now();
@@ -101,7 +101,7 @@ export async function pgbenchReplyTransaction(env: BenchEnv, seconds = 5, client
   const url = dbUrl(env.dbName);
   try {
     await adminQuery('create sequence if not exists bench_version_seq start 1000000', url);
-    const files = env.world.targets.slice(0, 10).map((t, i) => {
+    const files = env.seeded.targets.slice(0, 10).map((t, i) => {
       const file = path.join(dir, `reply-${i}.sql`);
       const ev = `'pgb' || :ev`;
       writeFileSync(

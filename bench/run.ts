@@ -60,7 +60,7 @@ const memory: md.Memory = { idle: null, afterAck: null, afterIngest: null, bareI
 const external: ExternalResult[] = [];
 
 const env = await startBenchEnv();
-log(`scratch database ${env.dbName}: seed plan, ${env.world.targets.length} task × department pairs with reporters, round ${env.world.roundId}`);
+log(`scratch database ${env.dbName}: seed plan, ${env.seeded.targets.length} task × department pairs with reporters, round ${env.seeded.roundId}`);
 try {
   if (only.has('ack') || only.has('ingest')) {
     const serve = await startDuban(env.env);

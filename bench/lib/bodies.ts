@@ -1,4 +1,4 @@
-import { freshEventId, replyPayload, signed, type World } from '../../test/fault/world.ts';
+import { freshEventId, replyPayload, signed, type SeededRound } from '../../test/helpers/seeded-round.ts';
 import type { PreparedRequest } from './load.ts';
 
 /**
@@ -6,11 +6,11 @@ import type { PreparedRequest } from './load.ts';
  * leaves room for the run), spread round-robin over every task × department so that replies
  * processed side by side are about different tasks, as in a real round.
  */
-export function replyBodies(world: World, n: number, label: string): PreparedRequest[] {
+export function replyBodies(seeded: SeededRound, n: number, label: string): PreparedRequest[] {
   const out: PreparedRequest[] = [];
   const at = new Date();
   for (let i = 0; i < n; i++) {
-    const target = world.targets[i % world.targets.length]!;
+    const target = seeded.targets[i % seeded.targets.length]!;
     const eventId = freshEventId(label);
     const progress = String(i % 101);
     out.push({ eventId, ...signed(replyPayload(target, { eventId, progress, note: `第${i}次填报` }), at) });

@@ -6,7 +6,7 @@ import { parseDirectory } from '../../src/directory/parse.ts';
 import { seedFakeFromDirectory } from '../../src/simulator/seed-directory.ts';
 import { startFakeLark, type FakeLark } from '../../src/simulator/index.ts';
 import { dubanEnv, spawnDuban, type DubanProcess } from '../../test/helpers/duban-process.ts';
-import { BUSINESS_NOW, prepareWorld, SEED_FILES, WORLD_KEYS, type World } from '../../test/fault/world.ts';
+import { BUSINESS_NOW, seedRound, SEED_FILES, SEED_KEYS, type SeededRound } from '../../test/helpers/seeded-round.ts';
 
 // What every benchmark runs against: a scratch database on the shared Postgres holding the seed
 // plan, directory and an open round; the fake Lark; a queue prefix of its own in the shared Redis.
@@ -36,7 +36,7 @@ export async function scratchDatabase(name: string): Promise<string> {
 export interface BenchEnv {
   db: DbHandle;
   dbName: string;
-  world: World;
+  seeded: SeededRound;
   fake: FakeLark;
   prefix: string;
   /** Environment of a child `duban serve` / `duban worker` for this bench. */
@@ -49,8 +49,8 @@ export async function startBenchEnv(): Promise<BenchEnv> {
   const url = await scratchDatabase(dbName);
   const db = await openDb({ databaseUrl: url, dataDir: '' });
   await migrateDb(db);
-  const world = await prepareWorld(db.db);
-  const fake = await startFakeLark({ appId: WORLD_KEYS.appId, appSecret: WORLD_KEYS.appSecret });
+  const seeded = await seedRound(db.db);
+  const fake = await startFakeLark({ appId: SEED_KEYS.appId, appSecret: SEED_KEYS.appSecret });
   seedFakeFromDirectory(fake, parseDirectory(readFileSync(SEED_FILES.directory, 'utf8')));
   const prefix = `dubanbench-${randomBytes(3).toString('hex')}`;
   const env = dubanEnv({
@@ -58,17 +58,17 @@ export async function startBenchEnv(): Promise<BenchEnv> {
     REDIS_URL,
     QUEUE_PREFIX: prefix,
     LARK_DOMAIN: fake.url,
-    LARK_APP_ID: WORLD_KEYS.appId,
-    LARK_APP_SECRET: WORLD_KEYS.appSecret,
-    LARK_ENCRYPT_KEY: WORLD_KEYS.encryptKey,
-    LARK_VERIFICATION_TOKEN: WORLD_KEYS.verificationToken,
+    LARK_APP_ID: SEED_KEYS.appId,
+    LARK_APP_SECRET: SEED_KEYS.appSecret,
+    LARK_ENCRYPT_KEY: SEED_KEYS.encryptKey,
+    LARK_VERIFICATION_TOKEN: SEED_KEYS.verificationToken,
     DUBAN_NOW: BUSINESS_NOW.toISOString(),
     LOG_LEVEL: 'error',
   });
   return {
     db,
     dbName,
-    world,
+    seeded,
     fake,
     prefix,
     env,

@@ -7,7 +7,7 @@ import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
 import { BAD_KINDS, type BadRequest } from './bad-requests.ts';
 import { faultConfig, sendReplies, startWebAndWorkers, teardown, TEARDOWN_MS } from './harness.ts';
-import { prepareWorld, storedOnce, until, writeCounts, type World } from './world.ts';
+import { seedRound, storedOnce, until, writeCounts, type SeededRound } from '../helpers/seeded-round.ts';
 
 // 1,000 malformed, forged, oversized or not-allowed requests: every one refused, nothing
 // queued or written, and the server keeps serving the valid reply that follows.
@@ -15,14 +15,14 @@ import { prepareWorld, storedOnce, until, writeCounts, type World } from './worl
 const prefix = testQueuePrefix('faultbad');
 const TOTAL = 1000;
 let db: TestDb;
-let world: World;
+let seeded: SeededRound;
 let app: App | undefined;
 const redis = createRedis(testRedisUrl, 'producer');
 let queue: Queue;
 
 beforeAll(async () => {
   db = await createTestDb('faultbad');
-  world = await prepareWorld(db.db);
+  seeded = await seedRound(db.db);
   app = await startWebAndWorkers(faultConfig({ databaseUrl: db.url, redisUrl: testRedisUrl, prefix }));
   queue = new Queue(QUEUES.inbound, { connection: redis, prefix });
 });
@@ -36,9 +36,9 @@ async function send(r: BadRequest): Promise<{ status: number; body: string }> {
 
 describe('1,000 malformed, forged or oversized requests', () => {
   it('are all refused, nothing is queued or written, and the server keeps serving', async () => {
-    const t = world.targets[0]!;
-    const own = new Set(world.targets.filter((x) => x.departmentId === t.departmentId).map((x) => x.taskId));
-    const other = world.targets.find((x) => !own.has(x.taskId))!;
+    const t = seeded.targets[0]!;
+    const own = new Set(seeded.targets.filter((x) => x.departmentId === t.departmentId).map((x) => x.taskId));
+    const other = seeded.targets.find((x) => !own.has(x.taskId))!;
     const requests = Array.from({ length: TOTAL }, (_, i) => BAD_KINDS[i % BAD_KINDS.length]!(t, other, i));
 
     const wrong: string[] = [];
@@ -62,7 +62,7 @@ describe('1,000 malformed, forged or oversized requests', () => {
 
     // Still serving: health, and a valid reply acknowledged and stored.
     expect((await fetch(`${app!.url}/healthz`)).status).toBe(200);
-    const ok = await sendReplies(app!.url!, world, 1, 'after-bad', 1);
+    const ok = await sendReplies(app!.url!, seeded, 1, 'after-bad', 1);
     expect(ok.refused).toEqual([]);
     await until('the valid reply to be stored', () => storedOnce(db.db, ok.acked), (s) => s.stored === 1, 15_000);
     expect(await writeCounts(db.db)).toEqual({ reports: 1, processed: 1, currentStatus: 1 });

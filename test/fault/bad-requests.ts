@@ -1,5 +1,5 @@
 import { buildSignedRequest, encryptPayload, type SignedRequest } from '../../src/lark/crypto.ts';
-import { freshEventId, replyPayload, signed, WORLD_KEYS, type ReplyOptions, type ReplyTarget } from './world.ts';
+import { freshEventId, replyPayload, signed, SEED_KEYS, type ReplyOptions, type ReplyTarget } from '../helpers/seeded-round.ts';
 
 // Malformed, forged and oversized requests to /lark/events, each with the answer it must get:
 // an HTTP refusal, or (signed, well-formed, but not allowed) an error toast.
@@ -36,7 +36,7 @@ export const BAD_KINDS: ((t: ReplyTarget, other: ReplyTarget, i: number) => BadR
   () => ({ kind: 'empty body', headers: json, body: '', expect: 400 }),
   () => ({ kind: 'deeply nested JSON', headers: json, body: '['.repeat(20_000) + ']'.repeat(20_000), expect: 400 }),
   () => ({ kind: 'encrypt not base64', headers: json, body: JSON.stringify({ encrypt: '%%%not-base64%%%' }), expect: 401 }),
-  () => ({ kind: 'encrypted garbage', headers: json, body: JSON.stringify({ encrypt: encryptPayload(WORLD_KEYS.encryptKey, 'not json at all') }), expect: 401 }),
+  () => ({ kind: 'encrypted garbage', headers: json, body: JSON.stringify({ encrypt: encryptPayload(SEED_KEYS.encryptKey, 'not json at all') }), expect: 401 }),
   (t) => ({ kind: 'wrong encrypt key', ...forged(reply(t), 'key'), expect: 401 }),
   (t) => ({ kind: 'forged signature', ...forged(reply(t), 'signature'), expect: 401 }),
   (t) => ({ kind: 'signature headers missing', ...forged(reply(t), 'no-headers'), expect: 401 }),

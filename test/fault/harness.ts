@@ -3,7 +3,7 @@ import { shiftedClock } from '../../src/domain/clock.ts';
 import { createLogger } from '../../src/logging.ts';
 import { startApp, type App } from '../../src/main.ts';
 import { dubanEnv } from '../helpers/duban-process.ts';
-import { acknowledged, BUSINESS_NOW, freshEventId, postSigned, replyPayload, signed, WORLD_KEYS, type World } from './world.ts';
+import { acknowledged, BUSINESS_NOW, freshEventId, postSigned, replyPayload, signed, SEED_KEYS, type SeededRound } from '../helpers/seeded-round.ts';
 
 // Starting duban for the fault tests: in-process web / workers (startApp) or the environment of
 // a child `duban worker`.
@@ -26,10 +26,10 @@ function envOf(s: Services): Record<string, string> {
     REDIS_URL: s.redisUrl,
     QUEUE_PREFIX: s.prefix,
     LARK_DOMAIN: s.larkDomain ?? 'http://127.0.0.1:9',
-    LARK_APP_ID: WORLD_KEYS.appId,
-    LARK_APP_SECRET: WORLD_KEYS.appSecret,
-    LARK_ENCRYPT_KEY: WORLD_KEYS.encryptKey,
-    LARK_VERIFICATION_TOKEN: WORLD_KEYS.verificationToken,
+    LARK_APP_ID: SEED_KEYS.appId,
+    LARK_APP_SECRET: SEED_KEYS.appSecret,
+    LARK_ENCRYPT_KEY: SEED_KEYS.encryptKey,
+    LARK_VERIFICATION_TOKEN: SEED_KEYS.verificationToken,
     DUBAN_NOW: BUSINESS_NOW.toISOString(),
     QUEUE_LOCK_MS: s.lockMs === undefined ? undefined : String(s.lockMs),
     LOG_LEVEL: 'silent',
@@ -61,15 +61,15 @@ export interface Sent {
   refused: { eventId: string; status: number; body: unknown }[];
 }
 
-/** Posts `n` distinct valid replies (round-robin over the world's tasks), `concurrency` at a time. */
-export async function sendReplies(baseUrl: string, world: World, n: number, label: string, concurrency = 16): Promise<Sent> {
+/** Posts `n` distinct valid replies (round-robin over the seeded round's tasks), `concurrency` at a time. */
+export async function sendReplies(baseUrl: string, seeded: SeededRound, n: number, label: string, concurrency = 16): Promise<Sent> {
   const out: Sent = { acked: [], refused: [] };
   let next = 0;
   const lane = async () => {
     while (next < n) {
       const i = next++;
       const eventId = freshEventId(label);
-      const target = world.targets[i % world.targets.length]!;
+      const target = seeded.targets[i % seeded.targets.length]!;
       let res: { status: number; body: unknown };
       try {
         res = await postSigned(baseUrl, signed(replyPayload(target, { eventId, progress: String(i % 101) })));

@@ -5,7 +5,7 @@ import { startFakeLark, type FakeLark } from '../../src/simulator/index.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
 import { faultConfig, startWorkers, teardown, TEARDOWN_MS } from './harness.ts';
-import { rows, until, WORLD_KEYS } from './world.ts';
+import { rows, until, SEED_KEYS } from '../helpers/seeded-round.ts';
 
 // The Lark API answers 5xx for a while, then recovers: the outbox delivers every message, each
 // exactly once, and no job ends failed.
@@ -19,7 +19,7 @@ let app: App | undefined;
 
 beforeAll(async () => {
   db = await createTestDb('fault5xx');
-  fake = await startFakeLark({ appId: WORLD_KEYS.appId, appSecret: WORLD_KEYS.appSecret });
+  fake = await startFakeLark({ appId: SEED_KEYS.appId, appSecret: SEED_KEYS.appSecret });
   for (const id of chats) fake.addChat({ chat_id: id, name: id });
   app = await startWorkers(faultConfig({ databaseUrl: db.url, redisUrl: testRedisUrl, prefix, larkDomain: fake.url }));
 });

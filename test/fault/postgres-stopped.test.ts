@@ -8,7 +8,7 @@ import { eventJobId, QUEUES } from '../../src/queue/names.ts';
 import { startPgInstance, type PgInstance } from '../helpers/pg-instance.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
 import { faultConfig, sendReplies, startWeb, startWorkers, teardown, TEARDOWN_MS } from './harness.ts';
-import { prepareWorld, storedOnce, until, writeCounts, type World } from './world.ts';
+import { seedRound, storedOnce, until, writeCounts, type SeededRound } from '../helpers/seeded-round.ts';
 
 // Postgres stops while the worker is storing a backlog of 1,000 acknowledged replies, and starts
 // again later: every acknowledged reply ends up stored exactly once. While it is down the webhook
@@ -17,7 +17,7 @@ import { prepareWorld, storedOnce, until, writeCounts, type World } from './worl
 const prefix = testQueuePrefix('faultpg');
 let pgi: PgInstance;
 let db: DbHandle;
-let world: World;
+let seeded: SeededRound;
 let config: Config;
 let web: App | undefined;
 /** Started in the test, once the backlog is queued. */
@@ -30,7 +30,7 @@ beforeAll(async () => {
   const databaseUrl = await pgi.createDatabase('duban');
   db = await openDb({ databaseUrl, dataDir: '', poolSize: 4 });
   await migrateDb(db);
-  world = await prepareWorld(db.db);
+  seeded = await seedRound(db.db);
   config = faultConfig({ databaseUrl, redisUrl: testRedisUrl, prefix });
   web = await startWeb(config);
   queue = new Queue(QUEUES.inbound, { connection: redis, prefix });
@@ -52,7 +52,7 @@ afterAll(
 
 describe('Postgres stopped while replies are being stored', () => {
   it('stores every acknowledged reply exactly once after Postgres comes back, and acknowledges none while it is down', async () => {
-    const sent = await sendReplies(web!.url!, world, 1000, 'pgdown');
+    const sent = await sendReplies(web!.url!, seeded, 1000, 'pgdown');
     expect(sent.refused, 'with Postgres up every valid reply is acknowledged').toEqual([]);
     expect((await writeCounts(db.db)).reports, 'the webhook itself writes nothing').toBe(0);
 
@@ -61,7 +61,7 @@ describe('Postgres stopped while replies are being stored', () => {
     await pgi.stop();
 
     // Down: the route cannot read who may report, so it refuses and queues nothing.
-    const during = await sendReplies(web!.url!, world, 20, 'pgdown-refused', 4);
+    const during = await sendReplies(web!.url!, seeded, 20, 'pgdown-refused', 4);
     expect(during.acked, 'no reply is acknowledged while Postgres is down').toEqual([]);
     for (const r of during.refused) {
       expect(r.status).toBe(200);

@@ -8,7 +8,7 @@ import { messageReceiveEvent } from '../../src/simulator/events.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { startRedisInstance, type RedisInstance } from '../helpers/redis-instance.ts';
 import { faultConfig, sendReplies, startWebAndWorkers, teardown, TEARDOWN_MS } from './harness.ts';
-import { freshEventId, postSigned, prepareWorld, signed, storedOnce, until, WORLD_KEYS, writeCounts, type World } from './world.ts';
+import { freshEventId, postSigned, seedRound, signed, storedOnce, until, SEED_KEYS, writeCounts, type SeededRound } from '../helpers/seeded-round.ts';
 
 // Redis (a server of this test's own) stops: the webhook cannot queue, so it answers an error
 // toast for card actions and 503 for events, and acknowledges nothing. When Redis is back on the
@@ -16,7 +16,7 @@ import { freshEventId, postSigned, prepareWorld, signed, storedOnce, until, WORL
 
 let redis: RedisInstance;
 let db: TestDb;
-let world: World;
+let seeded: SeededRound;
 let app: App | undefined;
 let probe: Redis | undefined;
 const prefix = 'dubanfault-redis';
@@ -24,7 +24,7 @@ const prefix = 'dubanfault-redis';
 beforeAll(async () => {
   redis = await startRedisInstance();
   db = await createTestDb('faultredis');
-  world = await prepareWorld(db.db);
+  seeded = await seedRound(db.db);
   app = await startWebAndWorkers(faultConfig({ databaseUrl: db.url, redisUrl: redis.url, prefix }));
 });
 
@@ -34,8 +34,8 @@ const question = () =>
   signed(
     messageReceiveEvent({
       eventId: freshEventId('msg'),
-      appId: WORLD_KEYS.appId,
-      verificationToken: WORLD_KEYS.verificationToken,
+      appId: SEED_KEYS.appId,
+      verificationToken: SEED_KEYS.verificationToken,
       createTime: new Date(),
       messageId: `om_${freshEventId('m')}`,
       chatId: 'oc_p2p_probe',
@@ -48,12 +48,12 @@ const question = () =>
 describe('Redis stopped', () => {
   it('refuses without acknowledging while Redis is down, and recovers by itself when it returns', async () => {
     const base = app!.url!;
-    const before = await sendReplies(base, world, 30, 'redis-before', 6);
+    const before = await sendReplies(base, seeded, 30, 'redis-before', 6);
     expect(before.refused).toEqual([]);
     await until('the first replies to be stored', () => storedOnce(db.db, before.acked), (s) => s.stored === 30, 30_000);
 
     await redis.stop();
-    const during = await sendReplies(base, world, 40, 'redis-down', 8);
+    const during = await sendReplies(base, seeded, 40, 'redis-down', 8);
     expect(during.acked, 'no reply is acknowledged while Redis is down').toEqual([]);
     for (const r of during.refused) {
       expect(r.status).toBe(200);
@@ -67,8 +67,8 @@ describe('Redis stopped', () => {
 
     await redis.start();
     // Nobody restarts duban: the next replies are acknowledged again once it has reconnected.
-    await until('the webhook to acknowledge replies again', async () => (await sendReplies(base, world, 1, 'redis-probe', 1)).acked.length, (n) => n === 1, 30_000, 200);
-    const after = await sendReplies(base, world, 30, 'redis-after', 6);
+    await until('the webhook to acknowledge replies again', async () => (await sendReplies(base, seeded, 1, 'redis-probe', 1)).acked.length, (n) => n === 1, 30_000, 200);
+    const after = await sendReplies(base, seeded, 30, 'redis-after', 6);
     expect(after.refused).toEqual([]);
     await until('the workers to store the replies sent after the outage', () => storedOnce(db.db, after.acked), (s) => s.stored === 30, 30_000);
 

@@ -7,7 +7,7 @@ import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { spawnDuban, type DubanProcess } from '../helpers/duban-process.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
 import { childEnv, faultConfig, sendReplies, startWeb, type Services, teardown, TEARDOWN_MS } from './harness.ts';
-import { prepareWorld, storedOnce, until, writeCounts, type World } from './world.ts';
+import { seedRound, storedOnce, until, writeCounts, type SeededRound } from '../helpers/seeded-round.ts';
 
 // Two `duban worker` processes on the same queues: replies are shared out between them, each
 // stored once, and no reply is processed by both.
@@ -15,7 +15,7 @@ import { prepareWorld, storedOnce, until, writeCounts, type World } from './worl
 const REPLIES = 600;
 const prefix = testQueuePrefix('fault2w');
 let db: TestDb;
-let world: World;
+let seeded: SeededRound;
 let services: Services;
 let web: App | undefined;
 const workers: DubanProcess[] = [];
@@ -24,7 +24,7 @@ let queue: Queue;
 
 beforeAll(async () => {
   db = await createTestDb('fault2w');
-  world = await prepareWorld(db.db);
+  seeded = await seedRound(db.db);
   services = { databaseUrl: db.url, redisUrl: testRedisUrl, prefix };
   web = await startWeb(faultConfig(services));
   queue = new Queue(QUEUES.inbound, { connection: redis, prefix });
@@ -60,7 +60,7 @@ describe('two worker processes sharing the queues', () => {
     for (let i = 0; i < 2; i++) workers.push(spawnDuban(['worker'], childEnv(services, { LOG_LEVEL: 'info' })));
     await Promise.all(workers.map((w) => w.waitForLine(/队列处理已启动/, 30_000)));
 
-    const sent = await sendReplies(web!.url!, world, REPLIES, 'two');
+    const sent = await sendReplies(web!.url!, seeded, REPLIES, 'two');
     expect(sent.refused).toEqual([]);
     const end = await until('every acknowledged reply to be stored', () => storedOnce(db.db, sent.acked), (s) => s.stored === REPLIES, 60_000, 100);
     expect(end).toEqual({ stored: REPLIES, duplicates: 0 });

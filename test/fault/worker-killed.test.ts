@@ -7,7 +7,7 @@ import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { spawnDuban, type DubanProcess } from '../helpers/duban-process.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
 import { childEnv, faultConfig, sendReplies, startWeb, type Services, teardown, TEARDOWN_MS } from './harness.ts';
-import { prepareWorld, storedOnce, until, writeCounts, type World } from './world.ts';
+import { seedRound, storedOnce, until, writeCounts, type SeededRound } from '../helpers/seeded-round.ts';
 
 // A `duban worker` process killed with SIGKILL in the middle of a backlog, then started again:
 // every acknowledged reply is stored exactly once. (Kills a child process only; the shared
@@ -17,7 +17,7 @@ import { prepareWorld, storedOnce, until, writeCounts, type World } from './worl
 const REPLIES = 500;
 const prefix = testQueuePrefix('faultkill');
 let db: TestDb;
-let world: World;
+let seeded: SeededRound;
 let services: Services;
 let web: App | undefined;
 const workers: DubanProcess[] = [];
@@ -26,7 +26,7 @@ let queue: Queue;
 
 beforeAll(async () => {
   db = await createTestDb('faultkill');
-  world = await prepareWorld(db.db);
+  seeded = await seedRound(db.db);
   services = { databaseUrl: db.url, redisUrl: testRedisUrl, prefix, lockMs: 5000 };
   web = await startWeb(faultConfig(services));
   queue = new Queue(QUEUES.inbound, { connection: redis, prefix });
@@ -54,7 +54,7 @@ const startWorker = async () => {
 
 describe('a worker process killed with SIGKILL mid-batch', () => {
   it('after a restart, every acknowledged reply is stored exactly once', async () => {
-    const sent = await sendReplies(web!.url!, world, REPLIES, 'kill');
+    const sent = await sendReplies(web!.url!, seeded, REPLIES, 'kill');
     expect(sent.refused).toEqual([]);
 
     const first = await startWorker();

@@ -12,11 +12,11 @@ import { runStep } from '../../src/usecases/steps.ts';
 import type { ScheduledStep } from '../../src/queue/schedules.ts';
 import { createPgliteTestDb, createTestDb, type TestDb } from './db.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from './redis.ts';
+import { SEED_FILES, SEED_KEYS, TIMEZONE } from './seeded-round.ts';
 
-export const APP_ID = 'cli_a1b2c3d4e5f60718';
+export const APP_ID = SEED_KEYS.appId;
 export const ENCRYPT_KEY = 'test-encrypt-key';
 export const VERIFICATION_TOKEN = 'test-verification-token';
-export const TIMEZONE = 'Asia/Shanghai';
 
 /**
  * A whole duban against the fake Lark: a fresh Postgres database with the seed plan and the
@@ -57,7 +57,7 @@ export async function startWorld(label: string, opts: { start?: string; schedule
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
   });
-  const { directory } = await bootstrapFromFiles(db.db, { plan: 'samples/cnipa-2021.txt', directory: 'directory.example.yaml' }, now());
+  const { directory } = await bootstrapFromFiles(db.db, SEED_FILES, now());
   seedFakeFromDirectory(fake, directory, { openId: BOT_OPEN_ID, name: '督办机器人' });
   fake.addUser({ open_id: 'ou_outsider_0001', name: '外部人员' });
   const app = await startApp(config, { db, web: true, workers: true, now, logger: pino({ level: 'silent' }), schedules: opts.schedules ?? false });

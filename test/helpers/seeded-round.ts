@@ -10,8 +10,9 @@ import { cardActionEvent } from '../../src/simulator/events.ts';
 import { bootstrapFromFiles } from '../../src/usecases/bootstrap.ts';
 import { runStep } from '../../src/usecases/steps.ts';
 
-// The seed plan, its directory and an open round: what the fault tests and the benchmarks
-// send replies against. Shared by test/fault and bench/.
+// The seed plan, its directory and an open round, as rows in a database: what the fault tests and
+// the benchmarks send replies against while duban runs as separate processes. The in-process
+// scenario (a whole duban against the fake Lark) is `World` in world.ts, built on the same seed.
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SEED_FILES = {
@@ -22,7 +23,7 @@ export const SEED_FILES = {
 export const BUSINESS_NOW = new Date('2021-06-08T10:00:00+08:00');
 export const TIMEZONE = 'Asia/Shanghai';
 
-export const WORLD_KEYS = {
+export const SEED_KEYS = {
   appId: 'cli_a1b2c3d4e5f60718',
   appSecret: 'fault-app-secret-0123456789',
   encryptKey: 'fault-encrypt-key-5f4e3d2c1b',
@@ -39,7 +40,7 @@ export interface ReplyTarget {
   chatId: string | null;
 }
 
-export interface World {
+export interface SeededRound {
   planId: number;
   roundId: number;
   /** Every task × responsible department with a reporter, in plan order. */
@@ -47,7 +48,7 @@ export interface World {
 }
 
 /** Imports the seed plan and directory and opens this week's round (cards are not sent). */
-export async function prepareWorld(db: Db, now: Date = BUSINESS_NOW): Promise<World> {
+export async function seedRound(db: Db, now: Date = BUSINESS_NOW): Promise<SeededRound> {
   const { planId } = await bootstrapFromFiles(db, SEED_FILES, now);
   if (planId === null) throw new Error('seed plan did not import');
   await runStep('open_round', { db, send: async () => undefined, now: () => now, timezone: TIMEZONE });
@@ -85,8 +86,8 @@ export function replyPayload(target: ReplyTarget, o: ReplyOptions) {
   const t = target.taskId;
   return cardActionEvent({
     eventId: o.eventId,
-    appId: WORLD_KEYS.appId,
-    verificationToken: WORLD_KEYS.verificationToken,
+    appId: SEED_KEYS.appId,
+    verificationToken: SEED_KEYS.verificationToken,
     createTime: o.createTime ?? new Date(),
     operator: { openId: o.operatorOpenId ?? target.reporterOpenId },
     cardToken: `c-${randomBytes(8).toString('hex')}`,
@@ -103,7 +104,7 @@ export function replyPayload(target: ReplyTarget, o: ReplyOptions) {
 /** Encrypted and signed with the wall clock, exactly as Lark posts it. */
 export function signed(payload: unknown, at: Date = new Date()): SignedRequest {
   return buildSignedRequest(payload, {
-    encryptKey: WORLD_KEYS.encryptKey,
+    encryptKey: SEED_KEYS.encryptKey,
     timestamp: String(Math.floor(at.getTime() / 1000)),
     nonce: randomBytes(8).toString('hex'),
   });
