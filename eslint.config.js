@@ -81,8 +81,8 @@ export default tseslint.config(
     },
   },
   {
-    // One finding (`let webhook` never reassigned) in a file the issue-11 entry-points branch is
-    // rewriting; off for this file only, so the rule stays on everywhere else. Remove once merged.
+    // One finding: `let webhook` in startDemo is never reassigned. Left for the owner of src/cli
+    // (this change touched only comments in src/); off for this file only. Make it const, then remove this.
     files: ['src/cli/demo.ts'],
     rules: { 'prefer-const': 'off' },
   },
