@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createRedis } from '../src/queue/connection.ts';
 import { createOutbox, outboxUuid } from '../src/queue/outbox.ts';
-import { cleanRedisPrefix } from '../test/helpers/redis.ts';
-import { peakPerSecond } from '../test/helpers/fake-lark.ts';
-import { rows } from '../test/helpers/seeded-round.ts';
+import { cleanRedisPrefix } from '../test/support/redis.ts';
+import { peakPerSecond } from '../test/support/fake-lark.ts';
+import { rows } from '../test/support/seeded-round.ts';
 import { REDIS_URL, startDuban, type BenchEnv } from './lib/setup.ts';
 
 // Benchmark 3: 1,000 cards to 200 chats through the outbox of a `duban worker` process, against

@@ -5,8 +5,8 @@ import { createRedis } from '../src/queue/connection.ts';
 import type { InboundJob, ReportJobPayload } from '../src/contracts/inbound.ts';
 import { INBOUND_JOB_OPTIONS } from '../src/queue/inbound.ts';
 import { eventJobId, QUEUES } from '../src/queue/names.ts';
-import { cleanRedisPrefix } from '../test/helpers/redis.ts';
-import { BUSINESS_NOW, freshEventId, rows } from '../test/helpers/seeded-round.ts';
+import { cleanRedisPrefix } from '../test/support/redis.ts';
+import { BUSINESS_NOW, freshEventId, rows } from '../test/support/seeded-round.ts';
 import { REDIS_URL, startDuban, type BenchEnv } from './lib/setup.ts';
 
 // Benchmark 2b: the worker side of ingest alone. N report jobs, shaped exactly as the webhook

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { rows, storedOnce } from '../test/helpers/seeded-round.ts';
+import { rows, storedOnce } from '../test/support/seeded-round.ts';
 import { replyBodies } from './lib/bodies.ts';
 import { runLoad, type LoadResult } from './lib/load.ts';
 import { adminQuery, dbUrl, scratchDatabase, type BenchEnv } from './lib/setup.ts';

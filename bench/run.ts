@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import { QUEUES } from '../src/queue/names.ts';
 import { createRedis } from '../src/queue/connection.ts';
-import { cleanRedisPrefix } from '../test/helpers/redis.ts';
+import { cleanRedisPrefix } from '../test/support/redis.ts';
 import { benchAck, type AckFigures } from './ack.ts';
 import { benchDispatch, type DispatchFigures } from './dispatch.ts';
 import { EXTERNAL, runExternal, type ExternalResult } from './external.ts';

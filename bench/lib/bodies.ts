@@ -1,4 +1,4 @@
-import { freshEventId, replyPayload, signed, type SeededRound } from '../../test/helpers/seeded-round.ts';
+import { freshEventId, replyPayload, signed, type SeededRound } from '../../test/support/seeded-round.ts';
 import type { PreparedRequest } from './load.ts';
 
 /**

@@ -5,8 +5,8 @@ import { migrateDb, openDb, type DbHandle } from '../../src/db/client.ts';
 import { parseDirectory } from '../../src/directory/parse.ts';
 import { seedFakeFromDirectory } from '../../src/simulator/seed-directory.ts';
 import { startFakeLark, type FakeLark } from '../../src/simulator/index.ts';
-import { dubanEnv, spawnDuban, type DubanProcess } from '../../test/helpers/duban-process.ts';
-import { BUSINESS_NOW, seedRound, SEED_FILES, SEED_KEYS, type SeededRound } from '../../test/helpers/seeded-round.ts';
+import { dubanEnv, spawnDuban, type DubanProcess } from '../../test/support/duban-process.ts';
+import { BUSINESS_NOW, seedRound, SEED_FILES, SEED_KEYS, type SeededRound } from '../../test/support/seeded-round.ts';
 
 // What every benchmark runs against: a scratch database on the shared Postgres holding the seed
 // plan, directory and an open round; the fake Lark; a queue prefix of its own in the shared Redis.

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.ts';
 import { parseConfig, type Config } from '../../src/config/schema.ts';
 import { departments, plans, tasks } from '../../src/db/schema/index.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
 
 const seedPath = fileURLToPath(new URL('../../samples/cnipa-2021.txt', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/plans/${name}`, import.meta.url));

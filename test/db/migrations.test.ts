@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
 
 describe('migrations on the real Postgres', () => {
   let t: TestDb;

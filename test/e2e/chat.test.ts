@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { chats, departments, processedEvents, reporters } from '../../src/db/schema/index.ts';
-import { startWorld, waitFor, type World } from '../helpers/world.ts';
+import { startWorld, waitFor, type World } from '../support/world.ts';
 
 // Questions and admin commands in chat (issues 4 and 5) through the webhook, workers and outbox.
 describe('chat with the bot end to end', () => {

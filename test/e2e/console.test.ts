@@ -9,9 +9,9 @@ import { DEMO_NOW, startDemo, type Demo } from '../../src/cli/demo.ts';
 import { parseConfig } from '../../src/config/schema.ts';
 import { reports } from '../../src/db/schema/index.ts';
 import { createLogger } from '../../src/logging.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { waitFor } from '../helpers/fake-lark.ts';
-import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { waitFor } from '../support/fake-lark.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 
 // The demo console in Debian's Chromium against a real duban (Postgres, Redis, workers), as a
 // newcomer would use it: open the round, report, be refused as an outsider, ask, send the digest.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlanView, type PlanView } from '../../src/db/repositories/plan-view.repository.ts';
 import { reports, rounds } from '../../src/db/schema/index.ts';
-import { startWorld, waitFor, type World } from '../helpers/world.ts';
+import { startWorld, waitFor, type World } from '../support/world.ts';
 
 // The demo's mode: the whole loop on embedded PGlite (one connection), where a read outside the
 // worker's transaction would wait for it forever.

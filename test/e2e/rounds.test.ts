@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { componentNames, countComponents, cardBytes } from '../../src/cards/limits.ts';
 import { loadPlanView, type PlanView } from '../../src/db/repositories/plan-view.repository.ts';
 import { currentStatus, plans, reports, rounds } from '../../src/db/schema/index.ts';
-import { startWorld, waitFor, type World } from '../helpers/world.ts';
+import { startWorld, waitFor, type World } from '../support/world.ts';
 
 // The status-round loop of issue 4 against the fake Lark, real Postgres and real Redis.
 describe('status rounds end to end', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
 import { runCli } from '../../src/cli/index.ts';
 import { parseConfig } from '../../src/config/schema.ts';
 import { seedDigestWeek } from '../usecases/digest-seed.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, existsSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
 import { exportReport } from '../../src/usecases/export-report.ts';
 import { SEED_TZ, seedDigestWeek } from '../usecases/digest-seed.ts';
 import { docxParagraphs, readZipEntry } from './zip.ts';

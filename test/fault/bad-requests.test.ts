@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/main.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { QUEUES } from '../../src/queue/names.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 import { BAD_KINDS, type BadRequest } from './bad-requests.ts';
 import { faultConfig, sendReplies, startWebAndWorkers, teardown, TEARDOWN_MS } from './harness.ts';
-import { seedRound, storedOnce, until, writeCounts, type SeededRound } from '../helpers/seeded-round.ts';
+import { seedRound, storedOnce, until, writeCounts, type SeededRound } from '../support/seeded-round.ts';
 
 // 1,000 malformed, forged, oversized or not-allowed requests: every one refused, nothing
 // queued or written, and the server keeps serving the valid reply that follows.

@@ -1,5 +1,5 @@
 import { buildSignedRequest, encryptPayload, type SignedRequest } from '../../src/lark/crypto.ts';
-import { freshEventId, replyPayload, signed, SEED_KEYS, type ReplyOptions, type ReplyTarget } from '../helpers/seeded-round.ts';
+import { freshEventId, replyPayload, signed, SEED_KEYS, type ReplyOptions, type ReplyTarget } from '../support/seeded-round.ts';
 
 // Malformed, forged and oversized requests to /lark/events, each with the answer it must get:
 // an HTTP refusal, or (signed, well-formed, but not allowed) an error toast.

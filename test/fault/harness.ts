@@ -2,8 +2,8 @@ import { parseConfig, type Config } from '../../src/config/schema.ts';
 import { shiftedClock } from '../../src/domain/clock.ts';
 import { createLogger } from '../../src/logging.ts';
 import { startApp, type App } from '../../src/main.ts';
-import { dubanEnv } from '../helpers/duban-process.ts';
-import { acknowledged, BUSINESS_NOW, freshEventId, postSigned, replyPayload, signed, SEED_KEYS, type SeededRound } from '../helpers/seeded-round.ts';
+import { dubanEnv } from '../support/duban-process.ts';
+import { acknowledged, BUSINESS_NOW, freshEventId, postSigned, replyPayload, signed, SEED_KEYS, type SeededRound } from '../support/seeded-round.ts';
 
 // Starting duban for the fault tests: in-process web / workers (startApp) or the environment of
 // a child `duban worker`.

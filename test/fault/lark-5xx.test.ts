@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/main.ts';
 import { startFakeLark, type FakeLark } from '../../src/simulator/index.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 import { faultConfig, startWorkers, teardown, TEARDOWN_MS } from './harness.ts';
-import { rows, until, SEED_KEYS } from '../helpers/seeded-round.ts';
+import { rows, until, SEED_KEYS } from '../support/seeded-round.ts';
 
 // The Lark API answers 5xx for a while, then recovers: the outbox delivers every message, each
 // exactly once, and no job ends failed.

@@ -5,10 +5,10 @@ import { migrateDb, openDb, type DbHandle } from '../../src/db/client.ts';
 import type { App } from '../../src/main.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { eventJobId, QUEUES } from '../../src/queue/names.ts';
-import { startPgInstance, type PgInstance } from '../helpers/pg-instance.ts';
-import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+import { startPgInstance, type PgInstance } from '../support/pg-instance.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 import { faultConfig, sendReplies, startWeb, startWorkers, teardown, TEARDOWN_MS } from './harness.ts';
-import { seedRound, storedOnce, until, writeCounts, type SeededRound } from '../helpers/seeded-round.ts';
+import { seedRound, storedOnce, until, writeCounts, type SeededRound } from '../support/seeded-round.ts';
 
 // Postgres stops while the worker is storing a backlog of 1,000 acknowledged replies, and starts
 // again later: every acknowledged reply ends up stored exactly once. While it is down the webhook

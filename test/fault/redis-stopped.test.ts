@@ -5,10 +5,10 @@ import type { App } from '../../src/main.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { eventJobId, QUEUES } from '../../src/queue/names.ts';
 import { messageReceiveEvent } from '../../src/simulator/events.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { startRedisInstance, type RedisInstance } from '../helpers/redis-instance.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { startRedisInstance, type RedisInstance } from '../support/redis-instance.ts';
 import { faultConfig, sendReplies, startWebAndWorkers, teardown, TEARDOWN_MS } from './harness.ts';
-import { freshEventId, postSigned, seedRound, signed, storedOnce, until, SEED_KEYS, writeCounts, type SeededRound } from '../helpers/seeded-round.ts';
+import { freshEventId, postSigned, seedRound, signed, storedOnce, until, SEED_KEYS, writeCounts, type SeededRound } from '../support/seeded-round.ts';
 
 // Redis (a server of this test's own) stops: the webhook cannot queue, so it answers an error
 // toast for card actions and 503 for events, and acknowledges nothing. When Redis is back on the

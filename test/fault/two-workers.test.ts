@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/main.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { QUEUES } from '../../src/queue/names.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { spawnDuban, type DubanProcess } from '../helpers/duban-process.ts';
-import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { spawnDuban, type DubanProcess } from '../support/duban-process.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 import { childEnv, faultConfig, sendReplies, startWeb, type Services, teardown, TEARDOWN_MS } from './harness.ts';
-import { seedRound, storedOnce, until, writeCounts, type SeededRound } from '../helpers/seeded-round.ts';
+import { seedRound, storedOnce, until, writeCounts, type SeededRound } from '../support/seeded-round.ts';
 
 // Two `duban worker` processes on the same queues: replies are shared out between them, each
 // stored once, and no reply is processed by both.

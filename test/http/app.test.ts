@@ -8,9 +8,9 @@ import { buildSignedRequest } from '../../src/lark/crypto.ts';
 import { createLogger } from '../../src/logging.ts';
 import { clockFromConfig } from '../../src/app/clock.ts';
 import { startApp, type App } from '../../src/main.ts';
-import { ENCRYPT_KEY, VERIFICATION_TOKEN, challenge, messageEvent } from '../helpers/lark-callbacks.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+import { ENCRYPT_KEY, VERIFICATION_TOKEN, challenge, messageEvent } from '../support/lark-callbacks.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 
 // The composition root end to end: real listen on port 0, real Redis, real Postgres.
 

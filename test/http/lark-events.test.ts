@@ -12,8 +12,8 @@ import { QUEUES, eventJobId } from '../../src/queue/names.ts';
 import {
   ENCRYPT_KEY, VERIFICATION_TOKEN, cardActionEvent, challenge, messageEvent, newEventId,
   sendEncryptedUnsigned, sendToLark,
-} from '../helpers/lark-callbacks.ts';
-import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+} from '../support/lark-callbacks.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 
 const NOW = new Date('2026-03-02T01:00:00Z');
 const prefix = testQueuePrefix('larkevents');

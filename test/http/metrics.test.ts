@@ -9,8 +9,8 @@ import { metrics, watchQueueDepth } from '../../src/metrics.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { createInboundEnqueue } from '../../src/queue/inbound.ts';
 import { QUEUES } from '../../src/queue/names.ts';
-import { ENCRYPT_KEY, messageEvent, sendToLark } from '../helpers/lark-callbacks.ts';
-import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+import { ENCRYPT_KEY, messageEvent, sendToLark } from '../support/lark-callbacks.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 
 const prefix = testQueuePrefix('metrics');
 let producer: Redis;

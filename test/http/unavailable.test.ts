@@ -9,9 +9,9 @@ import { createLogger } from '../../src/logging.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { createInboundEnqueue } from '../../src/queue/inbound.ts';
 import { QUEUES } from '../../src/queue/names.ts';
-import { ENCRYPT_KEY, VERIFICATION_TOKEN, cardActionEvent, messageEvent, sendToLark } from '../helpers/lark-callbacks.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+import { ENCRYPT_KEY, VERIFICATION_TOKEN, cardActionEvent, messageEvent, sendToLark } from '../support/lark-callbacks.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 
 // Redis or Postgres down: the webhook must never claim success, and /readyz must say so.
 

@@ -9,8 +9,8 @@ import { configSecrets, createLogger } from '../../src/logging.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { createInboundEnqueue } from '../../src/queue/inbound.ts';
 import { QUEUES } from '../../src/queue/names.ts';
-import { cardActionEvent, challenge, messageEvent, newEventId, sendEncryptedUnsigned, sendToLark } from '../helpers/lark-callbacks.ts';
-import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+import { cardActionEvent, challenge, messageEvent, newEventId, sendEncryptedUnsigned, sendToLark } from '../support/lark-callbacks.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 
 // Secrets configured, every log level on, events good and bad: no secret may reach the log.
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSignedRequest, encryptPayload } from '../../src/lark/crypto.ts';
 import { eventIdOf, eventTypeOf, verifyLarkRequest } from '../../src/lark/inbound/verify.ts';
-import { ENCRYPT_KEY, VERIFICATION_TOKEN, messageEvent } from '../helpers/lark-callbacks.ts';
+import { ENCRYPT_KEY, VERIFICATION_TOKEN, messageEvent } from '../support/lark-callbacks.ts';
 
 const NOW = new Date('2026-03-02T01:00:00Z');
 const keys = { encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN };

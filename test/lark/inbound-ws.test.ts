@@ -11,8 +11,8 @@ import { createRedis } from '../../src/queue/connection.ts';
 import type { InboundJob } from '../../src/contracts/inbound.ts';
 import { createInboundEnqueue } from '../../src/queue/inbound.ts';
 import { QUEUES, eventJobId } from '../../src/queue/names.ts';
-import { APP_ID, cardActionEvent, messageEvent } from '../helpers/lark-callbacks.ts';
-import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+import { APP_ID, cardActionEvent, messageEvent } from '../support/lark-callbacks.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 
 // A fake Lark long-connection endpoint (pbbp2 frames over ws, docs/lark.md#long-connection-ws) feeding the
 // real WSClient, which must hand events to the same dispatcher the webhook uses.

@@ -6,7 +6,7 @@ import { clearTenantToken, createLarkClient, larkDomain } from '../../src/lark/c
 import { classifyLarkError, isLarkCallError, type LarkCallError } from '../../src/lark/errors.ts';
 import { createMessenger, type Messenger } from '../../src/lark/messenger.ts';
 import type { FakeLark } from '../../src/simulator/index.ts';
-import { accepted, card, startTestLark, TEST_APP } from '../helpers/fake-lark.ts';
+import { accepted, card, startTestLark, TEST_APP } from '../support/fake-lark.ts';
 
 let fake: FakeLark;
 let messenger: Messenger;

@@ -10,9 +10,9 @@ import type { InboundHandler, InboundJob, InboundKind, LarkMessage } from '../..
 import { createInboundEnqueue } from '../../src/queue/inbound.ts';
 import { QUEUES, eventJobId } from '../../src/queue/names.ts';
 import { processInboundJob, startInboundWorker } from '../../src/queue/workers/inbound.worker.ts';
-import { newEventId } from '../helpers/lark-callbacks.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+import { newEventId } from '../support/lark-callbacks.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 
 const NOW = new Date('2026-03-02T01:00:00Z');
 const logger = createLogger({ level: 'silent' });

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedis } from '../../src/queue/connection.ts';
 import { createRateGate, type RateGate, type RateSlot } from '../../src/queue/outbox-rate.ts';
-import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 
 const prefix = testQueuePrefix('rate');
 let redis: Redis;

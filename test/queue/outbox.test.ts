@@ -8,9 +8,9 @@ import { createRedis } from '../../src/queue/connection.ts';
 import { createOutbox, outboxUuid, type Outbox } from '../../src/queue/outbox.ts';
 import { startOutboxWorker } from '../../src/queue/workers/outbox.worker.ts';
 import type { FakeLark } from '../../src/simulator/index.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { accepted, card, peakPerSecond, startTestLark, waitFor } from '../helpers/fake-lark.ts';
-import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { accepted, card, peakPerSecond, startTestLark, waitFor } from '../support/fake-lark.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 
 let db: TestDb;
 let fake: FakeLark;

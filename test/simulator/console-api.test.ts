@@ -5,7 +5,7 @@ import { consolePeople, mountConsole, type ConsoleStep } from '../../src/simulat
 import { startFakeLark, type FakeLark } from '../../src/simulator/index.ts';
 import { seedFakeFromDirectory } from '../../src/simulator/seed-directory.ts';
 import type { ParsedDirectory } from '../../src/directory/types.ts';
-import { card } from '../helpers/fake-lark.ts';
+import { card } from '../support/fake-lark.ts';
 
 // The console's JSON API against a fake duban webhook that checks what arrives exactly as duban
 // does (decrypt, signature, token) and answers like duban: a toast and maybe a raw card.

@@ -6,7 +6,7 @@ import { mountConsole } from '../../src/simulator/console/index.ts';
 import { loadFakeState, persistFakeState } from '../../src/simulator/console/persist.ts';
 import { renderMarkdown } from '../../src/simulator/console/public/markdown.js';
 import { startFakeLark, type FakeLark } from '../../src/simulator/index.ts';
-import { card } from '../helpers/fake-lark.ts';
+import { card } from '../support/fake-lark.ts';
 
 // The console's markdown (a browser module, pure string → HTML), its persistence between demo
 // runs, and what it answers when duban is not wired in.

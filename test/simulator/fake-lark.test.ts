@@ -2,7 +2,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLarkClient } from '../../src/lark/client.ts';
 import type { FakeLark } from '../../src/simulator/index.ts';
-import { accepted, card, startTestLark, TEST_APP } from '../helpers/fake-lark.ts';
+import { accepted, card, startTestLark, TEST_APP } from '../support/fake-lark.ts';
 
 let fake: FakeLark;
 let client: lark.Client;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.ts';
 import { parseConfig, type Config } from '../../src/config/schema.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { seedAskScenario } from '../helpers/seed-reports.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { seedAskScenario } from '../support/seed-reports.ts';
 
 async function cli(args: string[], config: Config) {
   const out: string[] = [];

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rounds } from '../../src/db/schema/index.ts';
 import { answerQuestion, createAskCache } from '../../src/usecases/ask.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { addAlias, addReport, addRound, importSeed, TZ } from '../helpers/seed-reports.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { addAlias, addReport, addRound, importSeed, TZ } from '../support/seed-reports.ts';
 
 describe('answers that depend on what exists yet', () => {
   let t: TestDb;

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARD_MAX_BYTES, CARD_MAX_COMPONENTS, cardBytes, countComponents } from '../../src/cards/limits.ts';
 import { answerQuestion, createAskCache, type AskResult } from '../../src/usecases/ask.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { ASK_NOW, seedAskScenario, TZ } from '../helpers/seed-reports.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { ASK_NOW, seedAskScenario, TZ } from '../support/seed-reports.ts';
 
 const TABLES = ['plans', 'tasks', 'departments', 'department_aliases', 'people', 'rounds', 'reports', 'current_status', 'indicator_values', 'processed_events', 'sent_messages'];
 

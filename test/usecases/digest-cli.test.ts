@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
 import { runCli } from '../../src/cli/index.ts';
 import { parseConfig } from '../../src/config/schema.ts';
 import { digests } from '../../src/db/schema/index.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { createPgliteTestDb, createTestDb, type TestDb } from '../helpers/db.ts';
+import { createPgliteTestDb, createTestDb, type TestDb } from '../support/db.ts';
 import { assignments, currentStatus, departments, people, reports, rounds, tasks } from '../../src/db/schema/index.ts';
 import type { Db } from '../../src/db/client.ts';
 import { loadDigestInput } from '../../src/usecases/digest-input.ts';

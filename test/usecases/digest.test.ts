@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
 import { currentStatus, digests, plans, reports, sentMessages } from '../../src/db/schema/index.ts';
 import { and } from 'drizzle-orm';
 import { composeDigest, digestRef, recordDigest, sendDigest, type DigestEnqueue } from '../../src/usecases/digest.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.ts';
 import { parseConfig } from '../../src/config/schema.ts';
 import { listDepartments } from '../../src/db/repositories/directory.repository.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
 import { directoryCounts } from './directory-fixtures.ts';
 
 describe('duban directory <file>', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as repo from '../../src/db/repositories/directory.repository.ts';
 import { admins, departmentAliases } from '../../src/db/schema/index.ts';
 import { NOT_ADMIN_REPLY, runDirectoryCommand, type DirectoryCommandInput } from '../../src/usecases/directory-commands.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
 import { clearDirectory, directoryCounts, seedLikeImport } from './directory-fixtures.ts';
 
 const BOT = 'ou_bot';

@@ -5,7 +5,7 @@ import * as repo from '../../src/db/repositories/directory.repository.ts';
 import { chats, departments, indicators } from '../../src/db/schema/index.ts';
 import { parseDirectory } from '../../src/directory/parse.ts';
 import { loadDirectory } from '../../src/usecases/load-directory.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
 import { clearDirectory, directoryCounts, seedLikeImport } from './directory-fixtures.ts';
 
 const example = parseDirectory(readFileSync(new URL('../../directory.example.yaml', import.meta.url), 'utf8'));

@@ -6,7 +6,7 @@ import { loadPlanView } from '../../src/db/repositories/plan-view.repository.ts'
 import { departmentAliases, departments, indicators, reports, rounds, tasks } from '../../src/db/schema/index.ts';
 import { parsePlan } from '../../src/plan/parse.ts';
 import { importPlan } from '../../src/usecases/import-plan.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
 
 const seedText = readFileSync(new URL('../../samples/cnipa-2021.txt', import.meta.url), 'utf8');
 const seed = parsePlan(seedText);

@@ -5,7 +5,7 @@ import { composeDigest, sendDigest } from '../../src/usecases/digest.ts';
 import { closeRound } from '../../src/usecases/rounds/close-round.ts';
 import { openRound } from '../../src/usecases/rounds/open-round.ts';
 import { remind } from '../../src/usecases/rounds/remind.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
 
 const NO_PLAN = { code: 'NO_PLAN', message: '还没有导入工作计划，请先运行 duban import <文件>' };
 
