@@ -10,6 +10,7 @@ export type RouteName =
   | 'members'
   | 'user'
   | 'card_update'
+  | 'bot_info'
   | 'malformed'
   | 'unknown';
 

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Now } from '../domain/clock.ts';
 import { Injector, type Failure, type RecordedCall, type RouteName } from './calls.ts';
-import { SlidingWindows, type RateLimits } from './limits.ts';
+import { SlidingWindows, type RateLimits, type WindowKey } from './limits.ts';
 import type { FakeLarkState } from './state.ts';
 
 /** Everything a fake route needs; one per running simulator. */
@@ -100,10 +100,22 @@ export function api(
   };
 }
 
-/** Applies the sliding-window limits; a refusal is Lark's HTTP 429 with its headers. */
-export function throttle(ctx: SimContext, keys: Array<{ key: string; max: number }>): Answer | null {
+export interface ThrottleKey extends WindowKey {
+  /**
+   * Who the limit protects. App-wide quotas answer HTTP 429 `{code: 99991400}` with the
+   * x-ogw-ratelimit-* headers (frequency-control guide); per-chat, per-user and per-message limits
+   * answer HTTP 400 `{code: 230020}` "This operation triggers the frequency limit" (message create /
+   * reply / patch error tables), with no reset header.
+   */
+  scope: 'app' | 'target';
+}
+
+/** Applies the sliding-window limits; a refusal is answered as Lark answers that limit. */
+export function throttle(ctx: SimContext, keys: ThrottleKey[]): Answer | null {
   const full = ctx.windows.take(keys, Date.now());
   if (!full) return null;
+  const scope = keys.find((k) => k.key === full.key)?.scope ?? 'app';
+  if (scope === 'target') return bad(230020, 'This operation triggers the frequency limit.');
   return {
     status: 429,
     body: { code: 99991400, msg: 'request trigger frequency limit' },

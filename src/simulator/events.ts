@@ -47,38 +47,74 @@ const ids = (u: UserIds) => ({
   user_id: u.userId ?? null,
 });
 
+export interface Mention {
+  /** `@_user_N` as in the text, or `@_all` for @所有人 (which has no id). */
+  key: string;
+  openId?: string;
+  name: string;
+}
+
+/** What a person sent: message_type and its content object (serialised into `content`). */
+export type UserContent =
+  | { type: 'text'; text: string }
+  /** Rich text: paragraphs of inline elements (`text`, `a`, `at`, `img`, …), optional title. */
+  | { type: 'post'; title?: string; content: Array<Array<Record<string, unknown>>> }
+  | { type: 'image'; imageKey: string }
+  | { type: 'file'; fileKey: string; fileName: string };
+
 export interface MessageReceiveInput extends EventHeaderInput {
   messageId: string;
   chatId: string;
   chatType: 'p2p' | 'group';
   sender: UserIds;
   /** Text as the user typed it, with @-mentions already as placeholders (`@_user_1`). */
-  text: string;
-  mentions?: Array<{ key: string; openId: string; name: string }>;
+  text?: string;
+  /** Any other message type (post, image, file); wins over `text`. */
+  body?: UserContent;
+  /** In the order Lark lists them (any order; the bot need not be first). */
+  mentions?: Mention[];
   parentId?: string;
   rootId?: string;
   /** When the user sent it (default createTime; Lark's event is stamped a little later). */
   sentAt?: Date;
 }
 
-/** `im.message.receive_v1` for a text message (content is a JSON string, as Lark sends it). */
+/** `message_type` and the JSON-string `content` of a user's message, as im.message.receive_v1 carries them. */
+export function userMessageContent(body: UserContent): { message_type: string; content: string } {
+  switch (body.type) {
+    case 'text':
+      return { message_type: 'text', content: JSON.stringify({ text: body.text }) };
+    case 'post':
+      return { message_type: 'post', content: JSON.stringify({ title: body.title ?? '', content: body.content }) };
+    case 'image':
+      return { message_type: 'image', content: JSON.stringify({ image_key: body.imageKey }) };
+    case 'file':
+      return { message_type: 'file', content: JSON.stringify({ file_key: body.fileKey, file_name: body.fileName }) };
+  }
+}
+
+function mentionOf(m: Mention, tenantKey: string): Record<string, unknown> {
+  // @所有人 carries no user id; everyone else has open_id/union_id (user_id only with its scope).
+  if (m.key === '@_all') return { key: '@_all', id: { open_id: '', union_id: '', user_id: '' }, name: m.name, tenant_key: tenantKey };
+  const openId = m.openId ?? '';
+  return { id: { open_id: openId, union_id: `on_${openId.replace(/^ou_/, '')}`, user_id: '' }, key: m.key, name: m.name, tenant_key: tenantKey };
+}
+
+/** `im.message.receive_v1` for a user's message (content is a JSON string, as Lark sends it). */
 export function messageReceiveEvent(i: MessageReceiveInput): LarkEventPayload {
   const tenantKey = i.tenantKey ?? 'tenant_sim';
   const sent = String((i.sentAt ?? i.createTime).getTime());
   const message: Record<string, unknown> = {
     chat_id: i.chatId,
     chat_type: i.chatType,
-    content: JSON.stringify({ text: i.text }),
+    ...userMessageContent(i.body ?? { type: 'text', text: i.text ?? '' }),
     create_time: sent,
     message_id: i.messageId,
-    message_type: 'text',
     update_time: sent,
   };
   if (i.parentId) message.parent_id = i.parentId;
   if (i.rootId) message.root_id = i.rootId;
-  if (i.mentions?.length) {
-    message.mentions = i.mentions.map((m) => ({ id: { open_id: m.openId, union_id: `on_${m.openId.replace(/^ou_/, '')}`, user_id: '' }, key: m.key, name: m.name, tenant_key: tenantKey }));
-  }
+  if (i.mentions?.length) message.mentions = i.mentions.map((m) => mentionOf(m, tenantKey));
   return {
     schema: '2.0',
     header: header(i, 'im.message.receive_v1', String(i.createTime.getTime())),
@@ -135,23 +171,52 @@ export interface CallbackOptions {
   verificationToken?: string;
   now: () => Date;
   nonce?: string;
+  /**
+   * How long Lark waits for the answer: 3 s for events and card callbacks
+   * (feishu-cards/card-callback-communication; event-callback-optimization-guide). Past it the
+   * request is abandoned and the answer, if any, is never seen.
+   */
+  timeoutMs?: number;
+}
+
+export const CALLBACK_DEADLINE_MS = 3000;
+
+export interface CallbackResult {
+  /** 0 when no answer came in time. */
+  status: number;
+  body: unknown;
+  /** Lark gave up waiting: for a card callback the user sees error 200341. */
+  timedOut: boolean;
+  /** How long the answer took (or the deadline, when it timed out). */
+  ms: number;
 }
 
 /** Encrypts, signs and POSTs a payload to duban's webhook exactly as Lark does (compact JSON). */
-export async function postCallback(targetUrl: string, payload: unknown, opts: CallbackOptions): Promise<{ status: number; body: unknown }> {
+export async function postCallback(targetUrl: string, payload: unknown, opts: CallbackOptions): Promise<CallbackResult> {
   const withToken = fillToken(payload, opts.verificationToken);
   const timestamp = String(Math.floor(opts.now().getTime() / 1000));
   const nonce = opts.nonce ?? randomBytes(8).toString('hex');
   const signed = buildSignedRequest(withToken, { encryptKey: opts.encryptKey, timestamp, nonce });
-  const res = await fetch(targetUrl, { method: 'POST', headers: signed.headers, body: signed.body });
-  const text = await res.text();
+  const deadline = opts.timeoutMs ?? CALLBACK_DEADLINE_MS;
+  const started = Date.now();
+  let res: Response;
+  let text: string;
+  try {
+    const signal = AbortSignal.timeout(deadline);
+    res = await fetch(targetUrl, { method: 'POST', headers: signed.headers, body: signed.body, signal });
+    text = await res.text();
+  } catch (e) {
+    const name = (e as Error).name;
+    if (name === 'TimeoutError' || name === 'AbortError') return { status: 0, body: undefined, timedOut: true, ms: deadline };
+    throw e;
+  }
   let body: unknown = text;
   try {
     body = JSON.parse(text);
   } catch {
     // Keep non-JSON answers as text; the caller asserts on them.
   }
-  return { status: res.status, body };
+  return { status: res.status, body, timedOut: false, ms: Date.now() - started };
 }
 
 function fillToken(payload: unknown, token: string | undefined): unknown {

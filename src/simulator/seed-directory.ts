@@ -3,13 +3,21 @@ import type { FakeLark } from './server.ts';
 
 /**
  * Makes the fake Lark know the directory's world: every department and leadership chat (with
- * its people as members), every person as a user. The fake refuses unknown chats, as Lark does.
+ * its people as members), every person as a user, and the bot as bot/v3/info reports it. The fake refuses unknown chats, as Lark does.
  */
-export function seedFakeFromDirectory(fake: Pick<FakeLark, 'addChat' | 'addUser'>, dir: ParsedDirectory, bot?: { openId: string; name: string }): void {
+export function seedFakeFromDirectory(
+  fake: Pick<FakeLark, 'addChat' | 'addUser'> & Partial<Pick<FakeLark, 'setBot'>>,
+  dir: ParsedDirectory,
+  bot?: { openId: string; name: string },
+): void {
   const admins = dir.admins ?? [];
   const people = [...admins, ...dir.departments.flatMap((d) => d.reporters ?? [])];
   for (const p of people) fake.addUser({ open_id: p.openId, name: p.name ?? p.openId });
-  if (bot) fake.addUser({ open_id: bot.openId, name: bot.name });
+  if (bot) {
+    fake.addUser({ open_id: bot.openId, name: bot.name });
+    // GET /open-apis/bot/v3/info answers with this identity.
+    fake.setBot?.(bot);
+  }
   for (const d of dir.departments) {
     if (!d.chatId) continue;
     fake.addChat({ chat_id: d.chatId, name: `${d.name}工作群`, members: [...(d.reporters ?? []), ...admins].map((p) => p.openId) });

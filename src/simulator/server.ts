@@ -4,10 +4,12 @@ import { Injector, type Injection, type RecordedCall } from './calls.ts';
 import { bad, record, send, type SimContext } from './context.ts';
 import { DEFAULT_LIMITS, SlidingWindows, type RateLimits } from './limits.ts';
 import { authRoutes } from './routes/auth.ts';
+import { botRoutes } from './routes/bot.ts';
+import type { CallbackRecord } from './callbacks.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { issueCardToken, mediaRoutes } from './routes/media.ts';
 import { messageRoutes } from './routes/messages.ts';
-import { FakeLarkState, type FakeChat, type FakeMessage, type FakeUser, type MessageListener } from './state.ts';
+import { FakeLarkState, type FakeBot, type FakeChat, type FakeMessage, type FakeUser, type MessageListener } from './state.ts';
 
 export interface FakeLarkOptions {
   /** 0 (default) picks a free port. */
@@ -18,6 +20,8 @@ export interface FakeLarkOptions {
   tenantKey?: string;
   limits?: Partial<RateLimits>;
   now?: Now;
+  /** The app's bot as GET /open-apis/bot/v3/info reports it (its open_id tells its @-mentions apart). */
+  bot?: { openId: string; name: string };
   /** Told about every call to an unimplemented route (the CLI prints it). */
   onUnknown?: (call: RecordedCall) => void;
   /**
@@ -35,6 +39,13 @@ export interface FakeLark {
   /** Calls to routes the fake does not implement; tests assert this stays empty. */
   unknownCalls: RecordedCall[];
   state: FakeLarkState;
+  /** Every card callback sent through deliverCardAction, with Lark's verdict on the answer. */
+  callbacks: CallbackRecord[];
+  /** The business clock messages are stamped with. */
+  now: Now;
+  /** The bot identity the fake reports. */
+  readonly bot: FakeBot;
+  setBot(bot: { openId: string; name: string }): void;
   /** All messages, in creation order. */
   readonly messages: FakeMessage[];
   addChat(chat: { chat_id: string; name: string; members?: string[] }): FakeChat;
@@ -74,7 +85,9 @@ export async function startFakeLark(opts: FakeLarkOptions): Promise<FakeLark> {
   // The SDK's image upload is multipart; keep it raw and parse it in the route.
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
+  if (opts.bot) ctx.state.bot = { open_id: opts.bot.openId, app_name: opts.bot.name };
   authRoutes(app, ctx);
+  botRoutes(app, ctx);
   messageRoutes(app, ctx);
   mediaRoutes(app, ctx);
   directoryRoutes(app, ctx);
@@ -96,6 +109,12 @@ export async function startFakeLark(opts: FakeLarkOptions): Promise<FakeLark> {
     calls: ctx.calls,
     unknownCalls: ctx.unknownCalls,
     state: ctx.state,
+    callbacks: [],
+    now: ctx.now,
+    get bot() {
+      return ctx.state.bot;
+    },
+    setBot: (bot) => void (ctx.state.bot = { open_id: bot.openId, app_name: bot.name }),
     get messages() {
       return [...ctx.state.messages.values()];
     },

@@ -41,13 +41,23 @@ export interface FakeMessage {
 
 export type MessageEvent =
   | { type: 'created'; message: FakeMessage }
-  | { type: 'updated'; message: FakeMessage; via: 'patch' | 'card_update' };
+  | { type: 'updated'; message: FakeMessage; via: UpdateVia };
+
+/** How a card changed: PATCH, the delayed-update API, or the card in a callback answer. */
+export type UpdateVia = 'patch' | 'card_update' | 'callback';
 
 export type MessageListener = (event: MessageEvent) => void;
 
 export const newId = (prefix: string, bytes = 12): string => `${prefix}${randomBytes(bytes).toString('hex')}`;
 
+/** What GET /open-apis/bot/v3/info tells about the app's bot. */
+export interface FakeBot {
+  open_id: string;
+  app_name: string;
+}
+
 export class FakeLarkState {
+  bot: FakeBot = { open_id: 'ou_bot_simulator0001', app_name: '督办' };
   readonly chats = new Map<string, FakeChat>();
   readonly users = new Map<string, FakeUser>();
   readonly messages = new Map<string, FakeMessage>();
@@ -83,7 +93,7 @@ export class FakeLarkState {
     this.emit({ type: 'created', message: m });
   }
 
-  updateCard(m: FakeMessage, content: string, card: unknown, at: Date, via: 'patch' | 'card_update'): void {
+  updateCard(m: FakeMessage, content: string, card: unknown, at: Date, via: UpdateVia): void {
     m.content = content;
     m.card = card;
     m.update_time = String(at.getTime());

@@ -102,7 +102,9 @@ describe('fake Lark Open API through the real SDK', () => {
     const missing = await rejection(client.im.message.patch({ path: { message_id: 'om_missing' }, data: { content: JSON.stringify(card('v2')) } }));
     expect(missing.status).toBe(400);
     const unshared = await rejection(client.im.message.patch({ path: { message_id: id }, data: { content: JSON.stringify(card('v3', { config: { update_multi: false } })) } }));
-    expect(unshared.data?.code).toBe(230001);
+    // JSON 2.0 cards are shared only: update_multi false is refused as a card error (sub-code 200861).
+    expect(unshared.data?.code).toBe(230099);
+    expect(unshared.data?.msg).toContain('ErrCode: 200861');
     expect(fake.state.messages.get(id)?.updates).toBe(1);
   });
 
@@ -142,14 +144,13 @@ describe('fake Lark Open API through the real SDK', () => {
     fake.unknownCalls.length = 0;
   });
 
-  it('throttles the sixth message per second into one chat with 429 and reset headers', async () => {
+  it('throttles the sixth message per second into one chat with 230020 and HTTP 400, without reset headers', async () => {
     const results = await Promise.allSettled(Array.from({ length: 7 }, (_, i) => send('oc_limit', card(`burst ${i}`))));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect(refused.reason.response.status).toBe(429);
-    expect(refused.reason.response.data.code).toBe(99991400);
-    expect(refused.reason.response.headers['x-ogw-ratelimit-reset']).toBe('1');
-    expect(refused.reason.response.headers['x-ogw-ratelimit-limit']).toBe('5');
+    expect(refused.reason.response.status).toBe(400);
+    expect(refused.reason.response.data).toEqual({ code: 230020, msg: 'This operation triggers the frequency limit.' });
+    expect(refused.reason.response.headers['x-ogw-ratelimit-reset']).toBeUndefined();
     // Another chat is not affected.
     expect((await send('oc_other', card('elsewhere'))).code).toBe(0);
   });

@@ -4,7 +4,7 @@ import pino from 'pino';
 import { parseConfig, type Config } from '../../src/config/schema.ts';
 import { shiftedClock, type Now } from '../../src/domain/clock.ts';
 import { startApp, type App } from '../../src/main.ts';
-import { cardActionEvent, messageReceiveEvent, postCallback, startFakeLark, type FakeLark, type FakeMessage } from '../../src/simulator/index.ts';
+import { deliverCardAction, messageReceiveEvent, postCallback, startFakeLark, userMessageContent, type FakeLark, type FakeMessage, type Mention, type UserContent } from '../../src/simulator/index.ts';
 import { seedFakeFromDirectory } from '../../src/simulator/seed-directory.ts';
 import { bootstrapFromFiles } from '../../src/usecases/bootstrap.ts';
 import type { ParsedDirectory } from '../../src/directory/types.ts';
@@ -30,9 +30,23 @@ export interface World {
   directory: ParsedDirectory;
   now: Now;
   step(step: ScheduledStep): Promise<string>;
-  /** Sends a card action as Lark would; returns the webhook's answer. */
-  cardAction(input: { operator: string; value: unknown; formValue?: Record<string, unknown>; messageId?: string; chatId?: string; eventId?: string }): Promise<{ status: number; body: any }>;
-  message(input: { sender: string; text: string; chatId: string; chatType: 'p2p' | 'group'; mentionBot?: boolean; eventId?: string; messageId?: string }): Promise<{ status: number; body: any }>;
+  /**
+   * Sends a card action as Lark would (3 s deadline, answer checked, its card applied); returns the
+   * webhook's answer. `timedOut` when duban took longer than Lark waits.
+   */
+  cardAction(input: { operator: string; value: unknown; formValue?: Record<string, unknown>; messageId?: string; chatId?: string; eventId?: string }): Promise<{ status: number; body: any; timedOut: boolean; ms: number }>;
+  /** A person's message; `mentions` (any order, `@_all` included) replaces the bot-in-front default of mentionBot. */
+  message(input: {
+    sender: string;
+    text: string;
+    chatId: string;
+    chatType: 'p2p' | 'group';
+    mentionBot?: boolean;
+    mentions?: Mention[];
+    body?: Exclude<UserContent, { type: 'text' }>;
+    eventId?: string;
+    messageId?: string;
+  }): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
@@ -40,7 +54,7 @@ export const BOT_OPEN_ID = 'ou_bot_duban';
 
 export async function startWorld(label: string, opts: { start?: string; schedules?: boolean; pglite?: boolean } = {}): Promise<World> {
   const db = opts.pglite ? await createPgliteTestDb() : await createTestDb(label);
-  const fake = await startFakeLark({ appId: APP_ID, appSecret: 'sim-secret' });
+  const fake = await startFakeLark({ appId: APP_ID, appSecret: 'sim-secret', bot: { openId: BOT_OPEN_ID, name: '督办机器人' } });
   const prefix = testQueuePrefix(label);
   const now = shiftedClock(DateTime.fromISO(opts.start ?? '2021-06-08T10:00:00', { zone: TIMEZONE }).toJSDate(), () => new Date());
   const config = parseConfig({
@@ -73,32 +87,39 @@ export async function startWorld(label: string, opts: { start?: string; schedule
     directory,
     now,
     step: (s) => runStep(s, { db: db.db, send, now, timezone: TIMEZONE }),
-    cardAction: (i) =>
-      postCallback(
+    cardAction: (i) => {
+      const messageId = i.messageId ?? `om_${newId()}`;
+      // A card the fake sent gets a real update token (30 min, 2 uses); others a dummy one.
+      const cardToken = fake.state.messages.has(messageId) ? fake.issueCardToken(messageId) : `c-${newId()}`;
+      return deliverCardAction(
+        fake,
         url,
-        cardActionEvent({
+        {
           eventId: i.eventId ?? `ev_${newId()}`,
           appId: APP_ID,
           verificationToken: VERIFICATION_TOKEN,
           createTime: new Date(),
           operator: { openId: i.operator },
-          cardToken: `c-${newId()}`,
+          cardToken,
           action: { tag: 'button', value: i.value, formValue: i.formValue, name: 'submit' },
-          messageId: i.messageId ?? `om_${newId()}`,
+          messageId,
           chatId: i.chatId ?? 'oc_unknown',
-        }),
+        },
         sign,
-      ) as Promise<{ status: number; body: any }>,
+      ) as Promise<{ status: number; body: any; timedOut: boolean; ms: number }>;
+    },
     message: (i) => {
       // Lark knows the user's message before it tells duban; the fake must too, or a reply to it is refused.
       const messageId = i.messageId ?? `om_${newId()}`;
       const t = String(Date.now());
+      const mentions = i.mentions ?? (i.mentionBot ? [{ key: '@_user_1', openId: BOT_OPEN_ID, name: '督办机器人' }] : undefined);
+      const text = !i.mentions && i.mentionBot ? `@_user_1 ${i.text}` : i.text;
       fake.state.addMessage({
         message_id: messageId,
         chat_id: i.chatId,
-        msg_type: 'text',
-        content: JSON.stringify({ text: i.text }),
-        text: i.text,
+        msg_type: i.body?.type ?? 'text',
+        content: i.body ? userMessageContent(i.body).content : JSON.stringify({ text }),
+        text,
         create_time: t,
         update_time: t,
         updates: 0,
@@ -115,8 +136,9 @@ export async function startWorld(label: string, opts: { start?: string; schedule
           chatId: i.chatId,
           chatType: i.chatType,
           sender: { openId: i.sender },
-          text: i.mentionBot ? `@_user_1 ${i.text}` : i.text,
-          mentions: i.mentionBot ? [{ key: '@_user_1', openId: BOT_OPEN_ID, name: '督办机器人' }] : undefined,
+          text,
+          body: i.body,
+          mentions,
         }),
         sign,
       ) as Promise<{ status: number; body: any }>;

@@ -1,4 +1,5 @@
-import { cardActionEvent, messageReceiveEvent, postCallback } from '../events.ts';
+import { deliverCardAction } from '../callbacks.ts';
+import { messageReceiveEvent, postCallback, userMessageContent, type Mention, type UserContent } from '../events.ts';
 import type { FakeLark } from '../server.ts';
 import { newId, type FakeMessage } from '../state.ts';
 import type { ConsoleOptions } from './options.ts';
@@ -28,6 +29,8 @@ export interface ActionResult {
   toast?: Toast;
   /** duban answered with a raw card and the message now shows it. */
   cardReplaced: boolean;
+  /** Lark's client error instead of the answer: 200341 when duban took over 3 s, 20067x for a bad answer. */
+  errCode?: number;
 }
 
 const wall = () => new Date();
@@ -47,63 +50,73 @@ export class ConsoleError extends Error {
   }
 }
 
-const isToast = (t: unknown): t is Toast =>
-  typeof t === 'object' && t !== null && typeof (t as Toast).content === 'string' && typeof (t as Toast).type === 'string';
-
-/** A card.action.trigger as Lark sends it; a raw card in the answer replaces the message's card. */
+/** A card.action.trigger as Lark sends it (3 s deadline); a raw card in the answer replaces the message's card. */
 export async function postCardAction(fake: FakeLark, opts: ConsoleOptions, input: ActionInput): Promise<ActionResult> {
   const m = fake.state.messages.get(input.messageId);
   if (!m || m.msg_type !== 'interactive') throw new ConsoleError(404, '找不到这张卡片');
   const url = webhookOf(opts);
-  const payload = cardActionEvent({
-    eventId: newId('ev_sim_'),
-    appId: opts.appId,
-    verificationToken: opts.verificationToken ?? '',
-    createTime: wall(),
-    operator: { openId: input.operator },
-    cardToken: fake.issueCardToken(m.message_id),
-    action: { tag: input.tag ?? 'button', name: input.name, value: input.value ?? {}, formValue: input.formValue },
-    messageId: m.message_id,
-    chatId: m.chat_id,
-  });
-  const res = await postCallback(url, payload, { encryptKey: opts.encryptKey, verificationToken: opts.verificationToken, now: wall });
-  const body = (typeof res.body === 'object' && res.body !== null ? res.body : {}) as { toast?: unknown; card?: { type?: unknown; data?: unknown } };
-  let cardReplaced = false;
-  if (res.status === 200 && body.card?.type === 'raw' && body.card.data && typeof body.card.data === 'object') {
-    // Lark shows the answered card at once, to everyone (shared card).
-    fake.state.updateCard(m, JSON.stringify(body.card.data), body.card.data, (opts.now ?? wall)(), 'card_update');
-    cardReplaced = true;
-  }
-  const toast = isToast(body.toast) ? { type: body.toast.type, content: body.toast.content } : undefined;
-  return { status: res.status, toast, cardReplaced };
+  const res = await deliverCardAction(
+    fake,
+    url,
+    {
+      eventId: newId('ev_sim_'),
+      appId: opts.appId,
+      verificationToken: opts.verificationToken ?? '',
+      createTime: wall(),
+      operator: { openId: input.operator },
+      cardToken: fake.issueCardToken(m.message_id),
+      action: { tag: input.tag ?? 'button', name: input.name, value: input.value ?? {}, formValue: input.formValue },
+      messageId: m.message_id,
+      chatId: m.chat_id,
+    },
+    { encryptKey: opts.encryptKey, verificationToken: opts.verificationToken, now: wall },
+  );
+  const r = res.record;
+  return { status: res.status, toast: r.toast, cardReplaced: r.cardReplaced, ...(r.errCode ? { errCode: r.errCode } : {}) };
 }
 
 export interface MessageInput {
   chatId: string;
   sender: string;
+  /** Text as typed; with `mentions`, its placeholders (`@_user_N`, `@_all`) are kept as given. */
   text: string;
+  /** A rich-text, image or file message instead of text (the console's other message kinds). */
+  body?: Exclude<UserContent, { type: 'text' }>;
+  /**
+   * Who the message @-mentions, in order. Default: in a group, the bot in front (`@_user_1`), as
+   * Lark delivers group messages to a bot without the group-message scope only when mentioned.
+   */
+  mentions?: Mention[];
 }
 
-/**
- * A text message from a person to the bot: in a private chat as typed; in a group with an
- * @-mention of the bot in front (`@_user_1`), as Lark delivers group messages only when mentioned.
- */
+/** What the chat shows for a message of another kind. */
+function shownText(body: NonNullable<MessageInput['body']>): string {
+  if (body.type === 'image') return '[图片]';
+  if (body.type === 'file') return `[文件] ${body.fileName}`;
+  const lines = body.content.map((p) => p.map((el) => (typeof el.text === 'string' ? el.text : el.tag === 'at' ? `@${String(el.user_name ?? '')}` : '')).join(''));
+  return [body.title, ...lines].filter(Boolean).join('\n');
+}
+
+/** A message from a person to the bot, as Lark delivers it to duban's webhook (3 s deadline). */
 export async function postUserMessage(fake: FakeLark, opts: ConsoleOptions, input: MessageInput): Promise<{ status: number; messageId: string }> {
   const chat = fake.state.chats.get(input.chatId);
   if (!chat) throw new ConsoleError(404, '找不到这个会话');
-  const typed = input.text.trim().replace(/^@_user_1\s*/, '');
-  if (!typed) throw new ConsoleError(400, '消息不能为空');
-  const url = webhookOf(opts);
-  const botName = opts.botName ?? '督办';
   const group = chat.chat_type === 'group';
-  const text = group ? `@_user_1 ${typed}` : typed;
+  const botName = opts.botName ?? '督办';
+  const explicit = input.mentions !== undefined;
+  const typed = explicit ? input.text.trim() : input.text.trim().replace(/^@_user_1\s*/, '');
+  if (!typed && !input.body) throw new ConsoleError(400, '消息不能为空');
+  const url = webhookOf(opts);
+  const mentions = explicit ? input.mentions : group ? [{ key: '@_user_1', openId: opts.botOpenId, name: botName }] : undefined;
+  const text = explicit || !group ? typed : `@_user_1 ${typed}`;
   const at = (opts.now ?? wall)();
+  const named = (t: string) => (mentions ?? []).reduce((acc, m) => acc.split(m.key).join(`@${m.name}`), t);
   const message: FakeMessage = {
     message_id: newId('om_'),
     chat_id: chat.chat_id,
-    msg_type: 'text',
-    content: JSON.stringify({ text }),
-    text: group ? `@${botName} ${typed}` : typed,
+    msg_type: input.body?.type ?? 'text',
+    content: input.body ? userMessageContent(input.body).content : JSON.stringify({ text }),
+    text: input.body ? shownText(input.body) : named(text),
     create_time: String(at.getTime()),
     update_time: String(at.getTime()),
     updates: 0,
@@ -122,7 +135,8 @@ export async function postUserMessage(fake: FakeLark, opts: ConsoleOptions, inpu
     chatType: chat.chat_type,
     sender: { openId: input.sender },
     text,
-    mentions: group ? [{ key: '@_user_1', openId: opts.botOpenId, name: botName }] : undefined,
+    body: input.body,
+    mentions,
   });
   const res = await postCallback(url, payload, { encryptKey: opts.encryptKey, verificationToken: opts.verificationToken, now: wall });
   return { status: res.status, messageId: message.message_id };

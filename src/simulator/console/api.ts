@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { FakeLark } from '../server.ts';
+import { newId } from '../state.ts';
 import { ConsoleError, postCardAction, postUserMessage } from './act.ts';
 import { CONSOLE_STEPS, type ConsoleOptions, type ConsoleStep } from './options.ts';
 import { chatList, messageView } from './view.ts';
@@ -63,7 +64,18 @@ export function apiRoutes(scope: FastifyInstance, fake: FakeLark, opts: ConsoleO
     const chatId = str(b.chatId);
     if (!chatId) throw new ConsoleError(400, '缺少 chatId');
     const text = typeof b.text === 'string' ? b.text : '';
-    return postUserMessage(fake, opts, { chatId, sender: person(str(b.sender)), text });
+    // Other kinds a person can send: rich text (post), an image or a file.
+    const kind = str(b.kind) ?? 'text';
+    const body =
+      kind === 'post'
+        ? { type: 'post' as const, content: text.split('\n').map((line) => [{ tag: 'text', text: line }]) }
+        : kind === 'image'
+          ? { type: 'image' as const, imageKey: newId('img_v3_sim_') }
+          : kind === 'file'
+            ? { type: 'file' as const, fileKey: newId('file_v3_sim_'), fileName: str(b.fileName) ?? '附件.pdf' }
+            : undefined;
+    if (kind !== 'text' && !body) throw new ConsoleError(400, `未知消息类型：${kind}`);
+    return postUserMessage(fake, opts, { chatId, sender: person(str(b.sender)), text, body });
   });
 
   scope.post('/api/steps', async (req) => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { updateCardRefusal } from '../card-check.ts';
 import { api, bad, ok, type SimContext } from '../context.ts';
 import { boundaryOf, parseMultipart } from '../multipart.ts';
 import { newId } from '../state.ts';
@@ -44,6 +45,8 @@ export function mediaRoutes(app: FastifyInstance, ctx: SimContext): void {
       const nowMs = ctx.now().getTime();
       if (!entry || entry.expiresAt < nowMs || entry.usesLeft <= 0) return bad(300021, 'simulator: card token invalid, expired or used twice');
       if (!body.card || typeof body.card !== 'object') return bad(300001, 'simulator: card must be the complete card JSON');
+      const refused = updateCardRefusal(body.card);
+      if (refused) return refused;
       const m = ctx.state.messages.get(entry.message_id);
       if (!m) return bad(300021, 'simulator: the card of this token is gone');
       call.chatId = m.chat_id;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RecordedCall } from '../calls.ts';
 import { api, bad, ok, throttle, type Answer, type SimContext } from '../context.ts';
+import { cardRefusal } from '../card-check.ts';
 import { newId, type FakeChat, type FakeMessage } from '../state.ts';
 
 // Message create / reply / patch, as documented at
@@ -38,6 +39,10 @@ function parseContent(body: Body): Parsed | Answer {
     if (typeof text !== 'string') return bad(230001, 'text content needs a "text" field');
     return { content: body.content, msgType, text };
   }
+  if (msgType === 'interactive') {
+    const refused = cardRefusal(value);
+    if (refused) return refused;
+  }
   return { content: body.content, msgType, card: msgType === 'interactive' ? value : undefined };
 }
 
@@ -71,8 +76,9 @@ function deliver(ctx: SimContext, chat: FakeChat, parsed: Parsed, uuid: string |
   call.card = parsed.card;
   call.uuid = uuid;
   const limited = throttle(ctx, [
-    { key: 'app:messages', max: ctx.limits.appPerSecond },
-    { key: `chat:${chat.chat_id}`, max: ctx.limits.chatPerSecond },
+    { key: 'app:messages', max: ctx.limits.appPerSecond, scope: 'app' },
+    { key: 'app:messages:minute', max: ctx.limits.appPerMinute, windowMs: 60_000, scope: 'app' },
+    { key: `chat:${chat.chat_id}`, max: ctx.limits.chatPerSecond, scope: 'target' },
   ]);
   if (limited) return limited;
   const now = ctx.now();
@@ -164,8 +170,9 @@ export function messageRoutes(app: FastifyInstance, ctx: SimContext): void {
         return bad(230001, 'simulator: a card can be patched only when config.update_multi is true before and after');
       }
       const limited = throttle(ctx, [
-        { key: 'app:patch', max: ctx.limits.appPerSecond },
-        { key: `msg:${m.message_id}`, max: ctx.limits.messagePatchPerSecond },
+        { key: 'app:patch', max: ctx.limits.appPerSecond, scope: 'app' },
+        { key: 'app:patch:minute', max: ctx.limits.appPerMinute, windowMs: 60_000, scope: 'app' },
+        { key: `msg:${m.message_id}`, max: ctx.limits.messagePatchPerSecond, scope: 'target' },
       ]);
       if (limited) return limited;
       ctx.state.updateCard(m, parsed.content, parsed.card, ctx.now(), 'patch');
