@@ -13,7 +13,7 @@ const send = (chatId: string, content: unknown, uuid?: string) =>
     data: { receive_id: chatId, msg_type: 'interactive', content: JSON.stringify(content), uuid },
   });
 
-async function rejection(p: Promise<unknown>): Promise<{ status?: number; data?: { code?: number }; headers?: Record<string, string> }> {
+async function rejection(p: Promise<unknown>): Promise<{ status?: number; data?: { code?: number; msg?: string }; headers?: Record<string, string> }> {
   try {
     await p;
   } catch (e) {
