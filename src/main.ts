@@ -18,6 +18,8 @@ import { startWsClient } from './lark/ws.ts';
 import { configSecrets, createLogger } from './logging.ts';
 import type { Outbox } from './queue/outbox.ts';
 import { safeUrl } from './queue/redis-health.ts';
+import { createBotIdentity } from './lark/bot-identity.ts';
+import { createRefusalNotices } from './usecases/lark-refusals.ts';
 import type { Send } from './usecases/rounds/ports.ts';
 import { runStep } from './usecases/steps.ts';
 
@@ -89,9 +91,17 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     const deps: AppDeps = { db, outbox, now, logger };
     const app: App = { db, outbox, logger, now, close: shutdown.close };
     const send: Send = (op, meta) => outbox.enqueue(op, meta);
+    const lark = createLarkClient(config.lark, { logger });
+    // Who the bot is decides which group messages are for it (and never a reporter); asked once
+    // at start, kept after.
+    const bot = createBotIdentity(lark, { logger });
+    void bot.openId();
 
     if (opts.web) {
-      const routes = typeof opts.routes === 'function' ? opts.routes(deps) : (opts.routes ?? dubanRoutes(db.db, config.timezone));
+      const routes =
+        typeof opts.routes === 'function'
+          ? opts.routes(deps)
+          : (opts.routes ?? dubanRoutes(db.db, { timezone: config.timezone, send, bot, budgetMs: config.cardAnswerBudgetMs }));
       const dispatcher = createInboundDispatcher({ enqueue: enqueueInbound, logger, now, routes });
       const server = await buildServer({
         logger,
@@ -119,14 +129,15 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
       const handlers =
         typeof opts.inboundHandlers === 'function'
           ? opts.inboundHandlers(deps)
-          : (opts.inboundHandlers ?? dubanHandlers({ send, timezone: config.timezone }));
+          : (opts.inboundHandlers ?? dubanHandlers({ send, timezone: config.timezone, bot }));
       const workers = await startWorkers({
         config,
         producer,
         db: db.db,
         logger,
         now,
-        messenger: countingLarkErrors(createMessenger({ client: createLarkClient(config.lark, { logger }), logger })),
+        messenger: countingLarkErrors(createMessenger({ client: lark, logger })),
+        onRejected: createRefusalNotices({ db: db.db, send, now, timezone: config.timezone }),
         handlers,
         runStep: (opts.schedules ?? true) ? (step) => runStep(step, { db: db.db, send, now, timezone: config.timezone }) : null,
         shutdown,

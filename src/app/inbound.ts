@@ -3,7 +3,8 @@ import type { Db } from '../db/client.ts';
 import { createAskCache } from '../usecases/ask.ts';
 import { createCardActionRoute } from '../usecases/inbound/card-action-route.ts';
 import { createInboundHandlers } from '../usecases/inbound/handlers.ts';
-import { messageRoute } from '../usecases/inbound/message-route.ts';
+import { createMessageRoute } from '../usecases/inbound/message-route.ts';
+import type { BotIdentity } from '../lark/bot-identity.ts';
 import type { Send } from '../usecases/rounds/ports.ts';
 
 /*
@@ -22,17 +23,19 @@ import type { Send } from '../usecases/rounds/ports.ts';
  *                                           (db/repositories/processed-events.repository.ts) and runs the handler
  *  7. src/usecases/inbound/handlers.ts      `status_report` → usecases/store-report.ts
  *  8. src/db/repositories/reports.repository.ts  appendReport: the report version and the current status in Postgres
- * Nothing goes to the outbox for a submission: the card update is the callback's answer (step 3).
+ * Nothing goes to the outbox for a submission: the card update is the callback's answer (step 3),
+ * unless building it runs past the answer budget (CARD_ANSWER_BUDGET_MS): then the answer is the
+ * toast alone and the card follows as a delayed update (`card_update`) through the outbox.
  * Questions (`message`) and task details (`task_detail`) take steps 1–7, then answer through the
  * outbox (`send`, src/queue/outbox.ts → src/queue/workers/outbox.worker.ts → Lark).
  */
 
 /** Which card actions and messages become jobs, and how they are answered at once. */
-export function dubanRoutes(db: Db, timezone: string): InboundRoutes {
-  return { onCardAction: createCardActionRoute(db, { timezone }), onMessage: messageRoute };
+export function dubanRoutes(db: Db, o: { timezone: string; send: Send; bot: BotIdentity; budgetMs?: number }): InboundRoutes {
+  return { onCardAction: createCardActionRoute(db, { timezone: o.timezone, send: o.send, budgetMs: o.budgetMs }), onMessage: createMessageRoute(o.bot) };
 }
 
 /** The worker side: one handler per job kind. */
-export function dubanHandlers(deps: { send: Send; timezone: string }): InboundHandlers {
-  return createInboundHandlers({ send: deps.send, timezone: deps.timezone, askCache: createAskCache() });
+export function dubanHandlers(deps: { send: Send; timezone: string; bot?: BotIdentity }): InboundHandlers {
+  return createInboundHandlers({ send: deps.send, timezone: deps.timezone, askCache: createAskCache(), bot: deps.bot });
 }

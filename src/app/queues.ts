@@ -14,7 +14,7 @@ import { createOutbox, type Outbox } from '../queue/outbox.ts';
 import { quietErrors, waitForRedis } from '../queue/redis-health.ts';
 import { registerSchedules, type ScheduledStep } from '../queue/schedules.ts';
 import { startInboundWorker } from '../queue/workers/inbound.worker.ts';
-import { startOutboxWorker } from '../queue/workers/outbox.worker.ts';
+import { startOutboxWorker, type OutboxWorkerOptions } from '../queue/workers/outbox.worker.ts';
 import { startSchedulesWorker } from '../queue/workers/schedules.worker.ts';
 import type { Shutdown } from './lifecycle.ts';
 
@@ -63,6 +63,8 @@ export interface WorkerWiring {
   /** Runs a scheduled step; null: no schedulers and no schedules worker. */
   runStep: ((step: ScheduledStep) => Promise<string>) | null;
   shutdown: Shutdown;
+  /** Told when Lark refuses an outgoing call for good (src/usecases/lark-refusals.ts). */
+  onRejected?: OutboxWorkerOptions['onRejected'];
 }
 
 /** The inbound and outbox workers, and the schedules worker with its cron schedulers. */
@@ -73,7 +75,8 @@ export async function startWorkers(w: WorkerWiring): Promise<Worker[]> {
   const outboxWorker = startOutboxWorker({
     ...common,
     messenger: w.messenger,
-    rates: { appPerSecond: config.outbox.appRatePerSecond, chatPerSecond: config.outbox.chatRatePerSecond },
+    rates: { appPerSecond: config.outbox.appRatePerSecond, chatPerSecond: config.outbox.chatRatePerSecond, appPerMinute: config.outbox.appRatePerMinute },
+    onRejected: w.onRejected,
   });
   const workers: Worker[] = [startInboundWorker({ ...common, handlers: w.handlers }), outboxWorker.worker];
   if (w.runStep) {

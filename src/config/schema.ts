@@ -30,6 +30,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTBOX_APP_RATE: z.coerce.number().int().positive().default(40),
   OUTBOX_CHAT_RATE: z.coerce.number().int().positive().default(4),
+  OUTBOX_APP_RATE_PER_MINUTE: z.coerce.number().int().positive().default(1000),
+  CARD_ANSWER_BUDGET_MS: z.coerce.number().int().min(0).max(2500).default(1500),
   QUEUE_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 
@@ -57,7 +59,9 @@ export interface Config {
   now?: string;
   cron: { round: string; remind: string; close: string; digest: string };
   logLevel: RawConfig['LOG_LEVEL'];
-  outbox: { appRatePerSecond: number; chatRatePerSecond: number };
+  outbox: { appRatePerSecond: number; chatRatePerSecond: number; appRatePerMinute: number };
+  /** Longest a card callback answer waits for its card; past it the card follows as a delayed update. */
+  cardAnswerBudgetMs: number;
   /** How long a worker's job lock lasts; a crashed worker's jobs are taken over after about twice this. */
   queueLockMs: number;
 }
@@ -96,7 +100,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     now: e.DUBAN_NOW,
     cron: { round: e.ROUND_CRON, remind: e.REMIND_CRON, close: e.CLOSE_CRON, digest: e.DIGEST_CRON },
     logLevel: e.LOG_LEVEL,
-    outbox: { appRatePerSecond: e.OUTBOX_APP_RATE, chatRatePerSecond: e.OUTBOX_CHAT_RATE },
+    outbox: { appRatePerSecond: e.OUTBOX_APP_RATE, chatRatePerSecond: e.OUTBOX_CHAT_RATE, appRatePerMinute: e.OUTBOX_APP_RATE_PER_MINUTE },
+    cardAnswerBudgetMs: e.CARD_ANSWER_BUDGET_MS,
     queueLockMs: e.QUEUE_LOCK_MS,
   };
 }

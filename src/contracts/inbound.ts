@@ -80,12 +80,17 @@ export interface IndicatorJobPayload {
 export interface TaskDetailJobPayload {
   taskId: number;
   openId: string;
+  /** The card's chat and message, to tell the person there if the private message cannot reach them. */
+  chatId?: string;
+  messageId?: string;
 }
 
 /** Every kind of inbound job, with its payload. The keys are the kinds stored in Redis. */
 export interface InboundPayloads {
   /** A question or a directory command in a chat. */
   message: LarkMessage;
+  /** A message the bot cannot read (image, file, …): answered with what it does read. */
+  unsupported_message: LarkMessage;
   /** A card action queued as is (the default route, when no app logic is plugged in). */
   card_action: LarkCardAction;
   status_report: ReportJobPayload;

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
-// Sliding one-second windows in Redis, shared by every worker process. BullMQ OSS has no
-// per-group rate limits, so the outbox worker asks here before each Lark call.
+// Sliding windows in Redis, shared by every worker process. BullMQ OSS has no per-group rate
+// limits, so the outbox worker asks here before each Lark call. Lark counts per second (50 per app,
+// 5 per chat) and per minute (1,000 per app), so a bucket has its own window: one second or one
+// minute, checked together in one script so a call takes a slot in all of them or in none.
 //
 // Lark counts calls by their arrival over a sliding second. A call arrives somewhere between
 // our grant and its completion, so a slot is held "in flight" from the grant and then stamped
@@ -13,12 +15,12 @@ import type { Redis } from 'ioredis';
 const TAKE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local window = tonumber(ARGV[1])
-local inflight = tonumber(ARGV[3])
+local inflight = tonumber(ARGV[2])
 local wait = 0
 for i, key in ipairs(KEYS) do
+  local window = tonumber(ARGV[i * 2 + 2])
   redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
-  if redis.call('ZCARD', key) >= tonumber(ARGV[i + 3]) then
+  if redis.call('ZCARD', key) >= tonumber(ARGV[i * 2 + 1]) then
     local oldest = tonumber(redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')[2])
     local w = oldest + window - now
     if oldest > now then w = 100 end
@@ -27,8 +29,8 @@ for i, key in ipairs(KEYS) do
 end
 if wait > 0 then return wait end
 for i, key in ipairs(KEYS) do
-  redis.call('ZADD', key, now + inflight, ARGV[2])
-  redis.call('PEXPIRE', key, inflight + window * 2)
+  redis.call('ZADD', key, now + inflight, ARGV[1])
+  redis.call('PEXPIRE', key, inflight + tonumber(ARGV[i * 2 + 2]) * 2)
 end
 return 0
 `;
@@ -42,12 +44,10 @@ end
 return 0
 `;
 
-const WINDOW_MS = 1000;
+/** A bucket is limited per second or per minute (Lark's two kinds of quota). */
+export type RateBucket = { key: string; perSecond: number } | { key: string; perMinute: number };
 
-export interface RateBucket {
-  key: string;
-  perSecond: number;
-}
+const limitOf = (b: RateBucket): [limit: number, windowMs: number] => ('perSecond' in b ? [b.perSecond, 1000] : [b.perMinute, 60_000]);
 
 /** A slot taken for one call; release it when the call is over (it then lasts one more second). */
 export interface RateSlot {
@@ -67,7 +67,7 @@ export function createRateGate(redis: Redis, prefix: string): RateGate {
     async take(buckets, member) {
       const keys = buckets.map((b) => `${prefix}:${b.key}`);
       const id = `${member}-${randomBytes(4).toString('hex')}`;
-      const args = [String(WINDOW_MS), id, String(IN_FLIGHT_MS), ...buckets.map((b) => String(b.perSecond))];
+      const args = [id, String(IN_FLIGHT_MS), ...buckets.flatMap((b) => limitOf(b).map(String))];
       const wait = keys.length ? Number(await redis.eval(TAKE, keys.length, ...keys, ...args)) : 0;
       if (wait > 0) return wait;
       return {

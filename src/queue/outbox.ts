@@ -19,6 +19,8 @@ export interface OutboxJobData {
   ref: string;
   /** How many times Lark throttled this job so far (429 / 230020). */
   throttled?: number;
+  /** Facts for telling someone when Lark refuses the call for good (e.g. the chat a click came from). */
+  context?: Record<string, string>;
 }
 
 export interface EnqueueMeta {
@@ -28,6 +30,8 @@ export interface EnqueueMeta {
    * patched several times needs a ref per version (e.g. `round:12:dept:3:v:5`).
    */
   ref: string;
+  /** Kept with the job for the refusal notice (see OutboxJobData.context). */
+  context?: Record<string, string>;
 }
 
 /** Stable per logical message; ≤ 50 chars (Lark's uuid limit) and free of ':' (BullMQ job ids). */
@@ -65,7 +69,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     queue,
     async enqueue(op, meta) {
       const uuid = outboxUuid(meta.purpose, meta.ref);
-      const data: OutboxJobData = { op, uuid, purpose: meta.purpose, ref: meta.ref };
+      const data: OutboxJobData = { op, uuid, purpose: meta.purpose, ref: meta.ref, ...(meta.context ? { context: meta.context } : {}) };
       await queue.add(op.kind, data, { ...defaults, jobId: uuid });
       return { uuid, jobId: uuid };
     },

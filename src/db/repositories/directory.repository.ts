@@ -72,7 +72,7 @@ export async function leadershipChats(db: DbOrTx): Promise<{ chatId: string; nam
     .orderBy(asc(chats.chatId));
 }
 
-async function listAdmins(db: DbOrTx): Promise<string[]> {
+export async function listAdmins(db: DbOrTx): Promise<string[]> {
   return (await db.select().from(admins).orderBy(asc(admins.openId))).map((a) => a.openId);
 }
 

@@ -49,14 +49,38 @@ const cardActionSchema = z.object({
   open_message_id: optText,
 });
 
+/**
+ * The text of a text message, or of a rich-text (`post`) one read as text: its title and
+ * paragraphs, each inline element by its text, an @-mention by its placeholder (`@_user_1`, as in
+ * text messages), a link by its text; images and the like are left out. Other types have none.
+ */
 function textOf(messageType: string, content: string): string | undefined {
-  if (messageType !== 'text') return undefined;
+  if (messageType !== 'text' && messageType !== 'post') return undefined;
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(content) as { text?: unknown };
-    return typeof parsed.text === 'string' ? parsed.text : undefined;
+    parsed = JSON.parse(content);
   } catch {
     return undefined;
   }
+  if (messageType === 'text') {
+    const text = (parsed as { text?: unknown } | null)?.text;
+    return typeof text === 'string' ? text : undefined;
+  }
+  return postText(parsed);
+}
+
+function postText(parsed: unknown): string | undefined {
+  if (!parsed || typeof parsed !== 'object') return undefined;
+  // Some deliveries wrap the post in a locale key ({"zh_cn": {title, content}}).
+  const p = (Array.isArray((parsed as { content?: unknown }).content) ? parsed : Object.values(parsed)[0]) as { title?: unknown; content?: unknown } | undefined;
+  if (!p || !Array.isArray(p.content)) return undefined;
+  const inline = (el: unknown): string => {
+    const e = (el ?? {}) as { tag?: unknown; text?: unknown; user_id?: unknown };
+    if (e.tag === 'at') return typeof e.user_id === 'string' ? e.user_id : '';
+    return typeof e.text === 'string' ? e.text : '';
+  };
+  const lines = p.content.map((para) => (Array.isArray(para) ? para.map(inline).join('') : ''));
+  return [typeof p.title === 'string' ? p.title : '', ...lines].filter((l) => l.trim() !== '').join('\n');
 }
 
 export function parseMessageEvent(data: unknown): LarkMessage | null {

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import { findByUuid, recordSent } from '../../db/repositories/sent-messages.repository.ts';
 import type { Now } from '../../domain/clock.ts';
-import { isLarkCallError } from '../../lark/errors.ts';
+import { isLarkCallError, type LarkFailure } from '../../lark/errors.ts';
 import type { Messenger } from '../../lark/messenger.ts';
 import { chatOf, rateKeyOf, type LarkResult } from '../../lark/operations.ts';
 import { metrics } from '../../metrics.ts';
@@ -17,6 +17,8 @@ export interface OutboxRates {
   appPerSecond: number;
   /** Calls per second into one chat / to one user / on one message (Lark allows 5; default 4). */
   chatPerSecond: number;
+  /** App-wide calls per minute (Lark allows 1,000 per API; default 1,000 across all of them). */
+  appPerMinute?: number;
 }
 
 export interface OutboxWorkerOptions {
@@ -33,6 +35,11 @@ export interface OutboxWorkerOptions {
   now?: Now;
   /** Lark throttling (429 / 230020) tolerated per job before it fails; default 30. */
   maxThrottled?: number;
+  /**
+   * Told once when Lark refuses a call for good (a card it will not take, a person outside the
+   * app's availability); its own failures are logged, never retried.
+   */
+  onRejected?: (data: OutboxJobData, failure: LarkFailure) => Promise<void>;
 }
 
 export interface OutboxJobResult extends LarkResult {
@@ -69,6 +76,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): { worker: Worker<O
     }
 
     const buckets: RateBucket[] = [{ key: 'outboxrate:app', perSecond: opts.rates.appPerSecond }];
+    if (opts.rates.appPerMinute) buckets.push({ key: 'outboxrate:app:minute', perMinute: opts.rates.appPerMinute });
     const rateKey = rateKeyOf(op);
     if (rateKey) buckets.push({ key: `chatrate:${rateKey}`, perSecond: opts.rates.chatPerSecond });
     let slot = await gate.take(buckets, uuid);
@@ -99,6 +107,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): { worker: Worker<O
       }
       if (f.kind === 'rejected') {
         log.error({ larkCode: f.code, status: f.status, larkMsg: f.msg }, 'outbox: Lark refused the call, not retrying');
+        await opts.onRejected?.(job.data, f).catch((hookError: Error) => log.error({ error: hookError.message }, 'outbox: refusal notice failed'));
         throw new UnrecoverableError(e.message);
       }
       log.warn({ larkCode: f.code, status: f.status, attempt: job.attemptsMade + 1 }, 'outbox: Lark call failed, will retry');

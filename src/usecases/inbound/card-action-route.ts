@@ -8,25 +8,55 @@ import { indicatorFieldNames, taskFieldNames, validateSubmission, type Submissio
 import { STATUS_LABEL } from '../../domain/vocabulary/status.ts';
 import type { CardActionOutcome, IndicatorJobPayload, InboundJobSpec, LarkCardAction, ReportJobPayload, RouteContext } from '../../contracts/inbound.ts';
 import { loadDepartmentCardInputs } from '../rounds/department-card-inputs.ts';
+import type { Send } from '../rounds/ports.ts';
 import { createDisplayCache, type DisplayCache } from './display-cache.ts';
 import { indicatorSubmissionFacts, taskSubmissionFacts } from '../../db/repositories/submission-facts.repository.ts';
 
 const error = (content: string): CardActionOutcome => ({ toast: { type: 'error', content } });
 
+/** What the 详情 button answers: the private message is sent afterwards, and may still fail. */
+export const TASK_DETAIL_TOAST = '正在私信发送任务详情，请查看与督办机器人的单聊';
+
+/**
+ * Lark waits 3 s for a callback answer, then shows the user an error and drops the answer's card
+ * (docs/lark.md "Card callbacks"). Past this budget the answer is the toast alone and the card
+ * follows through the delayed-update API.
+ */
+export const CARD_ANSWER_BUDGET_MS = 1500;
+/**
+ * The delayed update must reach Lark after the answer (else it fails or the answer's state wins):
+ * it is queued no sooner than this long after the budget ran out.
+ */
+const AFTER_ANSWER_MS = 300;
+
+export interface CardActionRouteOptions {
+  timezone: string;
+  displayCacheMs?: number;
+  /** Longest time spent before answering (default CARD_ANSWER_BUDGET_MS). */
+  budgetMs?: number;
+  /** Queues the delayed card update (the outbox); without it a late card is dropped. */
+  send?: Send;
+}
+
 /**
  * Card actions: a report or indicator submission is validated and authorised here (reads only),
- * queued, and answered at once with a toast and the card showing "已提交 · who · when".
- * The worker stores it. A refusal says why and queues nothing. The whole path of a submission,
- * file by file from the HTTP route to the Postgres write, is listed in src/app/inbound.ts.
+ * queued, and answered at once with a toast and the card showing "已提交 · who · when" — or,
+ * when building that card runs past the budget, with the toast alone, the card following as a
+ * delayed update. The worker stores the submission. A refusal says why and queues nothing. The
+ * whole path of a submission, file by file from the HTTP route to the Postgres write, is listed
+ * in src/app/inbound.ts.
  */
-export function createCardActionRoute(db: Db, opts: { timezone: string; displayCacheMs?: number }) {
+export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
   const display = createDisplayCache(db, opts.displayCacheMs);
+  const budgetMs = opts.budgetMs ?? CARD_ANSWER_BUDGET_MS;
   return async (action: LarkCardAction, ctx: RouteContext): Promise<CardActionOutcome> => {
+    const started = Date.now();
     const operator = action.operatorOpenId;
     if (!operator) return error('无法识别操作人');
     const raw = typeof action.value === 'string' ? parseJsonOrUndefined(action.value) : action.value;
     if (isTaskDetail(raw)) {
-      return { toast: { type: 'success', content: '已将任务详情私信发送给您' }, job: { kind: 'task_detail', payload: { taskId: raw.taskId, openId: operator } } };
+      const payload = { taskId: raw.taskId, openId: operator, chatId: action.openChatId, messageId: action.openMessageId };
+      return { toast: { type: 'info', content: TASK_DETAIL_TOAST }, job: { kind: 'task_detail', payload } };
     }
     const checked = validateSubmission({ value: raw, formValue: action.formValue });
     if (!checked.ok) return error(checked.message);
@@ -48,9 +78,48 @@ export function createCardActionRoute(db: Db, opts: { timezone: string; displayC
         ? { kind: 'status_report', payload: reportPayload(s, operator) }
         : { kind: 'indicator_value', payload: indicatorPayload(s, operator) };
     const content = s.kind === 'report' ? `已提交：${STATUS_LABEL[s.status]} · ${s.progress}%` : `已提交指标数值：${s.value}`;
-    const card = await updatedCard(db, display, s, round, operator, ctx.now(), opts.timezone);
+    const building = updatedCard(db, display, s, round, operator, ctx.now(), opts.timezone);
+    const card = await withinBudget(building, started + budgetMs - Date.now());
+    if (card === LATE) {
+      ctx.logger.warn({ budgetMs }, 'card answer past its budget; answering with the toast, the card follows');
+      const token = action.cardToken;
+      if (token && opts.send) void sendLater(building, started + budgetMs + AFTER_ANSWER_MS, (c) => opts.send!({ kind: 'card_update', token, card: c }, { purpose: 'card_update', ref: `event:${action.eventId}` }), ctx);
+      else void building.catch(() => {});
+      return { toast: { type: 'success', content }, job };
+    }
     return { toast: { type: 'success', content }, job, ...(card ? { card: { type: 'raw', data: card } } : {}) };
   };
+}
+
+const LATE = Symbol('late');
+
+/** The value if it settles within `ms`, else LATE (the work goes on). */
+async function withinBudget<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof LATE>((resolve) => (timer = setTimeout(() => resolve(LATE), Math.max(0, ms))));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Queues the late card once it is built and the answer has surely gone out. */
+async function sendLater(
+  building: Promise<Record<string, unknown> | null>,
+  notBefore: number,
+  queue: (card: Record<string, unknown>) => Promise<unknown>,
+  ctx: RouteContext,
+): Promise<void> {
+  try {
+    const card = await building;
+    const wait = notBefore - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (card) await queue(card);
+  } catch (e) {
+    // The submission itself is queued already; only the card's refresh is lost.
+    ctx.logger.error({ error: (e as Error).message }, 'could not queue the delayed card update');
+  }
 }
 
 function reportPayload(s: Extract<Submission, { kind: 'report' }>, operator: string): ReportJobPayload {

@@ -3,6 +3,7 @@ import { findTaskById } from '../../db/repositories/plan.repository.ts';
 import { appendIndicatorValue } from '../../db/repositories/reports.repository.ts';
 import { DubanError } from '../../errors.ts';
 import type { InboundHandlers } from '../../contracts/inbound.ts';
+import type { BotIdentity } from '../../lark/bot-identity.ts';
 import { answerQuestion, type AskCache } from '../ask.ts';
 import { runDirectoryCommand } from '../directory-commands.ts';
 import type { Send } from '../rounds/ports.ts';
@@ -12,7 +13,13 @@ export interface InboundHandlerDeps {
   send: Send;
   timezone: string;
   askCache?: AskCache;
+  /** The bot's own open_id: mentioning the bot never makes it a reporter. */
+  bot?: BotIdentity;
 }
+
+/** The reply to a message the bot cannot read (an image, a file, …). */
+export const UNSUPPORTED_REPLY =
+  '我目前只能读懂文字消息。请直接输入问题，例如「任务5进展」「哪些任务有风险」「本周简报」；填报请使用每周发送的任务填报卡片。';
 
 /**
  * Worker side of inbound jobs. Each runs inside the transaction that records the event id, so a
@@ -51,6 +58,7 @@ export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers
               mentions: msg.mentions.map((m) => ({ key: m.key, id: { open_id: m.openId ?? null }, name: m.name })),
               chatId: msg.chatId,
               senderOpenId: msg.senderOpenId ?? '',
+              botOpenId: (await deps.bot?.openId()) ?? null,
             });
       const content = command
         ? { text: command.reply }
@@ -60,13 +68,22 @@ export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers
         { purpose: 'answer', ref: `message:${msg.messageId}` },
       );
     },
+    unsupported_message: async (job) => {
+      const msg = job.payload;
+      await deps.send(
+        { kind: 'reply', messageId: msg.messageId, chatId: msg.chatId, content: { text: UNSUPPORTED_REPLY } },
+        { purpose: 'answer', ref: `message:${msg.messageId}` },
+      );
+    },
     task_detail: async (job, { tx, now }) => {
       const db = tx as unknown as Db;
       const p = job.payload;
       const task = await findTaskById(db, p.taskId);
       if (!task) throw new DubanError('TASK_UNKNOWN', `任务 ${p.taskId} 不存在`, { retryable: false });
       const answer = await answerQuestion(db, `任务${task.number}`, { now: now(), timezone: deps.timezone, cache: deps.askCache });
-      await deps.send({ kind: 'send', to: { openId: p.openId }, content: { card: answer.card } }, { purpose: 'task_detail', ref: `event:${job.eventId}` });
+      // Where the person clicked, to tell them there if Lark cannot reach them privately (230013).
+      const context = p.chatId ? { chatId: p.chatId, ...(p.messageId ? { messageId: p.messageId } : {}) } : undefined;
+      await deps.send({ kind: 'send', to: { openId: p.openId }, content: { card: answer.card } }, { purpose: 'task_detail', ref: `event:${job.eventId}`, context });
     },
     // Queued as is only by the default route (no app logic plugged in): recording the event is all.
     card_action: async (_job, { logger }) => logger.info('raw card action; event recorded only'),

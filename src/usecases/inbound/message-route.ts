@@ -1,13 +1,29 @@
 import type { InboundJobSpec, LarkMessage, RouteContext } from '../../contracts/inbound.ts';
+import { DubanError } from '../../errors.ts';
+import type { BotIdentity } from '../../lark/bot-identity.ts';
+
+/** Message types read as a question: text, and rich text (`post`) read as its text. */
+const READABLE = new Set(['text', 'post']);
 
 /**
- * Which chat messages are questions for the bot: text from people, in a private chat or
- * @-mentioning someone in a group (in groups Lark only delivers messages that mention the bot
- * unless the app has the group-message scope). Bots' own messages are ignored.
+ * Which chat messages are for the bot: from people, in a private chat or @-mentioning the bot
+ * itself in a group. With the group-message scope Lark delivers every group message, and
+ * `mentions` lists colleagues and @所有人 in any order, so only the bot's own open_id (from
+ * bot/v3/info) makes a group message a question. Text and rich text are questions; images, files
+ * and the rest get a short reply saying what the bot reads. Bots' own messages are ignored.
  */
-export async function messageRoute(msg: LarkMessage, _ctx: RouteContext): Promise<InboundJobSpec | null> {
-  if (msg.senderType !== 'user' || !msg.senderOpenId) return null;
-  if (msg.messageType !== 'text' || msg.text === undefined) return null;
-  if (msg.chatType !== 'p2p' && msg.mentions.length === 0) return null;
-  return { kind: 'message', payload: msg };
+export function createMessageRoute(bot: BotIdentity) {
+  return async (msg: LarkMessage, _ctx: RouteContext): Promise<InboundJobSpec | null> => {
+    if (msg.senderType !== 'user' || !msg.senderOpenId) return null;
+    if (msg.chatType !== 'p2p') {
+      const mentioned = msg.mentions.filter((m) => m.key !== '@_all' && m.openId);
+      if (mentioned.length === 0) return null;
+      const self = await bot.openId();
+      // Unknown now (Lark unreachable): answer 503 so Lark delivers the message again later.
+      if (!self) throw new DubanError('BOT_IDENTITY_UNKNOWN', '暂时无法确认机器人身份', { retryable: true });
+      if (!mentioned.some((m) => m.openId === self)) return null;
+    }
+    if (READABLE.has(msg.messageType) && msg.text !== undefined) return { kind: 'message', payload: msg };
+    return { kind: 'unsupported_message', payload: msg };
+  };
 }
