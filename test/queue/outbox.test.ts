@@ -177,7 +177,8 @@ describe('outbox', () => {
       const results = await Promise.all(jobs.map((j) => settled(j.jobId)));
       expect(results.map((r) => r.state)).toEqual(Array(6).fill('completed'));
       const calls = fake.calls.filter((c) => c.route === 'create' && c.chatId === 'oc_tight');
-      expect(calls.some((c) => c.status === 429)).toBe(true);
+      // Lark answers per-chat throttling with HTTP 400 and 230020, not 429.
+      expect(calls.some((c) => c.status === 400 && c.code === 230020)).toBe(true);
       const ok = calls.filter((c) => c.status === 200);
       expect(new Set(ok.map((c) => c.uuid)).size).toBe(6);
       expect(ok).toHaveLength(6);
