@@ -39,4 +39,21 @@ describe('outbox rate gate', () => {
     expect(typeof (await gate.take(chat('c'), 'c5'))).toBe('number');
     expect(await redis.zcard(`${prefix}:app`)).toBe(before);
   });
+
+  it('holds a per-minute quota in the same take: a slot counts for a minute, and a full minute refuses every bucket', async () => {
+    const buckets = (id: string) => [{ key: 'app-s', perSecond: 100 }, { key: 'app-min', perMinute: 3 }, { key: `chatrate:${id}`, perSecond: 4 }];
+    const slots = [];
+    for (let i = 0; i < 3; i++) slots.push(await gate.take(buckets(`m${i}`), `q${i}`));
+    expect(slots.every((s) => typeof s === 'object')).toBe(true);
+    await Promise.all((slots as RateSlot[]).map((s) => s.release()));
+    // A second on, the one-second windows are free again; the minute is not.
+    await new Promise((r) => setTimeout(r, 1100));
+    const wait = await gate.take(buckets('m9'), 'q4');
+    expect(typeof wait).toBe('number');
+    expect(wait as number).toBeGreaterThan(55_000);
+    expect(wait as number).toBeLessThanOrEqual(60_000);
+    const members = [...(await redis.zrange(`${prefix}:app-s`, 0, -1)), ...(await redis.zrange(`${prefix}:chatrate:m9`, 0, -1))];
+    expect(members.filter((m) => m.startsWith('q4-'))).toEqual([]);
+    expect(await redis.pttl(`${prefix}:app-min`)).toBeGreaterThan(60_000);
+  });
 });
