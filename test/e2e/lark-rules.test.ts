@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { componentNames } from '../../src/cards/limits.ts';
-import { loadPlanView, type PlanView } from '../../src/db/repositories/plan.repository.ts';
+import { loadPlanView, type PlanView } from '../../src/db/repositories/plan-view.repository.ts';
 import { departments, people, processedEvents, reporters, rounds } from '../../src/db/schema/index.ts';
 import { UNSUPPORTED_REPLY } from '../../src/usecases/inbound/handlers.ts';
 import { BOT_OPEN_ID, startWorld, waitFor, type World } from '../helpers/world.ts';
