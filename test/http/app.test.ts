@@ -8,6 +8,8 @@ import { buildSignedRequest } from '../../src/lark/crypto.ts';
 import { createLogger } from '../../src/logging.ts';
 import { clockFromConfig } from '../../src/app/clock.ts';
 import { startApp, type App } from '../../src/main.ts';
+import { startFakeLark, type FakeLark } from '../../src/simulator/index.ts';
+import { TEST_APP } from '../support/fake-lark.ts';
 import { ENCRYPT_KEY, VERIFICATION_TOKEN, challenge, messageEvent } from '../support/lark-callbacks.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
@@ -24,9 +26,16 @@ const post = (payload: unknown, encryptKey?: string) => {
   return fetch(`${app.url}/lark/events`, { method: 'POST', headers: signed.headers, body: signed.body });
 };
 
+let fake: FakeLark;
+
 beforeAll(async () => {
   t = await createTestDb('app');
+  // duban asks Lark who its bot is (bot/v3/info) to know which group messages mention it.
+  fake = await startFakeLark({ ...TEST_APP, bot: { openId: 'ou_bot', name: '督办' } });
   config = parseConfig({
+    LARK_APP_ID: TEST_APP.appId,
+    LARK_APP_SECRET: TEST_APP.appSecret,
+    LARK_DOMAIN: fake.url,
     DATABASE_URL: t.url,
     REDIS_URL: testRedisUrl,
     QUEUE_PREFIX: prefix,
@@ -40,6 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
+  await fake?.stop();
   await t?.drop();
   await cleanRedisPrefix(prefix);
 });
