@@ -5,7 +5,7 @@ import { componentNames } from '../../src/cards/limits.ts';
 import { loadPlanView, type PlanView } from '../../src/db/repositories/plan-view.repository.ts';
 import { departments, people, processedEvents, reporters, rounds } from '../../src/db/schema/index.ts';
 import { UNSUPPORTED_REPLY } from '../../src/usecases/inbound/handlers.ts';
-import { BOT_OPEN_ID, startWorld, waitFor, type World } from '../helpers/world.ts';
+import { BOT_OPEN_ID, startWorld, waitFor, type World } from '../support/world.ts';
 
 // duban keeps the platform's rules, against the stricter fake: the 3 s callback deadline, its own
 // identity in group mentions, message types, and telling people when Lark refuses a message.

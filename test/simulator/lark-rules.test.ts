@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import * as lark from '@larksuiteoapi/node-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverCardAction, messageReceiveEvent, validateCard, type FakeLark } from '../../src/simulator/index.ts';
-import { card, startTestLark } from '../helpers/fake-lark.ts';
+import { card, startTestLark } from '../support/fake-lark.ts';
 
 // The platform rules the fake holds duban to (lark-platform notes §3.3, §4, §5, §8).
 
