@@ -2,7 +2,7 @@ import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
 
 // Who the bot is: GET /open-apis/bot/v3/info answers `{code, msg, bot: {open_id, app_name, …}}`
-// (docs/lark.md "The bot's identity"). The SDK has no generated method for it; `client.request`
+// (docs/lark.md#the-bots-identity). The SDK has no generated method for it; `client.request`
 // sends it with the tenant token. An app's bot keeps its open_id, so once known it is kept for
 // the life of the process.
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverCardAction, messageReceiveEvent, validateCard, type FakeLark } from '../../src/simulator/index.ts';
 import { card, startTestLark } from '../support/fake-lark.ts';
 
-// The platform rules the fake holds duban to (lark-platform notes §3.3, §4, §5, §8).
+// The platform rules the fake holds duban to (docs/lark.md "What the simulator enforces").
 
 let fake: FakeLark;
 let client: lark.Client;

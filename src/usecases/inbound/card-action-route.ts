@@ -19,7 +19,7 @@ export const TASK_DETAIL_TOAST = '正在私信发送任务详情，请查看与�
 
 /**
  * Lark waits 3 s for a callback answer, then shows the user an error and drops the answer's card
- * (docs/lark.md "Card callbacks"). Past this budget the answer is the toast alone and the card
+ * (docs/lark.md#answering-a-card-callback). Past this budget the answer is the toast alone and the card
  * follows through the delayed-update API.
  */
 export const CARD_ANSWER_BUDGET_MS = 1500;
