@@ -175,6 +175,29 @@ describe('POST /console/api/message', () => {
     expect(msg.mentions).toBeUndefined();
   });
 
+  it('sends rich text (addressing the bot with an at run in a group), an image or a file as their own message types', async () => {
+    await post('/console/api/message', { chatId: 'oc_dept_y', sender: 'ou_zs', text: '任务7\n进展？', kind: 'post' });
+    await post('/console/api/message', { chatId: 'oc_dept_y', sender: 'ou_zs', kind: 'image' });
+    await post('/console/api/message', { chatId: 'oc_dept_y', sender: 'ou_zs', kind: 'file', fileName: '进展.docx' });
+    const [p, i, f] = received.map((r) => (r as { event: { message: Record<string, any> } }).event.message);
+    expect(p!.message_type).toBe('post');
+    expect(JSON.parse(p!.content).content).toEqual([
+      [{ tag: 'at', user_id: '@_user_1', user_name: '督办' }, { tag: 'text', text: '任务7' }],
+      [{ tag: 'text', text: '进展？' }],
+    ]);
+    expect(p!.mentions[0]).toMatchObject({ key: '@_user_1', id: expect.objectContaining({ open_id: BOT.openId }) });
+    expect([i!.message_type, Object.keys(JSON.parse(i!.content))]).toEqual(['image', ['image_key']]);
+    expect([f!.message_type, JSON.parse(f!.content).file_name]).toEqual(['file', '进展.docx']);
+    expect(fake.state.messagesIn('oc_dept_y').slice(-2).map((m) => m.text)).toEqual(['[图片]', '[文件] 进展.docx']);
+  });
+
+  it('refuses an unknown message kind, storing and sending nothing', async () => {
+    const before = fake.state.messages.size;
+    expect((await post('/console/api/message', { chatId: 'oc_dept_y', sender: 'ou_zs', text: 'x', kind: 'sticker' })).statusCode).toBe(400);
+    expect(fake.state.messages.size).toBe(before);
+    expect(received).toEqual([]);
+  });
+
   it('refuses an empty message or an unknown chat, storing and sending nothing', async () => {
     const before = fake.state.messages.size;
     expect((await post('/console/api/message', { chatId: 'oc_dept_y', sender: 'ou_zs', text: '   ' })).statusCode).toBe(400);

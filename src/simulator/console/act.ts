@@ -109,14 +109,19 @@ export async function postUserMessage(fake: FakeLark, opts: ConsoleOptions, inpu
   const url = webhookOf(opts);
   const mentions = explicit ? input.mentions : group ? [{ key: '@_user_1', openId: opts.botOpenId, name: botName }] : undefined;
   const text = explicit || !group ? typed : `@_user_1 ${typed}`;
+  // Rich text addresses the bot with an `at` run, as the Lark client writes it.
+  const body =
+    input.body?.type === 'post' && group && !explicit
+      ? { ...input.body, content: [[{ tag: 'at', user_id: '@_user_1', user_name: botName }, ...(input.body.content[0] ?? [])], ...input.body.content.slice(1)] }
+      : input.body;
   const at = (opts.now ?? wall)();
   const named = (t: string) => (mentions ?? []).reduce((acc, m) => acc.split(m.key).join(`@${m.name}`), t);
   const message: FakeMessage = {
     message_id: newId('om_'),
     chat_id: chat.chat_id,
-    msg_type: input.body?.type ?? 'text',
-    content: input.body ? userMessageContent(input.body).content : JSON.stringify({ text }),
-    text: input.body ? shownText(input.body) : named(text),
+    msg_type: body?.type ?? 'text',
+    content: body ? userMessageContent(body).content : JSON.stringify({ text }),
+    text: body ? shownText(body) : named(text),
     create_time: String(at.getTime()),
     update_time: String(at.getTime()),
     updates: 0,
@@ -135,7 +140,7 @@ export async function postUserMessage(fake: FakeLark, opts: ConsoleOptions, inpu
     chatType: chat.chat_type,
     sender: { openId: input.sender },
     text,
-    body: input.body,
+    body,
     mentions,
   });
   const res = await postCallback(url, payload, { encryptKey: opts.encryptKey, verificationToken: opts.verificationToken, now: wall });
