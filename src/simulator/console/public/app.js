@@ -153,9 +153,11 @@ $('composer').addEventListener('submit', async (e) => {
   e.preventDefault();
   const input = $('composer-text');
   const text = input.value.trim();
-  if (!text || !S.chatId) return;
+  // Images and files need no text (a file takes the text as its name).
+  const kind = $('composer-kind').value;
+  if ((!text && (kind === 'text' || kind === 'post')) || !S.chatId) return;
   try {
-    const r = await api('message', { chatId: S.chatId, sender: S.who, text });
+    const r = await api('message', { chatId: S.chatId, sender: S.who, text, kind, ...(kind === 'file' && text ? { fileName: text } : {}) });
     input.value = '';
     if (r.status !== 200) toast('error', `duban 未收下消息（HTTP ${r.status}）`);
   } catch (err) {

@@ -35,7 +35,10 @@ function messageEl(m) {
 async function act(m, a) {
   try {
     const r = await api('action', { ...a, messageId: m.message_id, operator: S.who });
-    if (r.toast) toast(r.toast.type, r.toast.content);
+    // What Lark shows instead of the answer: a timeout past 3 s, or an answer it cannot use.
+    if (r.errCode === 200341) toast('error', '飞书提示：回调超时（duban 未在 3 秒内应答，错误码 200341）');
+    else if (r.errCode) toast('error', `飞书提示：回调应答无效（错误码 ${r.errCode}）`);
+    else if (r.toast) toast(r.toast.type, r.toast.content);
     else if (r.status !== 200) toast('error', `duban 回调失败（HTTP ${r.status}）`);
   } catch (err) {
     toast('error', err.message);
