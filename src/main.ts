@@ -95,7 +95,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     // Who the bot is decides which group messages are for it (and never a reporter); asked once
     // at start, kept after.
     const bot = createBotIdentity(lark, { logger });
-    void bot.openId();
+    if (opts.web || opts.workers) void bot.openId();
 
     if (opts.web) {
       const routes =
