@@ -7,7 +7,8 @@
 //   body's root only, no form in a form or a collapsible panel, tables at the root only, columns
 //   only in a column_set, containers nested ≤ 5 deep, form fields named uniquely — 200530);
 // - im-v1/message/create error table: 230099 with ErrCode 11310 (> 200 components), 200621
-//   (invalid card JSON), 200861, 200530, 200550 (chart spec), 200914 / 200915 (table rows);
+//   (invalid card JSON), 200861, 200550 (chart spec), 200570 (image key), 200914 / 200915 (table
+//   rows), in the documented `msg` form; 200530 (form names) from card-callback-communication;
 //   230025 for content over 30 KB.
 // Anything a page does not name is not guessed at: components we do not model are checked for a
 // tag and a known name only.
@@ -315,7 +316,7 @@ function table(w: Walk, el: Obj, path: string, at: Place): void {
   const bad = (errCode: number, message: string, where = path) => w.out.push({ errCode, path: where, message });
   w.tables += 1;
   if (!at.root) bad(200621, 'a table sits at the root of the card body only');
-  if (w.tables > MAX_TABLES) bad(200621, `at most ${MAX_TABLES} tables per card`);
+  if (w.tables > MAX_TABLES) bad(11310, `at most ${MAX_TABLES} tables per card`);
   if (el.page_size !== undefined && !(Number.isInteger(el.page_size) && (el.page_size as number) >= 1 && (el.page_size as number) <= 10)) {
     bad(200621, 'page_size is 1–10', `${path}.page_size`);
   }
@@ -343,7 +344,25 @@ function hasSubmit(list: unknown): boolean {
   return list.some((el) => isObj(el) && ((el.tag === 'button' && el.form_action_type === 'submit') || hasSubmit(el.elements) || (Array.isArray(el.columns) && el.columns.some((c) => isObj(c) && hasSubmit(c.elements)))));
 }
 
-/** Lark's 230099 message for the first violation, e.g. "…ErrCode: 11310; ErrMsg: element exceeds the limit; …". */
+/** Lark's ErrMsg for each sub-code (message create page, "230099 子错误码"). */
+const ERR_MSG: Record<number, string> = {
+  11310: 'element exceeds the limit',
+  200530: 'the name of a form component is empty or repeated',
+  200550: 'chart spec is invalid',
+  200570: 'card contains invalid image keys',
+  200621: 'parse card json err, please check whether the card json is correct',
+  200861: 'cards of schema V2 no longer support this capability',
+  200914: 'table rows is invalid',
+  200915: 'table rows name is invalid',
+};
+
+/**
+ * Lark's 230099 `msg` for the first violation, in the documented form
+ * `Failed to create card content, ext=ErrCode: <sub-code>; ErrPath: ROOT -> …; ErrMsg: …; ErrorValue: …; `
+ * (the ErrorValue says what exactly, for whoever reads the log).
+ */
 export function refusalMessage(v: CardViolation): string {
-  return `Failed to create card content, ext=ErrCode: ${v.errCode}; ErrMsg: ${v.message}; ErrorValue: ${v.path}; `;
+  const errPath = v.path ? `ErrPath: ROOT -> ${v.path.replace(/\./g, ' -> ')}; ` : '';
+  const errMsg = v.errCode === 11310 && /table/.test(v.message) ? 'card table number over limit' : (ERR_MSG[v.errCode] ?? v.message);
+  return `Failed to create card content, ext=ErrCode: ${v.errCode}; ${errPath}ErrMsg: ${errMsg}; ErrorValue: ${v.message}; `;
 }

@@ -65,6 +65,9 @@ describe('Card JSON 2.0 rules', () => {
     // Tables: known columns only, page size 1–10, root only.
     expect(codes(body({ tag: 'table', columns: [{ name: 'a' }], rows: [{ b: 1 }] }))).toEqual([200915]);
     expect(codes(body({ tag: 'table', page_size: 20, columns: [{ name: 'a' }] }))).toEqual([200621]);
+    const table = { tag: 'table', columns: [{ name: 'a' }] };
+    expect(codes(body(...Array(5).fill(table)))).toEqual([]);
+    expect(codes(body(...Array(6).fill(table)))).toEqual([11310]);
     expect(codes(body({ tag: 'chart', chart_spec: 'bar' }))).toEqual([200550]);
     expect(codes(body({ tag: 'column', elements: [] }))).toEqual([200621]);
     // 200 components pass, 201 do not (nested ones count).
@@ -83,7 +86,7 @@ describe('Card JSON 2.0 rules', () => {
     const refused = await rejection(send('oc_cards', broken));
     expect(refused.status).toBe(400);
     expect(refused.data?.code).toBe(230099);
-    expect(refused.data?.msg).toMatch(/^Failed to create card content, ext=ErrCode: 200861;/);
+    expect(refused.data?.msg).toMatch(/^Failed to create card content, ext=ErrCode: 200861; ErrPath: ROOT -> body -> elements\[0\]; ErrMsg: cards of schema V2 no longer support this capability; ErrorValue: .*tag "note"/);
     expect(fake.messages.length).toBe(before);
 
     const ok = await send('oc_cards', card('v1'));
