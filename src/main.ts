@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { dubanHandlers, dubanRoutes } from './app/inbound.ts';
+import { dubanHandlers, dubanRefusalNotices, dubanRoutes } from './app/inbound.ts';
 import { clockFromConfig } from './app/clock.ts';
 import { openDatabase } from './app/database.ts';
 import { createShutdown } from './app/lifecycle.ts';
@@ -19,7 +19,6 @@ import { configSecrets, createLogger } from './logging.ts';
 import type { Outbox } from './queue/outbox.ts';
 import { safeUrl } from './queue/redis-health.ts';
 import { createBotIdentity } from './lark/bot-identity.ts';
-import { createRefusalNotices } from './usecases/lark-refusals.ts';
 import type { Send } from './usecases/rounds/ports.ts';
 import { runStep } from './usecases/steps.ts';
 
@@ -137,7 +136,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
         logger,
         now,
         messenger: countingLarkErrors(createMessenger({ client: lark, logger })),
-        onRejected: createRefusalNotices({ db: db.db, send, now, timezone: config.timezone }),
+        onRejected: dubanRefusalNotices({ db: db.db, send, now, timezone: config.timezone }),
         handlers,
         runStep: (opts.schedules ?? true) ? (step) => runStep(step, { db: db.db, send, now, timezone: config.timezone }) : null,
         shutdown,

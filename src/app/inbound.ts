@@ -5,6 +5,8 @@ import { createCardActionRoute } from '../usecases/inbound/card-action-route.ts'
 import { createInboundHandlers } from '../usecases/inbound/handlers.ts';
 import { createMessageRoute } from '../usecases/inbound/message-route.ts';
 import type { BotIdentity } from '../lark/bot-identity.ts';
+import type { Now } from '../domain/clock.ts';
+import { createRefusalNotices } from '../usecases/lark-refusals.ts';
 import type { Send } from '../usecases/rounds/ports.ts';
 
 /*
@@ -38,4 +40,9 @@ export function dubanRoutes(db: Db, o: { timezone: string; send: Send; bot: BotI
 /** The worker side: one handler per job kind. */
 export function dubanHandlers(deps: { send: Send; timezone: string; bot?: BotIdentity }): InboundHandlers {
   return createInboundHandlers({ send: deps.send, timezone: deps.timezone, askCache: createAskCache(), bot: deps.bot });
+}
+
+/** What duban says when Lark refuses an outgoing call for good (src/usecases/lark-refusals.ts). */
+export function dubanRefusalNotices(deps: { db: Db; send: Send; now: Now; timezone: string }) {
+  return createRefusalNotices(deps);
 }
