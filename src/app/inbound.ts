@@ -28,8 +28,8 @@ import type { Send } from '../usecases/rounds/ports.ts';
  */
 
 /** Which card actions and messages become jobs, and how they are answered at once. */
-export function dubanRoutes(db: Db, timezone: string): InboundRoutes {
-  return { onCardAction: createCardActionRoute(db, { timezone }), onMessage: messageRoute };
+export function dubanRoutes(db: Db, timezone: string, lateGraceDays?: number): InboundRoutes {
+  return { onCardAction: createCardActionRoute(db, { timezone, lateGraceDays }), onMessage: messageRoute };
 }
 
 /** The worker side: one handler per job kind. */

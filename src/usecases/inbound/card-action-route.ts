@@ -4,7 +4,9 @@ import type { Db } from '../../db/client.ts';
 import { findRoundById, type RoundRecord } from '../../db/repositories/rounds.repository.ts';
 import { checkIndicatorSubmission, checkSubmission } from '../../domain/authorise.ts';
 import { parseJsonOrUndefined } from '../../domain/json.ts';
-import { indicatorFieldNames, taskFieldNames, validateSubmission, type Submission } from '../../domain/submission.ts';
+import { indicatorFieldNames, MAX_DB_ID, taskFieldNames, validateSubmission, type Submission } from '../../domain/submission.ts';
+import { cardTiming, DEFAULT_LATE_GRACE_DAYS } from '../../domain/late-cards.ts';
+import { decideTaskDetail } from '../read-access.ts';
 import { STATUS_LABEL } from '../../domain/vocabulary/status.ts';
 import type { CardActionOutcome, IndicatorJobPayload, InboundJobSpec, LarkCardAction, ReportJobPayload, RouteContext } from '../../contracts/inbound.ts';
 import { loadDepartmentCardInputs } from '../rounds/department-card-inputs.ts';
@@ -19,13 +21,16 @@ const error = (content: string): CardActionOutcome => ({ toast: { type: 'error',
  * The worker stores it. A refusal says why and queues nothing. The whole path of a submission,
  * file by file from the HTTP route to the Postgres write, is listed in src/app/inbound.ts.
  */
-export function createCardActionRoute(db: Db, opts: { timezone: string; displayCacheMs?: number }) {
+export function createCardActionRoute(db: Db, opts: { timezone: string; displayCacheMs?: number; lateGraceDays?: number }) {
+  const graceDays = opts.lateGraceDays ?? DEFAULT_LATE_GRACE_DAYS;
   const display = createDisplayCache(db, opts.displayCacheMs);
   return async (action: LarkCardAction, ctx: RouteContext): Promise<CardActionOutcome> => {
     const operator = action.operatorOpenId;
     if (!operator) return error('无法识别操作人');
     const raw = typeof action.value === 'string' ? parseJsonOrUndefined(action.value) : action.value;
     if (isTaskDetail(raw)) {
+      const allowed = await decideTaskDetail(db, raw.taskId, { openId: operator });
+      if (!allowed.ok) return error(allowed.message);
       return { toast: { type: 'success', content: '已将任务详情私信发送给您' }, job: { kind: 'task_detail', payload: { taskId: raw.taskId, openId: operator } } };
     }
     const checked = validateSubmission({ value: raw, formValue: action.formValue });
@@ -42,12 +47,18 @@ export function createCardActionRoute(db: Db, opts: { timezone: string; displayC
       return error(allowed.message);
     }
     if (!round || round.planId !== s.planId) return error('该填报轮次不存在或卡片已过期，请在最新的卡片上填报');
+    const timing = cardTiming(ctx.now(), round, graceDays);
+    if (timing === 'expired') {
+      ctx.logger.info({ refusal: 'ROUND_EXPIRED', roundId: round.id }, 'card submission refused');
+      return error(`该卡片所属的填报轮次（${round.key}）已结束超过 ${graceDays} 天，不再接受补报，请在最新的卡片上填报`);
+    }
 
     const job: InboundJobSpec =
       s.kind === 'report'
         ? { kind: 'status_report', payload: reportPayload(s, operator) }
         : { kind: 'indicator_value', payload: indicatorPayload(s, operator) };
-    const content = s.kind === 'report' ? `已提交：${STATUS_LABEL[s.status]} · ${s.progress}%` : `已提交指标数值：${s.value}`;
+    const submitted = timing === 'late' ? '已提交（逾期补报）' : '已提交';
+    const content = s.kind === 'report' ? `${submitted}：${STATUS_LABEL[s.status]} · ${s.progress}%` : `${submitted}指标数值：${s.value}`;
     const card = await updatedCard(db, display, s, round, operator, ctx.now(), opts.timezone);
     return { toast: { type: 'success', content }, job, ...(card ? { card: { type: 'raw', data: card } } : {}) };
   };
@@ -95,6 +106,8 @@ async function updatedCard(
   return buildDepartmentCards(input).find((c) => componentNames(c).includes(formName)) ?? null;
 }
 
+const isDbId = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= MAX_DB_ID;
+
 function isTaskDetail(v: unknown): v is { kind: 'task_detail'; taskId: number } {
-  return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'task_detail' && Number.isInteger((v as { taskId?: unknown }).taskId);
+  return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'task_detail' && isDbId((v as { taskId?: unknown }).taskId);
 }
