@@ -47,7 +47,7 @@ export type ReadSubject =
 
 export type ReadSubjectKind = ReadSubject['kind'];
 
-export type ReadRefusalCode = 'NOT_MEMBER' | 'LEADERS_ONLY' | 'OWN_DEPARTMENTS_ONLY';
+export type ReadRefusalCode = 'NOT_MEMBER' | 'LEADERS_ONLY' | 'OWN_DEPARTMENTS_ONLY' | 'TASK_UNKNOWN';
 export type ReadDecision = { ok: true } | { ok: false; code: ReadRefusalCode; message: string };
 
 export function roleOf(r: Reader): Role {

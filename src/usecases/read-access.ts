@@ -103,6 +103,6 @@ export async function decideTaskDetail(db: DbOrTx, taskId: number, asker: Asker)
   const first = decideRead(access.policy, access.reader, { kind: 'search' });
   if (!first.ok) return first;
   const task = await taskById(db, taskId);
-  if (!task) return { ok: false, code: 'NOT_MEMBER', message: '该任务已不存在，请在最新的汇总卡片上查看' };
+  if (!task) return { ok: false, code: 'TASK_UNKNOWN', message: '该任务已不存在，请在最新的汇总卡片上查看' };
   return decideRead(access.policy, access.reader, { kind: 'task', departmentIds: task.departmentIds });
 }
