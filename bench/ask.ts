@@ -91,7 +91,7 @@ async function main(): Promise<void> {
 
     const db = handle.db;
     const cache = createAskCache();
-    const opts = { now: NOW, timezone: TZ, cache };
+    const opts = { now: NOW, timezone: TZ, cache, asker: 'operator' as const };
     const cold = await time(() => answerQuestion(db, '任务1', opts));
     const qs = questions(QUESTIONS);
     const loadStart = loadavg()[0]!;

@@ -1,3 +1,5 @@
+import { safeError, type SafeError } from './safe-error.ts';
+
 /**
  * Errors with stable codes. `retryable` says whether trying again can help
  * (queue workers turn non-retryable errors into BullMQ UnrecoverableError).
@@ -19,10 +21,12 @@ export class DubanError extends Error {
 
 export const isDubanError = (e: unknown): e is DubanError => e instanceof DubanError;
 
-/** Error facts safe to log: code and message, never the cause's request config. */
-export function errInfo(e: unknown): { code?: string; message: string } {
-  if (isDubanError(e)) return { code: e.code, message: `${e.message}${e.details?.reason ? `: ${String(e.details.reason)}` : ''}` };
-  return { message: e instanceof Error ? e.message : String(e) };
+/**
+ * Error facts safe to log: code, message, and for a database error its constraint and table —
+ * never the cause's request config nor a query's parameters (safe-error.ts).
+ */
+export function errInfo(e: unknown): SafeError {
+  return safeError(e);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 import type { Config } from './config/schema.ts';
+import { errorSerializer } from './safe-error.ts';
 
 export type { Logger } from 'pino';
 
@@ -53,6 +54,8 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
       base: { app: 'duban' },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+      // Errors keep codes, constraint, table and ids only: never a query's parameters (safe-error.ts).
+      serializers: { error: errorSerializer, err: errorSerializer },
     },
     scrubbing(dest, secrets),
   );

@@ -9,6 +9,7 @@ import type { InboundHandlers, InboundRoutes } from './contracts/inbound.ts';
 import type { Config } from './config/schema.ts';
 import type { DbHandle } from './db/client.ts';
 import type { Now } from './domain/clock.ts';
+import { startMetricsServer } from './http/metrics-server.ts';
 import { buildServer } from './http/server.ts';
 import { createLarkClient } from './lark/client.ts';
 import { countingLarkErrors } from './lark/counting-messenger.ts';
@@ -64,6 +65,8 @@ export interface App {
   server?: FastifyInstance;
   /** Base URL the server listens on, when web. */
   url?: string;
+  /** GET /metrics of this process, on METRICS_HOST:METRICS_PORT (not the public port). */
+  metricsUrl?: string;
   db: DbHandle;
   outbox: Outbox;
   logger: Logger;
@@ -96,16 +99,26 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     const bot = createBotIdentity(lark, { logger });
     if (opts.web || opts.workers) void bot.openId();
 
+    if (opts.web || opts.workers) {
+      // Off the public port: serve and worker alike expose their own registry here.
+      const metricsServer = await startMetricsServer({ ...config.metrics, logger });
+      shutdown.closer(() => metricsServer.close());
+      app.metricsUrl = `${metricsServer.url}/metrics`;
+      progress(`指标：${app.metricsUrl}`);
+    }
+
     if (opts.web) {
       const routes =
         typeof opts.routes === 'function'
           ? opts.routes(deps)
-          : (opts.routes ?? dubanRoutes(db.db, { timezone: config.timezone, send, bot, budgetMs: config.cardAnswerBudgetMs }));
+          : (opts.routes ??
+            dubanRoutes(db.db, { timezone: config.timezone, send, bot, budgetMs: config.cardAnswerBudgetMs, lateGraceDays: config.lateGraceDays }));
       const dispatcher = createInboundDispatcher({ enqueue: enqueueInbound, logger, now, routes });
       const server = await buildServer({
         logger,
         now: opts.wallClock ?? (() => new Date()),
-        keys: { encryptKey: config.lark.encryptKey, verificationToken: config.lark.verificationToken },
+        keys: { encryptKey: config.lark.encryptKey, verificationToken: config.lark.verificationToken, appId: config.lark.appId, tenantKey: config.lark.tenantKey },
+        maxInFlight: config.httpMaxInFlight,
         dispatcher,
         checks: { postgres: () => db.ping(), redis: async () => void (await producer.ping()) },
       });
@@ -121,7 +134,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
         shutdown.intake(() => ws.close());
         progress('已启用长连接模式（LARK_EVENT_MODE=ws）');
       }
-      progress(`已启动：${address}（/healthz、/readyz、/metrics、POST /lark/events）`);
+      progress(`已启动：${address}（/healthz、/readyz、POST /lark/events）`);
     }
 
     if (opts.workers) {

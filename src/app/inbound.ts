@@ -33,8 +33,11 @@ import type { Send } from '../usecases/rounds/ports.ts';
  */
 
 /** Which card actions and messages become jobs, and how they are answered at once. */
-export function dubanRoutes(db: Db, o: { timezone: string; send: Send; bot: BotIdentity; budgetMs?: number }): InboundRoutes {
-  return { onCardAction: createCardActionRoute(db, { timezone: o.timezone, send: o.send, budgetMs: o.budgetMs }), onMessage: createMessageRoute(o.bot) };
+export function dubanRoutes(db: Db, o: { timezone: string; send: Send; bot: BotIdentity; budgetMs?: number; lateGraceDays?: number }): InboundRoutes {
+  return {
+    onCardAction: createCardActionRoute(db, { timezone: o.timezone, send: o.send, budgetMs: o.budgetMs, lateGraceDays: o.lateGraceDays }),
+    onMessage: createMessageRoute(o.bot),
+  };
 }
 
 /** The worker side: one handler per job kind. */

@@ -28,7 +28,7 @@ export const askCommand: Command = {
     }
     // A fresh embedded database is migrated first, so it answers "no plan" instead of failing.
     return withDatabase(ctx, async ({ db, now }) => {
-      const r = await answerQuestion(db, question, { now: now(), timezone: ctx.config.timezone });
+      const r = await answerQuestion(db, question, { now: now(), timezone: ctx.config.timezone, asker: 'operator' });
       ctx.out(values.card ? JSON.stringify(r.card, null, 2) : r.text);
       return 0;
     });

@@ -89,7 +89,9 @@ export async function startDemo(base: Config, opts: DemoOptions): Promise<Demo> 
     await fake.stop();
   };
 
-  const config: Config = { ...base, host, lark: { ...base.lark, ...DEMO_KEYS, domain: fake.url, eventMode: 'webhook' } };
+  // Local only: bound to 127.0.0.1 with demo keys against the fake Lark (DUBAN_INSECURE_LOCAL).
+  const metrics = { host: '127.0.0.1', port: await freePortOr(base.metrics.port, '127.0.0.1') };
+  const config: Config = { ...base, host, insecureLocal: true, metrics, lark: { ...base.lark, ...DEMO_KEYS, domain: fake.url, eventMode: 'webhook' } };
   try {
     app = await startApp(config, { web: true, workers: true, progress, logger: opts.logger, schedules: opts.schedules });
   } catch (e) {

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readBoundedFile } from './bounded-read.ts';
 import { parseArgs } from 'node:util';
 import { listDepartments } from '../db/repositories/directory.repository.ts';
 import { parseDirectory } from '../directory/parse.ts';
+import { VISIBILITY_LABEL } from '../domain/read-policy.ts';
 import { DubanError } from '../errors.ts';
 import { loadDirectory, type LoadDirectorySummary } from '../usecases/load-directory.ts';
 import type { Command } from './command.ts';
@@ -27,7 +28,7 @@ export const directoryCommand: Command = {
       ctx.err('用法: duban directory <文件>（或设置 DIRECTORY_FILE）');
       return 2;
     }
-    const text = await readText(file);
+    const text = await readText(file, ctx.config.inputMaxBytes);
     const dir = parseDirectory(text);
     ctx.out(`已读取 ${file}：${dir.departments.length} 个部门，${dir.leadership.length} 个领导群，${dir.indicators.length} 项指标`);
     return withDatabase(ctx, async ({ db, now }) => {
@@ -41,12 +42,14 @@ export const directoryCommand: Command = {
   },
 };
 
-async function readText(file: string): Promise<string> {
+async function readText(file: string, maxBytes: number): Promise<string> {
+  const codes = { notFound: 'DIRECTORY_FILE_UNREADABLE', unreadable: 'DIRECTORY_FILE_UNREADABLE', notRegular: 'DIRECTORY_FILE_NOT_REGULAR', tooLarge: 'DIRECTORY_FILE_TOO_LARGE' };
   try {
-    return await readFile(file, 'utf8');
+    return (await readBoundedFile(file, maxBytes, codes)).toString('utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new DubanError('DIRECTORY_FILE_UNREADABLE', code === 'ENOENT' ? `文件不存在：${file}` : `无法读取 ${file}（${code ?? '未知原因'}）`);
+    // The directory's messages name the file themselves (import's caller adds it).
+    if (e instanceof DubanError) throw new DubanError(e.code, `${file}：${e.message}`);
+    throw e;
   }
 }
 
@@ -60,6 +63,7 @@ export function summaryLines(s: LoadDirectorySummary): string[] {
   }
   if (s.leadership.added.length) lines.push(`新增领导群：${s.leadership.added.join('、')}`);
   if (s.leadership.updated.length) lines.push(`更新领导群：${s.leadership.updated.join('、')}`);
+  if (s.visibility) lines.push(`查询权限：${VISIBILITY_LABEL[s.visibility]}`);
   if (s.admins && (s.admins.added.length || s.admins.removed.length)) {
     const parts = [s.admins.added.length ? `新增 ${s.admins.added.join('、')}` : '', s.admins.removed.length ? `移除 ${s.admins.removed.join('、')}` : ''].filter(Boolean);
     lines.push(`管理员：${parts.join('；')}`);

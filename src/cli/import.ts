@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DubanError, isDubanError } from '../errors.ts';
+import { readBoundedFile } from './bounded-read.ts';
 import { parsePlan } from '../plan/parse.ts';
 import { importPlan } from '../usecases/import-plan.ts';
 import type { CliContext, Command } from './command.ts';
@@ -48,7 +48,7 @@ export const importCommand: Command = {
 async function run(file: string, flags: { dryRun: boolean; json: boolean }, ctx: CliContext): Promise<number> {
   // With --json, stdout carries only the JSON object; progress goes to stderr.
   const progress = flags.json ? ctx.err : ctx.out;
-  const bytes = await readPlanFile(file);
+  const bytes = await readPlanFile(file, ctx.config.inputMaxBytes);
   const plan = parsePlan(decode(bytes), { fileName: file });
   if (flags.dryRun) {
     if (flags.json) ctx.out(JSON.stringify(planContract(plan), null, 2));
@@ -66,14 +66,8 @@ async function run(file: string, flags: { dryRun: boolean; json: boolean }, ctx:
   return 0;
 }
 
-async function readPlanFile(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DubanError('PLAN_FILE_NOT_FOUND', '文件不存在');
-    throw new DubanError('PLAN_FILE_UNREADABLE', code === 'EISDIR' ? '这是一个目录，不是文件' : `无法读取文件（${code ?? '未知原因'}）`);
-  }
+function readPlanFile(file: string, maxBytes: number): Promise<Buffer> {
+  return readBoundedFile(file, maxBytes, { notFound: 'PLAN_FILE_NOT_FOUND', unreadable: 'PLAN_FILE_UNREADABLE', notRegular: 'PLAN_FILE_NOT_REGULAR', tooLarge: 'PLAN_FILE_TOO_LARGE' });
 }
 
 /** UTF-8 text or nothing: a NUL byte or an invalid sequence means a binary (or non-UTF-8) file. */

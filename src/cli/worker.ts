@@ -8,7 +8,7 @@ export const workerCommand: Command = {
   summary: '只启动队列处理（start the queue workers only）',
   help: `用法: duban worker
 
-只启动队列处理（不开 HTTP 端口），与 \`duban serve --no-workers\` 搭配，可在多台机器上各跑一个。
+只启动队列处理（不开公共 HTTP 端口；/metrics 在 METRICS_HOST:METRICS_PORT，默认 127.0.0.1:9464），与 \`duban serve --no-workers\` 搭配，可在多台机器上各跑一个。
 需要可用的 Redis（REDIS_URL）和数据库（DATABASE_URL，未设置时用内嵌 PGlite）。
 收到 SIGTERM / SIGINT 后先处理完手上的任务再退出。
 

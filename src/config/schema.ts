@@ -14,12 +14,19 @@ export const configSchema = z.object({
   LARK_ENCRYPT_KEY: optionalText,
   LARK_VERIFICATION_TOKEN: optionalText,
   LARK_EVENT_MODE: z.enum(['webhook', 'ws']).default('webhook'),
+  LARK_TENANT_KEY: optionalText,
+  DUBAN_INSECURE_LOCAL: z.enum(['', '0', '1', 'true', 'false']).default('').transform((v) => v === '1' || v === 'true'),
   DATABASE_URL: optionalText,
   DATA_DIR: z.string().trim().default('./data'),
   REDIS_URL: z.string().trim().default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z.string().trim().default('duban'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().trim().default('0.0.0.0'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  METRICS_HOST: z.string().trim().default('127.0.0.1'),
+  HTTP_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(200),
+  LATE_GRACE_DAYS: z.coerce.number().int().min(0).default(7),
+  INPUT_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   DIRECTORY_FILE: optionalText,
   DUBAN_TIMEZONE: z.string().trim().default('Asia/Shanghai'),
   DUBAN_NOW: optionalText,
@@ -46,7 +53,19 @@ export interface Config {
     encryptKey?: string;
     verificationToken?: string;
     eventMode: 'webhook' | 'ws';
+    /** only this tenant's callbacks are accepted, when set */
+    tenantKey?: string;
   };
+  /** DUBAN_INSECURE_LOCAL=1: `serve` starts without signing keys (local demos and tests only). */
+  insecureLocal: boolean;
+  /** /metrics listens here, apart from the public port (127.0.0.1 by default). */
+  metrics: { port: number; host: string };
+  /** Requests handled at once on the public port; more are answered 503. */
+  httpMaxInFlight: number;
+  /** A card of a round closed longer ago than this is refused; within it, stored as late. */
+  lateGraceDays: number;
+  /** Largest plan or directory file `import` / `directory` read. */
+  inputMaxBytes: number;
   databaseUrl?: string;
   dataDir: string;
   redisUrl: string;
@@ -88,7 +107,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       encryptKey: e.LARK_ENCRYPT_KEY,
       verificationToken: e.LARK_VERIFICATION_TOKEN,
       eventMode: e.LARK_EVENT_MODE,
+      tenantKey: e.LARK_TENANT_KEY,
     },
+    insecureLocal: e.DUBAN_INSECURE_LOCAL,
+    metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST },
+    httpMaxInFlight: e.HTTP_MAX_IN_FLIGHT,
+    lateGraceDays: e.LATE_GRACE_DAYS,
+    inputMaxBytes: e.INPUT_MAX_BYTES,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     redisUrl: e.REDIS_URL,

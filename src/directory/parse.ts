@@ -34,7 +34,8 @@ export function parseDirectory(text: string): ParsedDirectory {
   const f = parsed.data;
   return {
     admins: f.admins,
-    leadership: f.leadership.map((l) => ({ name: l.name, chatId: l.chat_id })),
+    visibility: f.visibility,
+    leadership: f.leadership.map((l) => ({ name: l.name, chatId: l.chat_id, leaders: l.leaders })),
     departments: f.departments.map((d) => ({ name: d.name, aliases: d.aliases, chatId: d.chat_id ?? null, reporters: d.reporters })),
     indicators: Object.entries(f.indicators).map(([indicator, department]) => ({ indicator, department })),
   };

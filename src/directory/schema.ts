@@ -25,7 +25,9 @@ const optionalList = <T extends z.ZodType>(item: T) => z.array(item).nullish().t
 export const directoryFileSchema = z
   .object({
     admins: optionalList(person),
-    leadership: list(z.object({ name: z.string().trim().min(1), chat_id: chatId }).strict()),
+    // Absent means "everyone who can reach the bot is checked as a member" (the default policy).
+    visibility: z.enum(['members', 'open', 'own']).nullish().transform((v) => v ?? null),
+    leadership: list(z.object({ name: z.string().trim().min(1), chat_id: chatId, leaders: optionalList(person) }).strict()),
     departments: list(
       z
         .object({

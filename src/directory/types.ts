@@ -1,3 +1,5 @@
+import type { Visibility } from '../domain/read-policy.ts';
+
 /** The directory file (docs/operations.md#directory-file), parsed and normalised. */
 export interface DirectoryPerson {
   openId: string;
@@ -17,6 +19,8 @@ export interface DirectoryDepartment {
 export interface DirectoryLeadershipChat {
   name: string;
   chatId: string;
+  /** leaders who read the digest and who has not reported; null when the file does not say (keep) */
+  leaders?: DirectoryPerson[] | null;
 }
 
 export interface DirectoryIndicatorOwner {
@@ -27,6 +31,8 @@ export interface DirectoryIndicatorOwner {
 export interface ParsedDirectory {
   /** null when the file does not say (keep the current admins) */
   admins: DirectoryPerson[] | null;
+  /** who reads what (domain/read-policy.ts); null when the file does not say (keep the current one) */
+  visibility?: Visibility | null;
   leadership: DirectoryLeadershipChat[];
   departments: DirectoryDepartment[];
   indicators: DirectoryIndicatorOwner[];

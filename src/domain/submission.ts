@@ -26,7 +26,9 @@ export const indicatorFieldNames = (indicatorId: number) => ({
   submit: `indicator_submit_${indicatorId}`,
 });
 
-const id = z.coerce.number().int().positive();
+/** Postgres `integer` (serial) ids: anything larger fails in the database, not in validation. */
+export const MAX_DB_ID = 2_147_483_647;
+const id = z.coerce.number().int().min(1).max(MAX_DB_ID);
 
 /** The `behaviors[].value` of a submit button, echoed back as `action.value`. */
 export const actionValueSchema = z.discriminatedUnion('kind', [

@@ -7,7 +7,8 @@ import { metrics } from '../metrics.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { healthRoutes, type ReadinessChecks } from './routes/health.ts';
 import { larkEventsRoutes } from './routes/lark-events.ts';
-import { metricsRoutes } from './routes/metrics.ts';
+import { closeSilentConnections } from './idle-connections.ts';
+import { limitInFlight } from './in-flight.ts';
 
 export interface ServerDeps {
   logger: Logger;
@@ -17,11 +18,37 @@ export interface ServerDeps {
   keys: VerifyKeys;
   dispatcher: lark.EventDispatcher;
   checks: ReadinessChecks;
+  /** Requests handled at once; more are answered 503 at once rather than queued (default 200). */
+  maxInFlight?: number;
+  /** Override the timeouts (tests); defaults are HTTP_LIMITS. */
+  limits?: Partial<typeof HTTP_LIMITS>;
 }
+
+/**
+ * Slow or stalled senders are cut off within seconds: Lark sends small bodies at once, so a request
+ * still arriving after a few seconds is a broken client or a slow-loris. Node checks these every
+ * `checkEveryMs` (its default, 30 s, would let them linger).
+ */
+export const HTTP_LIMITS = {
+  /** headers must arrive within this */
+  headersMs: 5_000,
+  /** the whole request (headers and body) within this */
+  requestMs: 10_000,
+  /** a socket with no bytes for this long is closed */
+  idleMs: 10_000,
+  /** an idle keep-alive connection is closed after this */
+  keepAliveMs: 5_000,
+  checkEveryMs: 1_000,
+};
 
 /** The HTTP app, ready for inject() or listen(); building it opens nothing. */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const limits = { ...HTTP_LIMITS, ...deps.limits };
   const app = Fastify({
+    requestTimeout: limits.requestMs,
+    connectionTimeout: limits.idleMs,
+    keepAliveTimeout: limits.keepAliveMs,
+    http: { headersTimeout: limits.headersMs, connectionsCheckingInterval: limits.checkEveryMs },
     loggerInstance: deps.logger.child({ component: 'http' }) as FastifyBaseLogger,
     // One summary line per request from the onResponse hook below instead of two.
     logController: new LogController({ disableRequestLogging: true }),
@@ -29,6 +56,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: 64 * 1024,
   });
   installErrorHandler(app);
+  limitInFlight(app, deps.maxInFlight ?? 200);
+  closeSilentConnections(app.server, limits.headersMs);
 
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
@@ -40,7 +69,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   await app.register(healthRoutes, { checks: deps.checks });
-  await app.register(metricsRoutes);
+  // /metrics is not here: it listens on METRICS_PORT (metrics-server.ts), off the public port.
   await app.register(larkEventsRoutes, { dispatcher: deps.dispatcher, keys: deps.keys, now: deps.now });
   await app.ready();
   return app;

@@ -11,7 +11,7 @@ export function seedFakeFromDirectory(
   bot?: { openId: string; name: string },
 ): void {
   const admins = dir.admins ?? [];
-  const people = [...admins, ...dir.departments.flatMap((d) => d.reporters ?? [])];
+  const people = [...admins, ...dir.leadership.flatMap((l) => l.leaders ?? []), ...dir.departments.flatMap((d) => d.reporters ?? [])];
   for (const p of people) fake.addUser({ open_id: p.openId, name: p.name ?? p.openId });
   if (bot) {
     fake.addUser({ open_id: bot.openId, name: bot.name });
@@ -22,5 +22,5 @@ export function seedFakeFromDirectory(
     if (!d.chatId) continue;
     fake.addChat({ chat_id: d.chatId, name: `${d.name}工作群`, members: [...(d.reporters ?? []), ...admins].map((p) => p.openId) });
   }
-  for (const l of dir.leadership) fake.addChat({ chat_id: l.chatId, name: l.name, members: admins.map((p) => p.openId) });
+  for (const l of dir.leadership) fake.addChat({ chat_id: l.chatId, name: l.name, members: [...admins, ...(l.leaders ?? [])].map((p) => p.openId) });
 }

@@ -9,6 +9,7 @@ import { answerDigest } from './ask-digest.ts';
 import { answerIndicators } from './ask-overview.ts';
 import { answerTask } from './ask-task.ts';
 import { summariseTasks, toLine, type AskOptions } from './ask-tasks.ts';
+import { gateIntent, loadReadAccess, type Asker } from './read-access.ts';
 
 export { createAskCache, type AskCache } from './ask-context.ts';
 
@@ -28,6 +29,8 @@ export interface AnswerOptions extends AskOptions {
    * between questions, checked against versions read with the plan. Without it nothing is reused.
    */
   cache?: AskCache;
+  /** Who asks: every answer goes through the read policy (usecases/read-access.ts) unless 'operator'. */
+  asker: Asker;
 }
 
 /**
@@ -36,10 +39,12 @@ export interface AnswerOptions extends AskOptions {
  * does not understand — that gets a help card with suggestions.
  */
 export async function answerQuestion(db: Db, text: string, opts: AnswerOptions): Promise<AskResult> {
-  const plan = await findActivePlanWithVersions(db);
+  const [plan, access] = await Promise.all([findActivePlanWithVersions(db), loadReadAccess(db, opts.asker)]);
   if (!plan) return render(null, { kind: 'no_plan' });
   const ctx = await loadQueryContext(db, plan, opts.cache);
-  const intent = parseQuestion(text, ctx);
+  const gate = await gateIntent(db, plan.id, parseQuestion(text, ctx), access);
+  if (!gate.ok) return render(null, { kind: 'refused', message: gate.message });
+  const { intent } = gate;
   const o: AskOptions = { now: opts.now, timezone: opts.timezone, cache: opts.cache };
   let answer: Answer;
   switch (intent.kind) {

@@ -6,6 +6,9 @@ import { normaliseName } from '../directory/schema.ts';
 import type { ParsedDirectory } from '../directory/types.ts';
 import { checkDirectory } from '../directory/validate.ts';
 import { DubanError } from '../errors.ts';
+import { getSetting, replaceLeaders, setSetting } from '../db/repositories/access.repository.ts';
+import type { Visibility } from '../domain/read-policy.ts';
+import { VISIBILITY_KEY } from './read-access.ts';
 
 export interface LoadDirectorySummary {
   departmentsCreated: string[];
@@ -14,6 +17,8 @@ export interface LoadDirectorySummary {
   reporters: { department: string; added: string[]; removed: string[] }[];
   admins: { added: string[]; removed: string[] } | null;
   leadership: { added: string[]; updated: string[] };
+  /** the read policy this load changed to, if the file names a different one */
+  visibility: Visibility | null;
   /** owners set or changed by this load, and names the active plan does not have */
   indicators: { assigned: { indicator: string; department: string }[]; unmatched: string[] };
 }
@@ -47,6 +52,7 @@ export async function loadDirectory(db: Db, dir: ParsedDirectory, opts: LoadDire
       reporters: [],
       admins: null,
       leadership: { added: [], updated: [] },
+      visibility: null,
       indicators: { assigned: [], unmatched: [] },
     };
 
@@ -81,10 +87,20 @@ export async function loadDirectory(db: Db, dir: ParsedDirectory, opts: LoadDire
     for (const l of dir.leadership) {
       const before = await repo.findChat(tx, l.chatId);
       await repo.bindLeadershipChat(tx, l.chatId, l.name);
+      let leadersChanged = false;
+      if (l.leaders) {
+        await repo.upsertPeople(tx, l.leaders);
+        const { added, removed } = await replaceLeaders(tx, l.chatId, l.leaders.map((p) => p.openId));
+        leadersChanged = added.length + removed.length > 0;
+      }
       if (!before) summary.leadership.added.push(l.name);
-      else if (before.kind !== 'leadership' || before.name !== l.name) summary.leadership.updated.push(l.name);
+      else if (before.kind !== 'leadership' || before.name !== l.name || leadersChanged) summary.leadership.updated.push(l.name);
     }
 
+    if (dir.visibility && dir.visibility !== (await getSetting(tx, VISIBILITY_KEY))) {
+      summary.visibility = dir.visibility;
+      await setSetting(tx, VISIBILITY_KEY, dir.visibility);
+    }
     if (dir.admins) {
       await repo.upsertPeople(tx, dir.admins);
       summary.admins = await repo.replaceAdmins(tx, dir.admins.map((a) => a.openId));

@@ -17,7 +17,8 @@ describe('parsing the directory file', () => {
       expect(d.reporters!.length).toBeGreaterThanOrEqual(1);
     }
     expect(dir.departments.find((d) => d.name === '运用促进司')!.aliases).toContain('运用司');
-    expect(dir.leadership).toEqual([{ name: '局领导', chatId: 'oc_leadership_0001' }]);
+    expect(dir.leadership).toEqual([{ name: '局领导', chatId: 'oc_leadership_0001', leaders: [{ openId: 'ou_leader_0001', name: '刘局长' }] }]);
+    expect(dir.visibility).toBe('members');
     expect(dir.admins).toHaveLength(2);
     expect(dir.indicators).toContainEqual({ indicator: '发明专利审查周期', department: '专利局审查部' });
     expect(checkDirectory(dir, known)).toEqual([]);
@@ -57,6 +58,23 @@ describe('parsing the directory file', () => {
       expect(problems.some((p) => p.startsWith('leadership[0].chat_id'))).toBe(true);
       expect(problems).toContain('departments[0]：未知字段 chatid');
     }
+  });
+
+  it('refuses an unknown visibility and a leader that is not an open_id, naming where', () => {
+    try {
+      parseDirectory('visibility: everyone\nleadership:\n  - { name: 局领导, chat_id: oc_l, leaders: [liu] }\n');
+      expect.unreachable();
+    } catch (e) {
+      const problems = (e as { details: { problems: string[] } }).details.problems;
+      expect(problems.some((p) => p.startsWith('visibility：'))).toBe(true);
+      expect(problems).toContain('leadership[0].leaders[0]：须为 ou_ 开头的 open_id，或 { open_id, name }');
+    }
+  });
+
+  it('leaves visibility and leaders as they are when the file does not name them', () => {
+    const dir = parseDirectory('leadership:\n  - { name: 局领导, chat_id: oc_l }\n');
+    expect(dir.visibility).toBeNull();
+    expect(dir.leadership[0]!.leaders).toBeNull();
   });
 });
 

@@ -91,3 +91,13 @@ describe('who may submit', () => {
     expect(checkIndicatorSubmission({ ...f, reporters: [] })).toMatchObject({ code: 'NOT_REPORTER' });
   });
 });
+
+describe('ids in card values', () => {
+  it('are bounded to the Postgres integer range: 2147483647 passes, 2147483648 is refused', () => {
+    const value = (indicatorId: number) => ({ kind: 'indicator', planId: 1, roundId: 1, departmentId: 1, indicatorId });
+    const form = (id: number) => ({ [`indicator_value_${id}`]: '1' });
+    expect(validateSubmission({ value: value(2147483647), formValue: form(2147483647) }).ok).toBe(true);
+    expect(validateSubmission({ value: value(2147483648), formValue: form(2147483648) })).toMatchObject({ ok: false, code: 'BAD_ACTION' });
+    expect(validateSubmission({ value: value(0), formValue: form(0) })).toMatchObject({ ok: false, code: 'BAD_ACTION' });
+  });
+});

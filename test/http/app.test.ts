@@ -41,6 +41,7 @@ beforeAll(async () => {
     QUEUE_PREFIX: prefix,
     PORT: '0',
     HOST: '127.0.0.1',
+    METRICS_PORT: '0',
     LARK_ENCRYPT_KEY: ENCRYPT_KEY,
     LARK_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
   });
@@ -62,10 +63,26 @@ describe('startApp (web + workers)', () => {
     expect(await res.json()).toEqual({ challenge: 'hello' });
   });
 
-  it('reports the depth of both the inbound and the outbox queue on /metrics', async () => {
-    const text = await (await fetch(`${app.url}/metrics`)).text();
+  it('reports the depth of both the inbound and the outbox queue on /metrics, on the metrics port only', async () => {
+    expect(new URL(app.metricsUrl!).hostname).toBe('127.0.0.1');
+    expect(new URL(app.metricsUrl!).port).not.toBe(new URL(app.url!).port);
+    expect((await fetch(`${app.url}/metrics`)).status).toBe(404);
+    const text = await (await fetch(app.metricsUrl!)).text();
     expect(text).toContain('duban_queue_depth{queue="inbound",state="waiting"}');
     expect(text).toContain('duban_queue_depth{queue="outbox",state="waiting"}');
+  });
+
+  it('a worker-only process (duban worker) exposes its own /metrics on the metrics port, and no public port', async () => {
+    const worker = await startApp(config, { web: false, workers: true, schedules: false, logger: createLogger({ level: 'silent' }) });
+    try {
+      expect(worker.url).toBeUndefined();
+      expect(new URL(worker.metricsUrl!).hostname).toBe('127.0.0.1');
+      const res = await fetch(worker.metricsUrl!);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('duban_queue_depth');
+    } finally {
+      await worker.close();
+    }
   });
 
   it('takes a signed event from the webhook through the queue to processed_events', async () => {
@@ -94,7 +111,7 @@ describe('starting without Redis', () => {
   it('`duban serve` prints one clear line and exits 1, without a stack trace', async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const bad = parseConfig({ REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: t.url, LOG_LEVEL: 'silent' });
+    const bad = parseConfig({ REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: t.url, LOG_LEVEL: 'silent', DUBAN_INSECURE_LOCAL: '1', HOST: '127.0.0.1', METRICS_PORT: '0' });
     const code = await runCli(['serve'], { config: bad, out: (l) => out.push(l), err: (l) => err.push(l) });
     expect(code).toBe(1);
     expect(err).toHaveLength(1);

@@ -10,7 +10,7 @@ import type { InboundJob } from '../../src/contracts/inbound.ts';
 import { createInboundEnqueue } from '../../src/queue/inbound.ts';
 import { QUEUES, eventJobId } from '../../src/queue/names.ts';
 import {
-  ENCRYPT_KEY, VERIFICATION_TOKEN, cardActionEvent, challenge, messageEvent, newEventId,
+  APP_ID, ENCRYPT_KEY, VERIFICATION_TOKEN, cardActionEvent, challenge, messageEvent, newEventId,
   sendEncryptedUnsigned, sendToLark,
 } from '../support/lark-callbacks.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   const logger = createLogger({ level: 'silent' });
   const dispatcher = createInboundDispatcher({ enqueue: createInboundEnqueue(queue), logger, now: () => NOW });
   const checks = { postgres: async () => {}, redis: async () => void (await producer.ping()) };
-  secured = await buildServer({ logger, now: () => NOW, keys: { encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN }, dispatcher, checks });
+  secured = await buildServer({ logger, now: () => NOW, keys: { encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN, appId: APP_ID }, dispatcher, checks });
   tokenOnly = await buildServer({ logger, now: () => NOW, keys: { verificationToken: VERIFICATION_TOKEN }, dispatcher, checks });
 });
 
@@ -221,5 +221,18 @@ describe('POST /lark/events: bad requests are refused and reach no handler', () 
     const res = await sendToLark(secured, messageEvent({ eventId: id }), { encryptKey: ENCRYPT_KEY, at: NOW, headers: { 'x-lark-signature': '0'.repeat(64) } });
     expect(res.statusCode).toBe(401);
     expect(await totalJobs()).toBe(1);
+  });
+});
+
+describe('POST /lark/events: app and tenant', () => {
+  it('refuses a correctly signed callback naming another app with 401 and queues nothing', async () => {
+    const other = messageEvent();
+    other.header.app_id = 'cli_someone_else00';
+    const res = await sendToLark(secured, other, { encryptKey: ENCRYPT_KEY, at: NOW });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual({ error: '签名或令牌校验失败' });
+    expect(await totalJobs()).toBe(0);
+    const own = await sendToLark(secured, messageEvent(), { encryptKey: ENCRYPT_KEY, at: NOW });
+    expect(own.statusCode).toBe(200);
   });
 });

@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMetricsServer, type MetricsServer } from '../../src/http/metrics-server.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { createInboundDispatcher } from '../../src/lark/inbound/dispatcher.ts';
 import { createLogger } from '../../src/logging.ts';
@@ -17,6 +18,7 @@ let producer: Redis;
 let queue: Queue;
 let app: FastifyInstance;
 let unwatch: () => void;
+let ops: MetricsServer;
 
 beforeAll(async () => {
   producer = createRedis(testRedisUrl, 'producer');
@@ -25,27 +27,29 @@ beforeAll(async () => {
   const logger = createLogger({ level: 'silent' });
   const dispatcher = createInboundDispatcher({ enqueue: createInboundEnqueue(queue), logger, now: () => new Date() });
   app = await buildServer({ logger, now: () => new Date(), keys: { encryptKey: ENCRYPT_KEY }, dispatcher, checks: { postgres: async () => {}, redis: async () => {} } });
+  ops = await startMetricsServer({ host: '127.0.0.1', port: 0, logger });
 });
 
 afterAll(async () => {
   unwatch?.();
   await app?.close();
+  await ops?.close();
   await queue?.close();
   producer?.disconnect();
   await cleanRedisPrefix(prefix);
 });
 
-describe('GET /metrics', () => {
+describe('GET /metrics on the metrics port', () => {
   it('serves Prometheus text with request latency, queue depth, failed jobs and Lark API errors', async () => {
     await sendToLark(app, messageEvent(), { encryptKey: ENCRYPT_KEY });
     await sendToLark(app, messageEvent(), { encryptKey: ENCRYPT_KEY });
     metrics.larkApiErrors.inc({ code: '230020' });
     metrics.failedJobs.inc({ queue: 'outbox', final: 'false' });
 
-    const res = await app.inject({ url: '/metrics' });
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toContain('text/plain');
-    const text = res.body;
+    const res = await fetch(`${ops.url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
     expect(text).toMatch(/duban_http_request_duration_seconds_count\{method="POST",route="\/lark\/events",status_code="200"\} 2/);
     expect(text).toContain('duban_queue_depth{queue="inbound",state="waiting"} 2');
     expect(text).toContain('duban_lark_api_errors_total{code="230020"} 1');
@@ -56,11 +60,17 @@ describe('GET /metrics', () => {
   it('still answers when a watched queue cannot be read', async () => {
     const stop = watchQueueDepth([{ name: 'dead', getJobCounts: () => Promise.reject(new Error('down')) }]);
     try {
-      const res = await app.inject({ url: '/metrics' });
-      expect(res.statusCode).toBe(200);
-      expect(res.body).not.toContain('queue="dead"');
+      const res = await fetch(`${ops.url}/metrics`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).not.toContain('queue="dead"');
     } finally {
       stop();
     }
+  });
+
+  it('listens on 127.0.0.1 only, and the public port has no /metrics', async () => {
+    expect(new URL(ops.url).hostname).toBe('127.0.0.1');
+    expect((await app.inject({ url: '/metrics' })).statusCode).toBe(404);
+    expect((await fetch(`${ops.url}/other`)).status).toBe(404);
   });
 });

@@ -121,6 +121,8 @@ export function dubanEnv(over: Record<string, string | undefined>): Record<strin
   const base: Record<string, string | undefined> = {
     HOST: '127.0.0.1',
     PORT: '0',
+    // Several processes run at once: each its own metrics port.
+    METRICS_PORT: '0',
     LOG_LEVEL: 'error',
     DUBAN_TIMEZONE: 'Asia/Shanghai',
     ...over,

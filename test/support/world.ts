@@ -68,6 +68,7 @@ export async function startWorld(label: string, opts: { start?: string; schedule
     REDIS_URL: testRedisUrl,
     QUEUE_PREFIX: prefix,
     PORT: '0',
+    METRICS_PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
   });

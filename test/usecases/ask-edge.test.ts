@@ -10,7 +10,7 @@ describe('answers that depend on what exists yet', () => {
   let planId: number;
   const cache = createAskCache();
   const cacheFilled = () => cache.statuses !== null;
-  const ask = (q: string, now = new Date('2021-06-09T02:30:00Z')) => answerQuestion(t.db, q, { now, timezone: TZ, cache });
+  const ask = (q: string, now = new Date('2021-06-09T02:30:00Z')) => answerQuestion(t.db, q, { now, timezone: TZ, cache, asker: 'operator' });
 
   beforeAll(async () => {
     t = await createTestDb('ask_edge');

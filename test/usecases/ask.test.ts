@@ -20,7 +20,7 @@ describe('answering questions from Postgres (seed plan with reports, round 2021-
   let t: TestDb;
   let before: Record<string, number>;
   const cache = createAskCache();
-  const ask = (q: string): Promise<AskResult> => answerQuestion(t.db, q, { now: ASK_NOW, timezone: TZ, cache });
+  const ask = (q: string): Promise<AskResult> => answerQuestion(t.db, q, { now: ASK_NOW, timezone: TZ, cache, asker: 'operator' });
 
   beforeAll(async () => {
     t = await createTestDb('ask');

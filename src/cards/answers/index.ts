@@ -2,6 +2,7 @@ import { candidatesCard, candidatesText, taskCard, taskNotFoundCard, taskNotFoun
 import { departmentCard, departmentText, listCard, listText, notReportedCard, notReportedText } from './list-card.ts';
 import { digestCard, digestText, indicatorsCard, indicatorsTextOf } from './overview-card.ts';
 import { helpCard, helpText, NO_PLAN_TEXT, noPlanCard, unknownCard, unknownText } from './help-card.ts';
+import { refusedCard, refusedText } from './refused-card.ts';
 import { escapeMessageText } from '../../domain/escape.ts';
 import type { Element } from './common.ts';
 import type { Answer } from './model.ts';
@@ -23,6 +24,7 @@ export function answerCard(a: Answer): Element {
     case 'digest': return digestCard(a.digest);
     case 'help': return helpCard(a.examples);
     case 'unknown': return unknownCard(a.text, a.suggestions);
+    case 'refused': return refusedCard(a.message);
   }
 }
 
@@ -47,5 +49,6 @@ function plainText(a: Answer): string {
     case 'digest': return digestText(a.digest);
     case 'help': return helpText(a.examples);
     case 'unknown': return unknownText(a.text, a.suggestions);
+    case 'refused': return refusedText(a.message);
   }
 }

@@ -17,7 +17,9 @@ export type Answer =
   | { kind: 'indicators'; query: string; indicators: IndicatorLine[] }
   | { kind: 'digest'; digest: DigestSummary }
   | { kind: 'help'; examples: HelpExample[] }
-  | { kind: 'unknown'; text: string; suggestions: string[] };
+  | { kind: 'unknown'; text: string; suggestions: string[] }
+  /** the read policy refused (domain/read-policy.ts); the message names whom to contact */
+  | { kind: 'refused'; message: string };
 
 export type AnswerKind = Answer['kind'];
 

@@ -43,3 +43,19 @@ export const chats = pgTable('chats', {
   kind: text('kind').notNull(), // department | leadership | other
   departmentId: integer('department_id').references(() => departments.id, { onDelete: 'set null' }),
 });
+
+/** Leaders listed under a leadership chat: they read what admins read (the digest, who has not reported). */
+export const leaders = pgTable(
+  'leaders',
+  {
+    chatId: text('chat_id').notNull(),
+    openId: text('open_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chatId, t.openId] })],
+);
+
+/** Directory-wide settings by key; today only `visibility` (members | open | own). */
+export const directorySettings = pgTable('directory_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

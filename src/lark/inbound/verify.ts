@@ -7,6 +7,10 @@ export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 export interface VerifyKeys {
   encryptKey?: string;
   verificationToken?: string;
+  /** LARK_APP_ID: a callback naming another app is refused (a token leaked from, or shared with, another app). */
+  appId?: string;
+  /** LARK_TENANT_KEY: when set, only this tenant's callbacks are accepted. */
+  tenantKey?: string;
 }
 
 export type Verified =
@@ -68,6 +72,9 @@ export function verifyLarkRequest(rawBody: string, headers: Headers, keys: Verif
     return { ok: true, challenge: body.challenge };
   }
 
+  const who = checkAppAndTenant(body, keys);
+  if (who) return { ok: false, status: 401, reason: who };
+
   if (keys.encryptKey) {
     const timestamp = header(headers, 'x-lark-request-timestamp');
     const nonce = header(headers, 'x-lark-request-nonce');
@@ -82,6 +89,24 @@ export function verifyLarkRequest(rawBody: string, headers: Headers, keys: Verif
     }
   }
   return { ok: true, payload: body };
+}
+
+/**
+ * The app and tenant a callback names: schema 2.0 in `header`, v1 events in `event`, the flat card
+ * callback only `tenant_key` (it carries no app id; its token was checked above). Null when fine.
+ */
+export function checkAppAndTenant(body: Record<string, unknown>, keys: Pick<VerifyKeys, 'appId' | 'tenantKey'>): string | null {
+  const hdr = isObject(body.header) ? body.header : undefined;
+  const ev = isObject(body.event) ? body.event : undefined;
+  const source = body.schema === '2.0' ? hdr : ev ?? body;
+  const appId = source?.app_id;
+  const tenantKey = source?.tenant_key ?? body.tenant_key;
+  if (keys.appId) {
+    if (body.schema === '2.0' && typeof appId !== 'string') return 'app_id missing';
+    if (appId !== undefined && appId !== keys.appId) return 'app_id is not LARK_APP_ID';
+  }
+  if (keys.tenantKey && tenantKey !== keys.tenantKey) return typeof tenantKey === 'string' ? 'tenant_key is not LARK_TENANT_KEY' : 'tenant_key missing';
+  return null;
 }
 
 /** The event type of a verified body: schema 2.0 `header.event_type`, or v1 `event.type`. */

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { recordProcessed } from '../../db/repositories/processed-events.repository.ts';
 import type { Now } from '../../domain/clock.ts';
 import { errInfo, isDubanError } from '../../errors.ts';
+import { scrubMessage, toSafeError } from '../../safe-error.ts';
 import { metrics } from '../../metrics.ts';
 import { QUEUES } from '../names.ts';
 
@@ -59,8 +60,9 @@ export function startInboundWorker(deps: StartInboundWorkerDeps): Worker<Inbound
         return await processInboundJob(job.data, deps);
       } catch (e) {
         if (e instanceof UnrecoverableError) throw e;
-        if (isDubanError(e) && !e.retryable) throw new UnrecoverableError(`${e.code}: ${e.message}`);
-        throw e;
+        if (isDubanError(e) && !e.retryable) throw new UnrecoverableError(`${e.code}: ${scrubMessage(e.message)}`);
+        // BullMQ keeps the message in Redis as the failure reason: codes and ids only (safe-error.ts).
+        throw toSafeError(e);
       }
     },
     {

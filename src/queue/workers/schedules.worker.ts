@@ -2,6 +2,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { isDubanError } from '../../errors.ts';
+import { toSafeError } from '../../safe-error.ts';
 import { QUEUES } from '../names.ts';
 import type { ScheduledStep } from '../schedules.ts';
 
@@ -27,7 +28,8 @@ export function startSchedulesWorker(opts: { connection: Redis; prefix: string; 
           log.warn({ step: job.data.step, code: e.code }, e.message);
           throw new UnrecoverableError(`${e.code}: ${e.message}`);
         }
-        throw e;
+        // Kept in Redis as the failure reason: codes and ids, never a query's parameters.
+        throw toSafeError(e);
       }
     },
     { connection: opts.connection, prefix: opts.prefix, concurrency: 1 },

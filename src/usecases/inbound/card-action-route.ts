@@ -4,7 +4,9 @@ import type { Db } from '../../db/client.ts';
 import { findRoundById, type RoundRecord } from '../../db/repositories/rounds.repository.ts';
 import { checkIndicatorSubmission, checkSubmission } from '../../domain/authorise.ts';
 import { parseJsonOrUndefined } from '../../domain/json.ts';
-import { indicatorFieldNames, taskFieldNames, validateSubmission, type Submission } from '../../domain/submission.ts';
+import { indicatorFieldNames, MAX_DB_ID, taskFieldNames, validateSubmission, type Submission } from '../../domain/submission.ts';
+import { cardTiming, DEFAULT_LATE_GRACE_DAYS } from '../../domain/late-cards.ts';
+import { decideTaskDetail } from '../read-access.ts';
 import { STATUS_LABEL } from '../../domain/vocabulary/status.ts';
 import type { CardActionOutcome, IndicatorJobPayload, InboundJobSpec, LarkCardAction, ReportJobPayload, RouteContext } from '../../contracts/inbound.ts';
 import { loadDepartmentCardInputs } from '../rounds/department-card-inputs.ts';
@@ -36,6 +38,8 @@ export interface CardActionRouteOptions {
   budgetMs?: number;
   /** Queues the delayed card update (the outbox); without it a late card is dropped. */
   send?: Send;
+  /** Days after a round ends during which its cards are still accepted, as late (default 7). */
+  lateGraceDays?: number;
 }
 
 /**
@@ -47,6 +51,7 @@ export interface CardActionRouteOptions {
  * in src/app/inbound.ts.
  */
 export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
+  const graceDays = opts.lateGraceDays ?? DEFAULT_LATE_GRACE_DAYS;
   const display = createDisplayCache(db, opts.displayCacheMs);
   const budgetMs = opts.budgetMs ?? CARD_ANSWER_BUDGET_MS;
   return async (action: LarkCardAction, ctx: RouteContext): Promise<CardActionOutcome> => {
@@ -55,6 +60,8 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
     if (!operator) return error('无法识别操作人');
     const raw = typeof action.value === 'string' ? parseJsonOrUndefined(action.value) : action.value;
     if (isTaskDetail(raw)) {
+      const allowed = await decideTaskDetail(db, raw.taskId, { openId: operator });
+      if (!allowed.ok) return error(allowed.message);
       const payload = { taskId: raw.taskId, openId: operator, chatId: action.openChatId, messageId: action.openMessageId };
       return { toast: { type: 'info', content: TASK_DETAIL_TOAST }, job: { kind: 'task_detail', payload } };
     }
@@ -72,12 +79,18 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
       return error(allowed.message);
     }
     if (!round || round.planId !== s.planId) return error('该填报轮次不存在或卡片已过期，请在最新的卡片上填报');
+    const timing = cardTiming(ctx.now(), round, graceDays);
+    if (timing === 'expired') {
+      ctx.logger.info({ refusal: 'ROUND_EXPIRED', roundId: round.id }, 'card submission refused');
+      return error(`该卡片所属的填报轮次（${round.key}）已结束超过 ${graceDays} 天，不再接受补报，请在最新的卡片上填报`);
+    }
 
     const job: InboundJobSpec =
       s.kind === 'report'
         ? { kind: 'status_report', payload: reportPayload(s, operator) }
         : { kind: 'indicator_value', payload: indicatorPayload(s, operator) };
-    const content = s.kind === 'report' ? `已提交：${STATUS_LABEL[s.status]} · ${s.progress}%` : `已提交指标数值：${s.value}`;
+    const submitted = timing === 'late' ? '已提交（逾期补报）' : '已提交';
+    const content = s.kind === 'report' ? `${submitted}：${STATUS_LABEL[s.status]} · ${s.progress}%` : `${submitted}指标数值：${s.value}`;
     const building = updatedCard(db, display, s, round, operator, ctx.now(), opts.timezone);
     const card = await withinBudget(building, started + budgetMs - Date.now());
     if (card === LATE) {
@@ -164,6 +177,8 @@ async function updatedCard(
   return buildDepartmentCards(input).find((c) => componentNames(c).includes(formName)) ?? null;
 }
 
+const isDbId = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= MAX_DB_ID;
+
 function isTaskDetail(v: unknown): v is { kind: 'task_detail'; taskId: number } {
-  return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'task_detail' && Number.isInteger((v as { taskId?: unknown }).taskId);
+  return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'task_detail' && isDbId((v as { taskId?: unknown }).taskId);
 }

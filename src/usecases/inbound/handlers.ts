@@ -62,7 +62,7 @@ export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers
             });
       const content = command
         ? { text: command.reply }
-        : { card: (await answerQuestion(db, text, { now: now(), timezone: deps.timezone, cache: deps.askCache })).card };
+        : { card: (await answerQuestion(db, text, { now: now(), timezone: deps.timezone, cache: deps.askCache, asker: { openId: msg.senderOpenId ?? null } })).card };
       await deps.send(
         { kind: 'reply', messageId: msg.messageId, chatId: msg.chatId, content },
         { purpose: 'answer', ref: `message:${msg.messageId}` },
@@ -80,7 +80,7 @@ export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers
       const p = job.payload;
       const task = await findTaskById(db, p.taskId);
       if (!task) throw new DubanError('TASK_UNKNOWN', `任务 ${p.taskId} 不存在`, { retryable: false });
-      const answer = await answerQuestion(db, `任务${task.number}`, { now: now(), timezone: deps.timezone, cache: deps.askCache });
+      const answer = await answerQuestion(db, `任务${task.number}`, { now: now(), timezone: deps.timezone, cache: deps.askCache, asker: { openId: p.openId } });
       // Where the person clicked, to tell them there if Lark cannot reach them privately (230013).
       const context = p.chatId ? { chatId: p.chatId, ...(p.messageId ? { messageId: p.messageId } : {}) } : undefined;
       await deps.send({ kind: 'send', to: { openId: p.openId }, content: { card: answer.card } }, { purpose: 'task_detail', ref: `event:${job.eventId}`, context });

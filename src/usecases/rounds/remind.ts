@@ -4,6 +4,7 @@ import { listDepartments, listReporters } from '../../db/repositories/directory.
 import { loadPlanView } from '../../db/repositories/plan-view.repository.ts';
 import { findRound, nextReminderNumber, submissionsInRound } from '../../db/repositories/rounds.repository.ts';
 import { remindersFor, type ReminderInput } from '../../domain/reminders.ts';
+import { readableByDepartmentChat } from '../../domain/read-policy.ts';
 import { roundFor } from '../../domain/rounds.ts';
 import { DubanError, noPlanError } from '../../errors.ts';
 import type { RoundDeps } from './ports.ts';
@@ -33,7 +34,7 @@ export async function remind(db: Db, deps: RoundDeps): Promise<RemindResult> {
   }
   const inputs: ReminderInput[] = [];
   for (const d of await listDepartments(db)) {
-    const tasks = view.tasks.filter((t) => t.departments.some((a) => a.departmentId === d.id)).map((t) => ({ id: t.id, number: t.number, title: t.title }));
+    const tasks = view.tasks.filter((t) => readableByDepartmentChat(d, t.departments.map((a) => a.departmentId))).map((t) => ({ id: t.id, number: t.number, title: t.title }));
     if (tasks.length === 0 || !d.chatId) continue;
     inputs.push({
       department: { id: d.id, name: d.name, chatId: d.chatId },
