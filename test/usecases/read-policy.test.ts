@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDirectory } from '../../src/directory/parse.ts';
 import type { Visibility } from '../../src/domain/read-policy.ts';
 import { answerQuestion, createAskCache } from '../../src/usecases/ask.ts';
-import { createCardActionRoute } from '../../src/usecases/inbound/card-action-route.ts';
+import { TASK_DETAIL_TOAST, createCardActionRoute } from '../../src/usecases/inbound/card-action-route.ts';
 import { loadDirectory } from '../../src/usecases/load-directory.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { ASK_NOW, seedAskScenario, taskId, TZ } from '../support/seed-reports.ts';
@@ -138,7 +138,7 @@ describe('the read policy on every path of an answer', () => {
       const planId = (await t.db.execute(sql`select id from plans where active limit 1`)) as unknown as { rows: { id: number }[] };
       const task5 = await taskId(t.db, planId.rows[0]!.id, 5);
       const ok = await click('ou_bhs', task5);
-      expect(ok.toast).toEqual({ type: 'success', content: '已将任务详情私信发送给您' });
+      expect(ok.toast).toEqual({ type: 'info', content: TASK_DETAIL_TOAST });
       expect(ok.job).toBeDefined();
       const refused = await click('ou_stranger', task5);
       expect(refused).toEqual({ toast: { type: 'error', content: '抱歉，您不在督办名录中，暂不能查询督办事项。如需开通，请联系督办管理员（周督办）。' } });
