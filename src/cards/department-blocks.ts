@@ -1,9 +1,9 @@
 import template from '../../cards/department-round.json' with { type: 'json' };
 import { DEADLINE_KIND_LABEL } from '../domain/deadlines.ts';
-import { escapeMarkdown as md, escapeMessageText as plain, truncate } from '../domain/escape.ts';
+import { escapeMarkdown as md, escapeMessageText as plain, codePointLength, markdownLink, safeLinkTarget, truncate } from '../domain/escape.ts';
 import { formatLocalTime } from '../domain/rounds.ts';
 import { STATUSES } from '../domain/status.ts';
-import { indicatorFieldNames, taskFieldNames } from '../domain/submission.ts';
+import { indicatorFieldNames, NOTE_PREFILL_MAX, taskFieldNames } from '../domain/submission.ts';
 import { COMPARATOR_WORD } from '../domain/vocabulary/comparators.ts';
 import { DEADLINE_COLOR, DEADLINE_LABEL, STATUS_COLOR, STATUS_LABEL } from '../domain/vocabulary/status.ts';
 import { fill } from './template.ts';
@@ -37,13 +37,25 @@ function deadlineLine(t: DepartmentCardTask): string {
 function lastLine(t: DepartmentCardTask, tz: string): string {
   if (!t.last) return '\n上次填报：<font color=\'grey\'>暂无</font>';
   const who = t.last.reporterName ? ` · ${md(t.last.reporterName)}` : '';
-  return `\n上次填报：<font color='${STATUS_COLOR[t.last.status]}'>${STATUS_LABEL[t.last.status]}</font> · ${t.last.progress}%${who} · ${formatLocalTime(t.last.reportedAt, tz)}`;
+  const evidence = t.last.evidenceUrl ? ` · ${evidenceLink(t.last.evidenceUrl)}` : '';
+  return `\n上次填报：<font color='${STATUS_COLOR[t.last.status]}'>${STATUS_LABEL[t.last.status]}</font> · ${t.last.progress}%${who} · ${formatLocalTime(t.last.reportedAt, tz)}${evidence}`;
+}
+
+// A link longer than this is left to the evidence input below, to keep the task's block small.
+export const LINK_SHOWN_MAX = 300;
+
+function evidenceLink(url: string): string {
+  const target = safeLinkTarget(url);
+  if (!target) return '佐证：' + md(truncate(url, 60));
+  return target.length <= LINK_SHOWN_MAX ? markdownLink('佐证链接', target) : '佐证链接见下方输入框';
 }
 
 /** The elements for one task: its heading, last status, measures (collapsed) and its own form. */
 export function taskBlock(t: DepartmentCardTask, ctx: Context): unknown[] {
   const names = taskFieldNames(t.id);
-  const note = t.last?.note.trim();
+  const note = t.last?.note.trim() ?? '';
+  // A note short enough comes back in its input to edit; a longer one is shown above the form and kept when left blank.
+  const prefill = codePointLength(note) <= NOTE_PREFILL_MAX;
   const measures = t.measuresForBureau.map((m) => md(m.trim())).filter(Boolean);
   return fill<unknown[]>(template.task, {
     number: t.number,
@@ -52,7 +64,7 @@ export function taskBlock(t: DepartmentCardTask, ctx: Context): unknown[] {
     role_color: t.role === 'lead' ? 'blue' : 'neutral',
     details: deadlineLine(t) + lastLine(t, ctx.timezone) + submittedLine(t.submitted, ctx.timezone),
     // plain_text is never rendered; full-width brackets also keep `<at …>` out of the card JSON.
-    last_note: note ? fill(template.lastNote, { note: `说明：${plain(truncate(note, NOTE_SHOWN_MAX))}` }) : null,
+    last_note: note && !prefill ? fill(template.lastNote, { note: `说明：${plain(truncate(note, NOTE_SHOWN_MAX))}` }) : null,
     measures: measures.length
       ? fill(template.measures, {
           title: '国家知识产权局落实举措',
@@ -66,10 +78,14 @@ export function taskBlock(t: DepartmentCardTask, ctx: Context): unknown[] {
     progress_name: names.progress,
     initial_progress: t.last ? String(t.last.progress) : null,
     note_name: names.note,
+    // Every field comes back as last reported, so a re-submission changing only the status keeps the note.
+    initial_note: note && prefill ? note : null,
+    note_placeholder: prefill ? `进展说明（≤1000 字）` : '留空则保留上方的上次说明；填写则替换',
     evidence_name: names.evidence,
+    initial_evidence: t.last?.evidenceUrl || null,
     submit_name: names.submit,
     submit_text: t.submitted ? '修改并重新提交' : '提交',
-    action: { kind: 'report', planId: ctx.plan.id, roundId: ctx.round.id, departmentId: ctx.department.id, taskId: t.id },
+    action: { kind: 'report', planId: ctx.plan.id, roundId: ctx.round.id, departmentId: ctx.department.id, taskId: t.id, ...(prefill ? {} : { keepNote: true }) },
   });
 }
 

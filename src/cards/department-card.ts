@@ -3,10 +3,10 @@ import { describeRound } from '../domain/rounds.ts';
 import { escapeMarkdown as md, escapeMessageText as plain } from '../domain/escape.ts';
 import { DEADLINE_COLOR, DEADLINE_LABEL } from '../domain/vocabulary/status.ts';
 import { assertWithinLimits, cardBytes, countComponents, type Card } from './limits.ts';
-import { indicatorBlock, taskBlock } from './department-blocks.ts';
+import { indicatorBlock, LINK_SHOWN_MAX, taskBlock } from './department-blocks.ts';
 import { fill } from './template.ts';
 import type { DepartmentCardIndicator, DepartmentCardInput, DepartmentCardTask } from './department-types.ts';
-import { NOTE_MAX } from '../domain/submission.ts';
+import { EVIDENCE_INPUT_MAX, NOTE_MAX, NOTE_PREFILL_MAX } from '../domain/submission.ts';
 
 /** Page budget, under Lark's 30 KB / 200 components with room for the page header to change. */
 export const PAGE_MAX_BYTES = 28 * 1024;
@@ -45,6 +45,11 @@ function page(input: DepartmentCardInput, items: unknown[], n: number, total: nu
   });
 }
 
+
+function largest(blocks: Block[]): Block {
+  return { elements: [], bytes: Math.max(...blocks.map((b) => b.bytes)), components: Math.max(...blocks.map((b) => b.components)) };
+}
+
 function measure(elements: unknown[]): Block {
   // Each element adds its JSON plus a separating comma, escaped once more inside the message body.
   return { elements, bytes: cardBytes(elements) - 2 + 1, components: countComponents(elements) };
@@ -53,12 +58,18 @@ function measure(elements: unknown[]): Block {
 // A 3-byte character that escaping leaves 3 bytes: the widest a shown note or name can get.
 const WIDE = '＜';
 const LONGEST_NAME = WIDE.repeat(24);
+// The longest stored evidence address (ASCII, see urlSchema), shown as a link when short enough.
+const LONGEST_URL = `https://e.cn/${'a'.repeat(EVIDENCE_INPUT_MAX - 13)}`;
+const LONGEST_LINK = `https://e.cn/${'a'.repeat(LINK_SHOWN_MAX - 13)}`;
 const WORST_TIME = new Date(Date.UTC(2099, 11, 31, 23, 59));
+// The longest note the form prefills and the longest note at all (shown above the form instead).
+const WORST_NOTES = [WIDE.repeat(NOTE_PREFILL_MAX), WIDE.repeat(NOTE_MAX)];
 
-function worstTask(t: DepartmentCardTask): DepartmentCardTask {
+
+function worstTask(t: DepartmentCardTask, note: string, evidenceUrl: string): DepartmentCardTask {
   return {
     ...t,
-    last: { status: 'at_risk', progress: 100, note: WIDE.repeat(NOTE_MAX), reporterName: LONGEST_NAME, reportedAt: WORST_TIME },
+    last: { status: 'at_risk', progress: 100, note, evidenceUrl, reporterName: LONGEST_NAME, reportedAt: WORST_TIME },
     submitted: { by: LONGEST_NAME, at: WORST_TIME },
   };
 }
@@ -84,7 +95,10 @@ export function buildDepartmentCards(input: DepartmentCardInput): Card[] {
   const blocks = [
     ...[...input.tasks]
       .sort((a, b) => a.number - b.number)
-      .map((t) => ({ ...measure(taskBlock(worstTask(t), ctx)), elements: taskBlock(t, ctx) })),
+      .map((t) => ({
+        ...largest(WORST_NOTES.flatMap((note) => [LONGEST_URL, LONGEST_LINK].map((url) => measure(taskBlock(worstTask(t, note, url), ctx))))),
+        elements: taskBlock(t, ctx),
+      })),
     ...(input.indicators ?? []).map((i) => ({ ...measure(indicatorBlock(worstIndicator(i), ctx)), elements: indicatorBlock(i, ctx) })),
   ];
   // The shell with the widest page note, so the real header never needs more than measured.

@@ -7,6 +7,7 @@ export interface LastReport {
   status: Status;
   progress: number;
   note: string;
+  evidenceUrl?: string | null;
   reporterName: string | null;
   reportedAt: Date;
 }

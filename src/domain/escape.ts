@@ -28,6 +28,23 @@ export function escapeMessageText(text: string): string {
   return text.replace(/</g, '＜').replace(/>/g, '＞');
 }
 
+/**
+ * An http(s) address made safe inside a markdown link target: characters that could end the
+ * target or start markup are percent-encoded (the same address to a browser). Anything else
+ * (javascript:, data:, a bare word) gives null and is shown as text instead.
+ */
+export function safeLinkTarget(url: string | null | undefined): string | null {
+  const u = (url ?? '').trim();
+  if (!/^https?:\/\/[^\s/?#]+/i.test(u)) return null;
+  return u.replace(/[\s()<>"'`\\[\]*_~|{}!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** `[text](url)` for markdown / lark_md, the text escaped; just the escaped text when the url is not http(s). */
+export function markdownLink(text: string, url: string | null | undefined): string {
+  const target = safeLinkTarget(url);
+  return target ? `[${escapeMarkdown(text)}](${target})` : escapeMarkdown(text);
+}
+
 /** Count of Unicode code points, the way people count characters (emoji and rare CJK count once). */
 export function codePointLength(text: string): number {
   let n = 0;

@@ -7,6 +7,16 @@ import { parseJsonOrUndefined } from './json.ts';
 /** Longest note, in Unicode code points (issue 4). */
 export const NOTE_MAX = 1000;
 
+/** The card's evidence input takes at most this many characters (its max_length). */
+export const EVIDENCE_INPUT_MAX = 300;
+
+/**
+ * Notes up to this long come back in the card's note input to edit; a longer one is shown above
+ * the form instead and a blank note keeps it (the button carries keepNote), so the card stays
+ * within its page budget.
+ */
+export const NOTE_PREFILL_MAX = 200;
+
 /**
  * Names of a task's form fields. They carry the task id because Lark needs every component name
  * unique across the card (error 200530), and one card lists many tasks.
@@ -32,7 +42,7 @@ const id = z.coerce.number().int().min(1).max(MAX_DB_ID);
 
 /** The `behaviors[].value` of a submit button, echoed back as `action.value`. */
 export const actionValueSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('report'), planId: id, roundId: id, departmentId: id, taskId: id }),
+  z.object({ kind: z.literal('report'), planId: id, roundId: id, departmentId: id, taskId: id, keepNote: z.literal(true).optional() }),
   z.object({ kind: z.literal('indicator'), planId: id, roundId: id, departmentId: id, indicatorId: id }),
 ]);
 
@@ -66,6 +76,8 @@ export interface TaskReport {
   progress: number;
   note: string;
   evidenceUrl: string | null;
+  /** The note was left blank on a card that did not prefill it: keep the last one. */
+  keepNote?: true;
 }
 
 export interface IndicatorReport {
@@ -93,9 +105,13 @@ const progressSchema = z
 const urlSchema = z
   .string()
   .trim()
-  .max(2000)
+  .max(EVIDENCE_INPUT_MAX)
   .regex(/^https?:\/\/[^\s/?#]+/i)
-  .pipe(z.url({ protocol: /^https?$/i }));
+  .pipe(z.url({ protocol: /^https?$/i }))
+  // Stored in its ASCII form (punycode host, percent-encoded path): the same address, and a card
+  // can then budget it byte for byte.
+  .transform((u) => new URL(u).href)
+  .pipe(z.string().max(EVIDENCE_INPUT_MAX));
 const numberSchema = z
   .union([z.number(), z.string().trim().regex(/^[+-]?\d+(\.\d+)?$/).transform(Number)])
   .pipe(z.number().finite());
@@ -148,8 +164,9 @@ export function validateSubmission(input: { value: unknown; formValue: unknown }
   let evidenceUrl: string | null = null;
   if (!blank(rawEvidence)) {
     const parsed = urlSchema.safeParse(rawEvidence);
-    if (!parsed.success) return refuse('BAD_EVIDENCE', '佐证链接须为以 http:// 或 https:// 开头的网址');
+    if (!parsed.success) return refuse('BAD_EVIDENCE', `佐证链接须为以 http:// 或 https:// 开头的网址（不超过 ${EVIDENCE_INPUT_MAX} 个字符）`);
     evidenceUrl = parsed.data;
   }
-  return { ok: true, value: { ...action.data, status: status.data, progress, note, evidenceUrl } };
+  const { keepNote, ...rest } = action.data;
+  return { ok: true, value: { ...rest, status: status.data, progress, note, evidenceUrl, ...(keepNote && note === '' ? { keepNote } : {}) } };
 }

@@ -54,16 +54,51 @@ describe('the department round card', () => {
     expect(panel.elements[0].content).toBe('制定管理办法。\n\n推进试点。');
   });
 
-  it('shows the last status with its note as plain text, and prefills the form', () => {
-    const last = { status: 'at_risk' as const, progress: 40, note: '经费未到位', reporterName: '张三', reportedAt: new Date('2021-06-01T02:00:00Z') };
+  it('shows the last status with its evidence as a link, and prefills every field with the last report', () => {
+    const last = {
+      status: 'at_risk' as const,
+      progress: 40,
+      note: '经费未到位',
+      evidenceUrl: 'https://oa.example.cn/doc?id=7&x=(1)',
+      reporterName: '张三',
+      reportedAt: new Date('2021-06-01T02:00:00Z'),
+    };
     const [card] = buildDepartmentCards(input([task(3, { last })])) as Json[];
     const s = text(card);
-    expect(s).toContain("上次填报：<font color='orange'>存在风险</font> · 40% · 张三 · 2021-06-01 10:00");
-    const note = card!.body.elements.find((e: Json) => e.tag === 'div');
-    expect(note.text).toMatchObject({ tag: 'plain_text', content: '说明：经费未到位' });
-    const [status, progress] = forms(card!)[0]!.elements;
+    expect(s).toContain(
+      "上次填报：<font color='orange'>存在风险</font> · 40% · 张三 · 2021-06-01 10:00 · [佐证链接](https://oa.example.cn/doc?id=7&x=%281%29)",
+    );
+    // A short note is shown in its input only.
+    expect(card!.body.elements.find((e: Json) => e.tag === 'div')).toBeUndefined();
+    const [status, progress, noteInput, evidence] = forms(card!)[0]!.elements;
     expect(status.initial_option).toBe('at_risk');
     expect(progress.default_value).toBe('40');
+    expect(noteInput.default_value).toBe('经费未到位');
+    expect(evidence.default_value).toBe('https://oa.example.cn/doc?id=7&x=(1)');
+  });
+
+  it('leaves the note and evidence inputs empty when nothing was reported, and links only http(s) evidence', () => {
+    const [empty] = buildDepartmentCards(input([task(3)])) as Json[];
+    const [, , n, e] = forms(empty!)[0]!.elements;
+    expect(n).not.toHaveProperty('default_value');
+    expect(e).not.toHaveProperty('default_value');
+    const last = { status: 'on_track' as const, progress: 5, note: '', evidenceUrl: 'javascript:alert(1)', reporterName: null, reportedAt: new Date() };
+    const [card] = buildDepartmentCards(input([task(3, { last })])) as Json[];
+    expect(text(card)).not.toContain('](javascript');
+  });
+
+  it('shows a note too long to prefill above the form, and its button asks to keep it when left blank', () => {
+    const last = { status: 'on_track' as const, progress: 30, note: '长'.repeat(201), reporterName: null, reportedAt: new Date() };
+    const [card] = buildDepartmentCards(input([task(3, { last })])) as Json[];
+    const note = card!.body.elements.find((e: Json) => e.tag === 'div');
+    expect(note.text.content).toMatch(/^说明：长+…$/);
+    const [, , noteInput, , button] = forms(card!)[0]!.elements;
+    expect(noteInput).not.toHaveProperty('default_value');
+    expect(noteInput.placeholder.content).toContain('留空则保留');
+    expect(button.behaviors[0].value.keepNote).toBe(true);
+    const [short] = buildDepartmentCards(input([task(3, { last: { ...last, note: '长'.repeat(200) } })])) as Json[];
+    expect(short!.body.elements.find((e: Json) => e.tag === 'div')).toBeUndefined();
+    expect(forms(short!)[0]!.elements[4].behaviors[0].value).not.toHaveProperty('keepNote');
   });
 
   it('marks a task submitted in this round with who and when, in local time', () => {
@@ -97,7 +132,9 @@ describe('the department round card', () => {
         department: { id: 6, name: evil },
       }),
     );
-    expect(text(cards)).not.toMatch(/<at/i);
+    // Input values are what the user typed, given back to edit (never rendered); nothing else carries a tag.
+    const shown = JSON.stringify(cards, (k, v) => (k === 'default_value' ? undefined : v));
+    expect(shown).not.toMatch(/<at/i);
     const markdowns: string[] = [];
     const walk = (n: unknown): void => {
       if (Array.isArray(n)) n.forEach(walk);
@@ -112,9 +149,9 @@ describe('the department round card', () => {
       expect(m).not.toMatch(/[^\\]\]\(/); // no live link
       expect(m).not.toMatch(/[^\\*]\*\*粗/); // no live bold
     }
-    // Where the note itself is shown, it is plain text: never rendered.
-    const note = (cards[0] as Json).body.elements.find((e: Json) => e.tag === 'div');
-    expect(note.text.tag).toBe('plain_text');
+    // The note comes back in its input, never rendered.
+    const noteInput = forms(cards[0] as Json)[0]!.elements[2];
+    expect(noteInput.default_value).toBe(evil);
   });
 
   it('keeps a department with 60 long tasks and 1000-character notes within Lark limits, split into pages', () => {

@@ -41,6 +41,23 @@ describe('validating a card submission', () => {
     expect(submit({ status_5: 'on_track', progress_5: 1, evidence_5: e })).toMatchObject({ ok: false, code: 'BAD_EVIDENCE' });
   });
 
+  it('stores evidence in its ASCII form and refuses one longer than the card input takes', () => {
+    expect(submit({ status_5: 'on_track', progress_5: 1, evidence_5: 'https://例子.cn/文件' })).toMatchObject({
+      ok: true,
+      value: { evidenceUrl: 'https://xn--fsqu00a.cn/%E6%96%87%E4%BB%B6' },
+    });
+    expect(submit({ status_5: 'on_track', progress_5: 1, evidence_5: `https://e.cn/${'文'.repeat(40)}` })).toMatchObject({ ok: false, code: 'BAD_EVIDENCE' });
+  });
+
+  it('keeps the last note only when a card that did not prefill it comes back with the note blank', () => {
+    const keep = { ...value, keepNote: true };
+    expect(submit({ status_5: 'done' }, keep)).toMatchObject({ ok: true, value: { note: '', keepNote: true } });
+    const typed = submit({ status_5: 'done', note_5: '新说明' }, keep);
+    expect(typed).toMatchObject({ ok: true, value: { note: '新说明' } });
+    expect((typed as { value: object }).value).not.toHaveProperty('keepNote');
+    expect((submit({ status_5: 'done' }) as { value: object }).value).not.toHaveProperty('keepNote');
+  });
+
   it('refuses a malformed action value', () => {
     expect(submit({ status_5: 'done' }, { kind: 'report', taskId: 'x' })).toMatchObject({ ok: false, code: 'BAD_ACTION' });
     expect(submit({ status_5: 'done' }, 'not json')).toMatchObject({ ok: false, code: 'BAD_ACTION' });

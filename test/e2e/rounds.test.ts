@@ -3,6 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { componentNames, countComponents, cardBytes } from '../../src/cards/limits.ts';
 import { loadPlanView, type PlanView } from '../../src/db/repositories/plan-view.repository.ts';
 import { currentStatus, plans, reports, rounds } from '../../src/db/schema/index.ts';
+import { buildDepartmentCards } from '../../src/cards/department-card.ts';
+import { loadDepartmentCardInputs } from '../../src/usecases/rounds/department-card-inputs.ts';
 import { startWorld, waitFor, type World } from '../support/world.ts';
 
 // The status-round loop of issue 4 against the fake Lark, real Postgres and real Redis.
@@ -74,6 +76,24 @@ describe('status rounds end to end', () => {
     expect(cur).toMatchObject({ status: 'on_track', progress: 40 });
   });
 
+  it('every field of the task comes back as last reported, on the callback’s card and on the round card built from the database', async () => {
+    const fieldsOf = (card: unknown, n: number) => {
+      const f = (card as { body: { elements: { tag: string; name?: string; elements?: Record<string, unknown>[] }[] } }).body.elements.find(
+        (e) => e.tag === 'form' && e.name === `form_${taskId(n)}`,
+      );
+      return Object.fromEntries((f?.elements ?? []).map((e) => [String(e.name).replace(/_\d+$/, ''), e.initial_option ?? e.default_value]));
+    };
+    const expected = { status: 'on_track', progress: '40', note: '已完成试点遴选', evidence: 'https://example.gov.cn/a' };
+    const again = await w.cardAction({ eventId: 'ev_submit_task7_once', operator: YGS.openId, value: reportValue(7), formValue: form(7, expected) });
+    expect(fieldsOf(again.body.card.data, 7)).toMatchObject(expected);
+    const dept = { id: deptId('运用促进司'), name: '运用促进司' };
+    const [round] = await w.db.db.select().from(rounds);
+    const inputs = await loadDepartmentCardInputs(w.db.db, { view, round: round!, departments: [dept], now: new Date(), timezone: 'Asia/Shanghai' });
+    const page = buildDepartmentCards(inputs.get(dept.id)!).find((c) => componentNames(c).includes(`form_${taskId(7)}`));
+    expect(fieldsOf(page, 7)).toMatchObject(expected);
+    expect(JSON.stringify(page)).toContain('[佐证链接](https://example.gov.cn/a)');
+  });
+
   it('editing is a new submission: version 2, history kept, current status moves', async () => {
     const a = await w.cardAction({ operator: YGS.openId, value: reportValue(7), formValue: form(7, { status: 'at_risk', progress: '45', note: '经费未到位' }) });
     expect(a.body.toast.type).toBe('success');
@@ -110,12 +130,11 @@ describe('status rounds end to end', () => {
   it('user text in the updated card is escaped: no @all, no live links', async () => {
     const a = await w.cardAction({ operator: YGS.openId, value: reportValue(8), formValue: form(8, { status: 'on_track', progress: '20', note: '<at id=all></at> 请看 [链接](https://evil.example)' }) });
     expect(a.body.toast.type).toBe('success');
-    const json = JSON.stringify(a.body.card);
+    // The note comes back as the input's value (never rendered), so the link stays inert text.
+    const json = JSON.stringify(a.body.card, (k, v) => (k === 'default_value' ? undefined : v));
     expect(json).not.toContain('<at id=all>');
-    // The note is shown as plain_text (never rendered as markdown), so the link stays inert text.
-    const markdown = JSON.stringify(a.body.card).match(/"tag":"markdown","content":"[^"]*evil\.example/);
-    expect(markdown).toBeNull();
-    expect(json).toMatch(/"tag":"plain_text","content":"说明：[^"]*evil\.example/);
+    expect(json).not.toContain('evil.example');
+    expect(JSON.stringify(a.body.card)).toContain('"default_value":"<at id=all></at> 请看 [链接](https://evil.example)"');
   });
 
   it('reminders reach exactly the departments with gaps, and the second one @-mentions reporters', async () => {
@@ -158,5 +177,16 @@ describe('status rounds end to end', () => {
     expect(a.status).toBe(200);
     const reply = await waitFor('the answer', () => w.fake.messages.find((m) => m.parent_id === messageId));
     expect(JSON.stringify(reply.card)).toContain('存在风险');
+  });
+
+  it('a blank note on a card that showed a long note instead of prefilling it keeps that note', async () => {
+    const long = '长'.repeat(300);
+    await w.cardAction({ operator: YGS.openId, value: reportValue(13), formValue: form(13, { status: 'on_track', progress: '10', note: long }) });
+    const stored = async () => (await w.db.db.select().from(reports).where(eq(reports.taskId, taskId(13)))).sort((a, b) => a.version - b.version);
+    await waitFor('first', async () => (await stored()).length === 1);
+    const a = await w.cardAction({ operator: YGS.openId, value: { ...reportValue(13), keepNote: true }, formValue: form(13, { status: 'at_risk', progress: '20' }) });
+    expect(a.body.toast.type).toBe('success');
+    const rows = await waitFor('second', async () => ((await stored()).length === 2 ? stored() : undefined));
+    expect(rows.map((r) => [r.status, r.note])).toEqual([['on_track', long], ['at_risk', long]]);
   });
 });

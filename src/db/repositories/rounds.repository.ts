@@ -54,6 +54,8 @@ export interface CurrentRow {
   status: string;
   progress: number;
   note: string;
+  /** The evidence link of the report behind the current status. */
+  evidenceUrl: string | null;
   reporterName: string | null;
   reporterOpenId: string;
   reportedAt: Date;
@@ -69,11 +71,13 @@ export async function currentStatusFor(db: DbOrTx, taskIds: number[]): Promise<C
       status: currentStatus.status,
       progress: currentStatus.progress,
       note: currentStatus.note,
+      evidenceUrl: reports.evidenceUrl,
       reporterName: people.name,
       reporterOpenId: currentStatus.reporterOpenId,
       reportedAt: currentStatus.reportedAt,
     })
     .from(currentStatus)
+    .leftJoin(reports, eq(reports.id, currentStatus.reportId))
     .leftJoin(people, eq(people.openId, currentStatus.reporterOpenId))
     .where(inArray(currentStatus.taskId, taskIds));
 }

@@ -1,10 +1,10 @@
 import { buildDepartmentCards } from '../../cards/department-card.ts';
 import { componentNames } from '../../cards/limits.ts';
 import type { Db } from '../../db/client.ts';
-import { findRoundById, type RoundRecord } from '../../db/repositories/rounds.repository.ts';
+import { currentStatusFor, findRoundById, type RoundRecord } from '../../db/repositories/rounds.repository.ts';
 import { checkIndicatorSubmission, checkSubmission } from '../../domain/authorise.ts';
 import { parseJsonOrUndefined } from '../../domain/json.ts';
-import { indicatorFieldNames, MAX_DB_ID, taskFieldNames, validateSubmission, type Submission } from '../../domain/submission.ts';
+import { indicatorFieldNames, MAX_DB_ID, taskFieldNames, validateSubmission, type Submission, type TaskReport } from '../../domain/submission.ts';
 import { cardTiming, DEFAULT_LATE_GRACE_DAYS } from '../../domain/late-cards.ts';
 import { decideTaskDetail } from '../read-access.ts';
 import { STATUS_LABEL } from '../../domain/vocabulary/status.ts';
@@ -67,7 +67,7 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
     }
     const checked = validateSubmission({ value: raw, formValue: action.formValue });
     if (!checked.ok) return error(checked.message);
-    const s = checked.value;
+    const s = checked.value.kind === 'report' && checked.value.keepNote ? await withLastNote(db, checked.value) : checked.value;
     const [allowed, round] = await Promise.all([
       s.kind === 'report'
         ? taskSubmissionFacts(db, s, operator).then(checkSubmission)
@@ -135,8 +135,15 @@ async function sendLater(
   }
 }
 
+/** A blank note on a card that showed the (long) last note instead of prefilling it keeps that note. */
+async function withLastNote(db: Db, s: TaskReport): Promise<TaskReport> {
+  const last = (await currentStatusFor(db, [s.taskId])).find((r) => r.departmentId === s.departmentId);
+  const { keepNote: _keep, ...rest } = s;
+  return { ...rest, note: last?.note ?? '' };
+}
+
 function reportPayload(s: Extract<Submission, { kind: 'report' }>, operator: string): ReportJobPayload {
-  const { kind: _kind, ...rest } = s;
+  const { kind: _kind, keepNote: _keep, ...rest } = s;
   return { ...rest, reporterOpenId: operator };
 }
 
@@ -164,7 +171,7 @@ async function updatedCard(
     const t = input.tasks.find((x) => x.id === s.taskId);
     if (t) {
       t.submitted = who;
-      t.last = { status: s.status, progress: s.progress, note: s.note, reporterName: who.by, reportedAt: now };
+      t.last = { status: s.status, progress: s.progress, note: s.note, evidenceUrl: s.evidenceUrl, reporterName: who.by, reportedAt: now };
     }
   } else {
     const i = input.indicators?.find((x) => x.id === s.indicatorId);

@@ -51,7 +51,7 @@ export async function loadDepartmentCardInputs(
         measuresForBureau: t.measures.filter((m) => m.actor === BUREAU_ACTOR).map((m) => m.text),
         last:
           cur && isStatus(cur.status)
-            ? { status: cur.status, progress: cur.progress, note: cur.note, reporterName: cur.reporterName, reportedAt: cur.reportedAt }
+            ? { status: cur.status, progress: cur.progress, note: cur.note, evidenceUrl: cur.evidenceUrl, reporterName: cur.reporterName, reportedAt: cur.reportedAt }
             : null,
         submitted: sub ? { by: sub.reporterName ?? sub.reporterOpenId, at: sub.reportedAt } : null,
       });
