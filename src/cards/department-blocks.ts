@@ -1,6 +1,6 @@
 import template from '../../cards/department-round.json' with { type: 'json' };
 import { DEADLINE_KIND_LABEL } from '../domain/deadlines.ts';
-import { escapeMarkdown as md, escapeMessageText as plain, codePointLength, markdownLink, safeLinkTarget, truncate } from '../domain/escape.ts';
+import { escapeMarkdown as md, codePointLength, markdownLink, safeLinkTarget, truncate } from '../domain/escape.ts';
 import { formatLocalTime } from '../domain/rounds.ts';
 import { STATUSES } from '../domain/status.ts';
 import { indicatorFieldNames, NOTE_PREFILL_MAX, taskFieldNames } from '../domain/submission.ts';
@@ -63,8 +63,8 @@ export function taskBlock(t: DepartmentCardTask, ctx: Context): unknown[] {
     role: t.role === 'lead' ? '牵头' : '配合',
     role_color: t.role === 'lead' ? 'blue' : 'neutral',
     details: deadlineLine(t) + lastLine(t, ctx.timezone) + submittedLine(t.submitted, ctx.timezone),
-    // plain_text is never rendered; full-width brackets also keep `<at …>` out of the card JSON.
-    last_note: note && !prefill ? fill(template.lastNote, { note: `说明：${plain(truncate(note, NOTE_SHOWN_MAX))}` }) : null,
+    // plain_text is never rendered: the note shows exactly as typed.
+    last_note: note && !prefill ? fill(template.lastNote, { note: `说明：${truncate(note, NOTE_SHOWN_MAX)}` }) : null,
     measures: measures.length
       ? fill(template.measures, {
           title: '国家知识产权局落实举措',
@@ -104,7 +104,7 @@ export function indicatorBlock(i: DepartmentCardIndicator, ctx: Context): unknow
     details: last + submittedLine(i.submitted, ctx.timezone),
     form_name: names.form,
     value_name: names.value,
-    placeholder: `当前值（单位：${plain(i.unit)}）`,
+    placeholder: `当前值（单位：${i.unit}）`,
     submit_name: names.submit,
     action: { kind: 'indicator', planId: ctx.plan.id, roundId: ctx.round.id, departmentId: ctx.department.id, indicatorId: i.id },
   });

@@ -1,6 +1,6 @@
 import template from '../../cards/department-round.json' with { type: 'json' };
 import { describeRound } from '../domain/rounds.ts';
-import { escapeMarkdown as md, escapeMessageText as plain } from '../domain/escape.ts';
+import { escapeMarkdown as md } from '../domain/escape.ts';
 import { DEADLINE_COLOR, DEADLINE_LABEL } from '../domain/vocabulary/status.ts';
 import { assertWithinLimits, cardBytes, countComponents, type Card } from './limits.ts';
 import { indicatorBlock, LINK_SHOWN_MAX, taskBlock } from './department-blocks.ts';
@@ -31,11 +31,12 @@ function page(input: DepartmentCardInput, items: unknown[], n: number, total: nu
   const leads = input.tasks.filter((t) => t.role === 'lead').length;
   const pageNote = total > 1 ? ` · 第 ${n}/${total} 页` : '';
   const indicators = input.indicators?.length ? `、指标 ${input.indicators.length} 项` : '';
-  const name = plain(input.department.name);
+  // Header and summary are plain_text: shown as typed, nothing to escape.
+  const name = input.department.name;
   return fill<Card>(template.card, {
     summary: `${name} · 本周任务填报${pageNote}`,
     title: `${name} · 本周任务填报${pageNote}`,
-    subtitle: `${plain(input.plan.title)} · ${describeRound(input.round, input.timezone)}`,
+    subtitle: `${input.plan.title} · ${describeRound(input.round, input.timezone)}`,
     header_tags: headerTags(input),
     intro:
       `**${md(input.department.name)}**：请逐项填写本周进展（状态、进度、说明，可附佐证链接）并点「提交」。` +

@@ -1,6 +1,7 @@
 import type { DigestModel, StatusMove } from '../domain/digest/types.ts';
 import { COMPARATOR_SYMBOL } from '../domain/vocabulary/comparators.ts';
-import { DEADLINE_COLOR, NOT_REPORTED_LABEL, STATUS_COLOR, STATUS_LABEL } from '../domain/vocabulary/status.ts';
+import { markdownLink } from '../domain/escape.ts';
+import { DEADLINE_COLOR, NOT_REPORTED_CHART_HEX, NOT_REPORTED_LABEL, STATUS_COLOR, STATUS_LABEL } from '../domain/vocabulary/status.ts';
 import { font, localTime, md, nameList, REASON_COLOR, REASON_LABEL, sectionLabel, STATUS_CHART_COLOR, STATUS_CHART_ORDER } from './digest-format.ts';
 
 /** How much of each list the card shows; the builder steps down until the card fits. */
@@ -54,7 +55,8 @@ export function responseText(m: DigestModel, b: DigestBudget): El {
 export function sectionText(m: DigestModel, b: DigestBudget): El {
   const lines = m.sections.slice(0, b.sectionMax).map((s) => {
     const c = s.counts;
-    return `- ${md(sectionLabel(s.number, s.title, b.titleMax), b.titleMax + 4)}：进度 ${s.avgProgress}%｜完成 ${c.done}/${s.taskCount}｜受阻 ${c.blocked}｜风险 ${c.at_risk}`;
+    const unreported = s.notReported ? `｜${NOT_REPORTED_LABEL} ${s.notReported}` : '';
+    return `- ${md(sectionLabel(s.number, s.title, b.titleMax), b.titleMax + 4)}：进度 ${s.avgProgress}%｜完成 ${c.done}/${s.taskCount}｜受阻 ${c.blocked}｜风险 ${c.at_risk}｜${STATUS_LABEL.not_started} ${c.not_started}${unreported}`;
   });
   const rest = m.sections.length - lines.length;
   if (rest > 0) lines.push(`另有 ${rest} 个部分，详见导出台账。`);
@@ -65,14 +67,17 @@ export function sectionText(m: DigestModel, b: DigestBudget): El {
 export function statusChart(m: DigestModel, b: DigestBudget): El {
   const shown = m.sections.slice(0, b.chartSections);
   const rest = m.sections.slice(b.chartSections);
-  const rows = shown.map((s) => ({ label: sectionLabel(s.number, s.title, 8), counts: s.counts }));
+  const rows = shown.map((s) => ({ label: sectionLabel(s.number, s.title, 8), counts: s.counts, notReported: s.notReported ?? 0 }));
   if (rest.length) {
     const counts = Object.fromEntries(STATUS_CHART_ORDER.map((st) => [st, rest.reduce((n, s) => n + s.counts[st], 0)]));
-    rows.push({ label: `其他 ${rest.length} 个部分`, counts: counts as (typeof rows)[number]['counts'] });
+    const notReported = rest.reduce((n, s) => n + (s.notReported ?? 0), 0);
+    rows.push({ label: `其他 ${rest.length} 个部分`, counts: counts as (typeof rows)[number]['counts'], notReported });
   }
-  const values = rows.flatMap((r) =>
-    STATUS_CHART_ORDER.filter((st) => r.counts[st] > 0).map((st) => ({ section: r.label, status: STATUS_LABEL[st], count: r.counts[st] })),
-  );
+  // 未填报 (never reported) is its own series, not part of 未启动.
+  const values = rows.flatMap((r) => [
+    ...STATUS_CHART_ORDER.filter((st) => r.counts[st] > 0).map((st) => ({ section: r.label, status: STATUS_LABEL[st], count: r.counts[st] })),
+    ...(r.notReported > 0 ? [{ section: r.label, status: NOT_REPORTED_LABEL, count: r.notReported }] : []),
+  ]);
   return {
     tag: 'chart',
     aspect_ratio: rows.length > 6 ? '4:3' : '16:9',
@@ -85,7 +90,11 @@ export function statusChart(m: DigestModel, b: DigestBudget): El {
       yField: 'section',
       seriesField: 'status',
       stack: true,
-      color: { type: 'ordinal', domain: STATUS_CHART_ORDER.map((s) => STATUS_LABEL[s]), range: STATUS_CHART_ORDER.map((s) => STATUS_CHART_COLOR[s]) },
+      color: {
+        type: 'ordinal',
+        domain: [...STATUS_CHART_ORDER.map((s) => STATUS_LABEL[s]), NOT_REPORTED_LABEL],
+        range: [...STATUS_CHART_ORDER.map((s) => STATUS_CHART_COLOR[s]), NOT_REPORTED_CHART_HEX],
+      },
       legends: { visible: true, orient: 'bottom' },
       axes: [{ orient: 'left', type: 'band', inverse: true }, { orient: 'bottom', type: 'linear' }],
     },
@@ -113,7 +122,7 @@ export function redListParts(m: DigestModel, b: DigestBudget, timezone: string):
       task: `#${e.number} ${md(e.title, b.titleMax)}`,
       state: e.reasons.map((r) => font(REASON_COLOR[r], REASON_LABEL[r])).join(' '),
       who: e.department ? [md(e.department, 16), e.reporter ? md(e.reporter, 10) : null].filter(Boolean).join(' · ') : NOT_REPORTED_LABEL,
-      note: e.note ? md(e.note, b.noteMax) : '—',
+      note: [e.note ? md(e.note, b.noteMax) : '', e.evidenceUrl ? markdownLink('佐证', e.evidenceUrl) : ''].filter(Boolean).join(' ') || '—',
       time: e.reportedAt ? localTime(e.reportedAt, timezone) : '—',
     })),
   };

@@ -31,8 +31,9 @@ export function buildReminderCard(v: ReminderView): Card {
   const r = v.reminder;
   const mentionable = r.mention.filter((p) => isMentionableOpenId(p.openId));
   const card = fill<Card>(template.card, {
-    summary: `催办：${txt(r.departmentName)} 有 ${r.missing.length} 项任务未填报`,
-    title: `${r.reminderNumber >= 2 ? '再次催办' : '催办'}：${txt(r.departmentName)}`,
+    // summary and header are plain_text: shown as typed.
+    summary: `催办：${r.departmentName} 有 ${r.missing.length} 项任务未填报`,
+    title: `${r.reminderNumber >= 2 ? '再次催办' : '催办'}：${r.departmentName}`,
     subtitle: `本周 ${v.round.key} · 第 ${r.reminderNumber} 次提醒`,
     color: r.reminderNumber >= 2 ? 'red' : 'orange',
     intro: `**${md(r.departmentName)}**：${intro(v)}`,

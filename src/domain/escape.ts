@@ -4,20 +4,26 @@
  * or link anything (docs/architecture.md#invariants).
  */
 
-// Markdown punctuation CommonMark lets us backslash-escape; enough to neutralise emphasis,
-// links, code, strike-through, tables and headings.
-const MD_SPECIALS = /[\\`*_~[\]()#|!{}]/g;
+// Markdown punctuation, replaced by numeric character references: Lark's `lark_md` (table cells,
+// div text) has no backslash escapes, so `\(` would show its backslash there; an entity shows as
+// the character in both `lark_md` and `markdown` and never starts emphasis, links, code, tables or
+// headings.
+const MD_SPECIALS = /[\\`*_~[\]()#|!{}$]/g;
+const entity = (c: string) => `&#${c.codePointAt(0)};`;
 
-/** For `markdown` / `lark_md` content: tags become entities, markdown specials are escaped. */
+/**
+ * For `markdown` / `lark_md` content: what Lark shows is what the user typed. Tags become
+ * entities (no `<at id=all>`, `<font>`), markdown punctuation becomes numeric references.
+ */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(MD_SPECIALS, (c) => `\\${c}`)
+    .replace(MD_SPECIALS, entity)
     // Line starts that would turn into lists or quotes.
-    .replace(/^(\s*)([-+])(\s)/gm, '$1\\$2$3')
-    .replace(/^(\s*)(\d+)\.(\s)/gm, '$1$2\\.$3');
+    .replace(/^(\s*)([-+])(\s)/gm, (_, a: string, c: string, b: string) => `${a}${entity(c)}${b}`)
+    .replace(/^(\s*)(\d+)\.(\s)/gm, '$1$2&#46;$3');
 }
 
 /**

@@ -44,6 +44,7 @@ export async function answerTask(db: Db, plan: PlanRow, number: number, taskCoun
     reporter: d.reporterName ?? d.reporterOpenId,
     reportedAt: d.reportedAt ? formatLocalTime(d.reportedAt, o.timezone) : null,
     note: d.note ?? '',
+    evidenceUrl: d.evidenceUrl ?? null,
     trend: oldestFirst.map((r) => trend.get(`${d.departmentId}:${r.id}`) ?? null),
   }));
   const status = overallStatus(departments.map((d) => d.status));

@@ -51,11 +51,13 @@ export async function loadDigestInput(
       // a task with no responsible department is not started, at 0 % (as overallStatus([]) says)
       status: r ? (STATUS_OF_SEVERITY[r.worst] ?? 'not_started') : 'not_started',
       progress: r && r.assigned > 0 ? Math.round(r.progress_sum / r.assigned) : 0,
+      reported: (r?.ever_reported ?? 0) > 0,
       explaining:
         r && r.explaining_department !== null
           ? {
               name: nameOf.get(r.explaining_department) ?? '',
               note: r.note,
+              evidenceUrl: r.evidence_url,
               reporter: r.reporter,
               reportedAt: r.reported_at_ms === null ? null : new Date(r.reported_at_ms),
             }

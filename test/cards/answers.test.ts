@@ -31,6 +31,13 @@ function checkLimits(a: Answer): void {
 }
 
 describe('answer cards', () => {
+  it('a task answer shows each department’s evidence as a link next to its note, in the card and the text', () => {
+    const d = { ...dept(0, '已完成试点'), evidenceUrl: 'https://oa.example.cn/x?(1)' };
+    const a: Answer = { kind: 'task', task: { number: 7, title: 't', section: null, deadline: 'x', deadlineState: 'ok', status: 'at_risk', progress: 50, trendRounds: [], departments: [d] } };
+    expect(markdownOf(answerCard(a)).join('\n')).toContain('佐证：[https://oa.example.cn/x?&#40;1&#41;](https://oa.example.cn/x?%281%29)');
+    expect(answerText(a)).toContain('佐证：https://oa.example.cn/x?(1)');
+  });
+
   it('a department with 1,000 tasks still fits one card and says how many are not shown', () => {
     const a: Answer = { kind: 'department', name: '运用促进司', filter: null, tasks: Array.from({ length: 1000 }, (_, i) => line(i + 1)) };
     checkLimits(a);

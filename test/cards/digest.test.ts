@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigestModel } from '../../src/domain/digest/model.ts';
 import { buildDigestCard } from '../../src/cards/digest.ts';
 import { CARD_MAX_BYTES, CARD_MAX_COMPONENTS, cardBytes, countComponents } from '../../src/cards/limits.ts';
-import { hugeWeek, seededWeek } from '../domain/digest/fixture.ts';
+import { dept, hugeWeek, seededWeek } from '../domain/digest/fixture.ts';
 
 type Node = Record<string, unknown>;
 const elements = (card: Node) => (card.body as { elements: Node[] }).elements;
@@ -51,7 +51,7 @@ describe('buildDigestCard for a seeded week', () => {
     expect(rows.map((r) => r.task)).toEqual(['#1 深入实施知识产权强国战略', '#4 专利导航工程']);
     expect(rows[0]!.who).toBe('条法司 · 条法司填报人');
     expect(rows[0]!.time).toBe('06-10 10:00');
-    expect(rows[0]!.note).toBe('缺少经费 &lt;at id=all&gt;&lt;/at&gt; \\*\\*紧急\\*\\*');
+    expect(rows[0]!.note).toBe('缺少经费 &lt;at id=all&gt;&lt;/at&gt; &#42;&#42;紧急&#42;&#42;');
     expect(rows[1]!.state).toContain('逾期');
     expect(text).not.toContain('<at id=all>');
   });
@@ -111,5 +111,36 @@ describe('digest card limits', () => {
     const text = JSON.stringify(buildDigestCard(buildDigestModel(input)));
     expect(text).toContain('本周没有受阻、存在风险、逾期或预警的任务');
     expect(text).toContain('本周尚未开启填报轮次');
+  });
+});
+
+describe('the digest tells 未填报 from 未启动 and links evidence', () => {
+  const week = () => {
+    const w = seededWeek();
+    w.tasks.push(
+      { id: 105, number: 5, title: '从未填报的任务', section: 2, deadlineKind: 'year_end', dueDate: null, departments: [dept(5, '人事司', null, { role: 'lead' })] },
+      { id: 106, number: 6, title: '报了未启动的任务', section: 2, deadlineKind: 'year_end', dueDate: null, departments: [dept(5, '人事司', 'not_started', { role: 'lead' })] },
+    );
+    w.tasks[0]!.departments[1]!.evidenceUrl = 'https://oa.example.cn/a?b=(1)';
+    return w;
+  };
+
+  it('counts a task no department ever reported as 未填报, apart from the ones reported as 未启动', () => {
+    const m = buildDigestModel(week());
+    expect(m.notReportedCount).toBe(1);
+    // task 3 (one department reported, one not) and task 6 (reported as not started)
+    expect(m.statusCounts.not_started).toBe(2);
+    expect(m.sections[1]).toMatchObject({ notReported: 1, counts: { not_started: 2 } });
+    const card = buildDigestCard(m);
+    expect(JSON.stringify(card)).toContain('未启动 2｜未填报 1');
+    const chart = byTag(card, 'chart')[0] as { chart_spec: { data: { values: { status: string; count: number }[] } } };
+    const values = chart.chart_spec.data.values.filter((v) => (v as unknown as { section: string }).section.startsWith('二'));
+    expect(values).toContainEqual(expect.objectContaining({ status: '未填报', count: 1 }));
+    expect(values).toContainEqual(expect.objectContaining({ status: '未启动', count: 2 }));
+  });
+
+  it('shows the explaining report’s evidence as a link next to its note in the red list', () => {
+    const table = byTag(buildDigestCard(buildDigestModel(week())), 'table')[0] as { rows: { note: string }[] };
+    expect(table.rows.map((r) => r.note)).toContainEqual(expect.stringContaining('[佐证](https://oa.example.cn/a?b=%281%29)'));
   });
 });

@@ -9,7 +9,7 @@ import type { DeadlineState } from '../../src/domain/deadlines.ts';
 import { STATUSES, type Status } from '../../src/domain/status.ts';
 import { COMPARATOR_SYMBOL, COMPARATOR_WORD, isComparator } from '../../src/domain/vocabulary/comparators.ts';
 import {
-  DEADLINE_COLOR, DEADLINE_LABEL, LARK_HEX, NOT_REPORTED_COLOR, NOT_REPORTED_LABEL, STATUS_COLOR, STATUS_LABEL, statusChartColor,
+  DEADLINE_COLOR, DEADLINE_LABEL, LARK_HEX, NOT_REPORTED_COLOR, NOT_REPORTED_CHART_HEX, NOT_REPORTED_LABEL, STATUS_COLOR, STATUS_LABEL, statusChartColor,
 } from '../../src/domain/vocabulary/status.ts';
 import { ledgerRows, indicatorRow } from '../../src/export/sheets.ts';
 import type { ReportData } from '../../src/export/types.ts';
@@ -103,8 +103,10 @@ describe('one vocabulary for statuses on every surface', () => {
     const chart = card.body.elements.find((e: Json) => e.tag === 'chart');
     const { domain, range } = chart.chart_spec.color as { domain: string[]; range: string[] };
     const byLabel = new Map(STATUSES.map((s) => [STATUS_LABEL[s], s]));
-    expect(domain).toHaveLength(STATUSES.length);
-    domain.forEach((label, i) => expect(range[i]).toBe(statusChartColor(byLabel.get(label)!)));
+    // Every status in its colour, then 未填报 as a series of its own (never merged into 未启动).
+    expect(domain).toEqual([...domain.slice(0, STATUSES.length), NOT_REPORTED_LABEL]);
+    domain.slice(0, STATUSES.length).forEach((label, i) => expect(range[i]).toBe(statusChartColor(byLabel.get(label)!)));
+    expect(range[STATUSES.length]).toBe(NOT_REPORTED_CHART_HEX);
     expect(statusChartColor('on_track')).toBe(LARK_HEX[STATUS_COLOR.on_track]);
   });
 
@@ -120,9 +122,13 @@ describe('one vocabulary for statuses on every surface', () => {
     }));
     const rows = ledgerRows(data, { id: 1, number: 1, title: 't', section: null, deadlineKind: null, dueDate: null, departments }, 'Asia/Shanghai');
     expect(rows.map((r) => r.status)).toEqual([...STATUSES.map((s) => STATUS_LABEL[s]), NOT_REPORTED_LABEL]);
-    const text = answerText({ kind: 'task', task: { number: 1, title: 't', section: null, deadline: 'x', deadlineState: 'ok', status: 'blocked', progress: 1, trendRounds: [], departments: [dept(null, 1)] } });
+    const text = answerText({ kind: 'task', task: { number: 1, title: 't', section: null, deadline: 'x', deadlineState: 'ok', status: 'blocked', progress: 1, trendRounds: [], departments: [dept('blocked', 0), dept(null, 1)] } });
     expect(text).toContain(`总体状态：${STATUS_LABEL.blocked}`);
     expect(text).toContain(NOT_REPORTED_LABEL);
+    // A task none of whose departments ever reported is 未填报, not 未启动.
+    const silent = answerText({ kind: 'task', task: { number: 1, title: 't', section: null, deadline: 'x', deadlineState: 'ok', status: 'not_started', progress: 0, trendRounds: [], departments: [dept(null, 1)] } });
+    expect(silent).toContain(`总体状态：${NOT_REPORTED_LABEL}`);
+    expect(silent).not.toContain(STATUS_LABEL.not_started);
   });
 
   it('gives each Lark colour of the vocabulary a style in the web console, which draws what the card JSON says', () => {

@@ -10,9 +10,9 @@ describe('escaping user text', () => {
     expect(out).toContain('&lt;at id=all&gt;&lt;/at&gt;');
   });
 
-  it('markdown links, bold and code are escaped', () => {
-    expect(escapeMarkdown('[点我](https://evil.example) **粗体** `code` ~~删~~')).toBe(
-      '\\[点我\\]\\(https://evil.example\\) \\*\\*粗体\\*\\* \\`code\\` \\~\\~删\\~\\~',
+  it('markdown links, bold and code become numeric references, never backslashes (lark_md has no backslash escapes)', () => {
+    expect(escapeMarkdown('[点我](https://evil.example) **粗体** `code` ~~删~~ \\(')).toBe(
+      '&#91;点我&#93;&#40;https://evil.example&#41; &#42;&#42;粗体&#42;&#42; &#96;code&#96; &#126;&#126;删&#126;&#126; &#92;&#40;',
     );
   });
 
@@ -21,7 +21,7 @@ describe('escaping user text', () => {
   });
 
   it('line starts that would become lists or headings are escaped', () => {
-    expect(escapeMarkdown('- a\n1. b\n# c')).toBe('\\- a\n1\\. b\n\\# c');
+    expect(escapeMarkdown('- a\n1. b\n# c')).toBe('&#45; a\n1&#46; b\n&#35; c');
   });
 
   it('plain Chinese text is unchanged', () => {

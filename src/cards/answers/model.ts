@@ -47,6 +47,8 @@ export interface DepartmentStatus {
   reporter: string | null;
   reportedAt: string | null;
   note: string;
+  /** the evidence link of the current report */
+  evidenceUrl?: string | null;
   /** one entry per trend round, oldest first; null where it did not report */
   trend: (Status | null)[];
 }

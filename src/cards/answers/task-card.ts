@@ -1,5 +1,6 @@
-import { escapeMarkdown, truncate } from '../../domain/escape.ts';
-import { DEADLINE_COLOR, DEADLINE_LABEL, NOT_REPORTED_LABEL, STATUS_COLOR, STATUS_LABEL, statusLabel } from '../../domain/vocabulary/status.ts';
+import { escapeMarkdown, markdownLink, truncate } from '../../domain/escape.ts';
+import type { Status } from '../../domain/status.ts';
+import { DEADLINE_COLOR, DEADLINE_LABEL, NOT_REPORTED_LABEL, STATUS_LABEL, statusColor, statusLabel } from '../../domain/vocabulary/status.ts';
 import { card, deadlineFont, footnote, header, hr, markdown, statusFont, type Element } from './common.ts';
 import { CARD_MAX_BYTES, cardBytes } from '../limits.ts';
 import type { DepartmentStatus, TaskDetail, TaskLine } from './model.ts';
@@ -13,6 +14,7 @@ function departmentBlock(d: DepartmentStatus, rounds: string[], noteMax: number)
   const lines = [`**${escapeMarkdown(d.name)}**（${roleLabel(d.role)}） ${statusFont(d.status)}${d.progress === null ? '' : ` · 进度 ${d.progress}%`}`];
   if (d.reportedAt) lines.push(`填报：${escapeMarkdown(d.reporter ?? '未知')} · ${d.reportedAt}`);
   if (d.note && noteMax > 0) lines.push(`备注：${escapeMarkdown(truncate(d.note, noteMax))}`);
+  if (d.evidenceUrl && noteMax > 0) lines.push(`佐证：${markdownLink(truncate(d.evidenceUrl, 60), d.evidenceUrl)}`);
   if (rounds.length > 0) lines.push(`近${rounds.length}轮：${d.trend.map((s) => statusLabel(s)).join(' → ')}`);
   return lines.join('\n');
 }
@@ -27,21 +29,25 @@ export function taskCard(t: TaskDetail): Element {
   return built;
 }
 
+/** The task's overall status, or null (未填报) when none of its departments ever reported it. */
+const shownStatus = (t: TaskDetail): Status | null => (t.departments.length > 0 && t.departments.every((d) => d.status === null) ? null : t.status);
+
 function buildTaskCard(t: TaskDetail, noteMax: number, maxDepartments: number): Element {
+  const overall = shownStatus(t);
   const tags = t.deadlineState === 'ok' ? [] : [{ text: DEADLINE_LABEL[t.deadlineState], color: DEADLINE_COLOR[t.deadlineState] }];
   const facts = [
     t.section ? `**所属部分：**${escapeMarkdown(t.section)}` : null,
     `**完成时限：**${escapeMarkdown(t.deadline)}${deadlineFont(t.deadlineState)}`,
-    `**总体状态：**${statusFont(t.status)} · 平均进度 ${t.progress}%`,
+    `**总体状态：**${statusFont(overall)} · 平均进度 ${t.progress}%`,
   ].filter((x): x is string => x !== null);
   const elements: Element[] = [markdown(facts.join('\n')), hr()];
   for (const d of t.departments.slice(0, maxDepartments)) elements.push(markdown(departmentBlock(d, t.trendRounds, noteMax)));
   if (t.departments.length > maxDepartments) elements.push(footnote(`另有 ${t.departments.length - maxDepartments} 个部门未显示`));
   if (t.trendRounds.length > 0) elements.push(footnote(`趋势轮次：${t.trendRounds.join(' → ')}；“${NOT_REPORTED_LABEL}”表示该轮没有填报`));
   return card(
-    header(`任务${t.number}：${t.title}`, STATUS_COLOR[t.status], `${STATUS_LABEL[t.status]} · ${t.departments.length} 个责任部门`, tags),
+    header(`任务${t.number}：${t.title}`, statusColor(overall), `${statusLabel(overall)} · ${t.departments.length} 个责任部门`, tags),
     elements,
-    `任务${t.number} ${STATUS_LABEL[t.status]}`,
+    `任务${t.number} ${statusLabel(overall)}`,
   );
 }
 
@@ -50,7 +56,7 @@ export function taskText(t: TaskDetail): string {
     `任务${t.number}：${t.title}`,
     ...(t.section ? [`所属部分：${t.section}`] : []),
     `完成时限：${t.deadline}${t.deadlineState === 'ok' ? '' : `（${DEADLINE_LABEL[t.deadlineState]}）`}`,
-    `总体状态：${STATUS_LABEL[t.status]}，平均进度 ${t.progress}%`,
+    `总体状态：${statusLabel(shownStatus(t))}，平均进度 ${t.progress}%`,
     '',
     '责任部门：',
   ];
@@ -58,6 +64,7 @@ export function taskText(t: TaskDetail): string {
     out.push(`- ${d.name}（${roleLabel(d.role)}）：${statusLabel(d.status)}${d.progress === null ? '' : `，进度 ${d.progress}%`}`);
     if (d.reportedAt) out.push(`  填报：${d.reporter ?? '未知'}，${d.reportedAt}`);
     if (d.note) out.push(`  备注：${d.note}`);
+    if (d.evidenceUrl) out.push(`  佐证：${d.evidenceUrl}`);
     if (t.trendRounds.length > 0) out.push(`  近${t.trendRounds.length}轮（${t.trendRounds.join('、')}）：${d.trend.map((s) => statusLabel(s)).join(' → ')}`);
   }
   return out.join('\n');

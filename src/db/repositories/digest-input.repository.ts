@@ -24,7 +24,10 @@ export interface DigestSummaryRow {
   assigned: number;
   reported: number;
   explaining_department: number | null;
+  /** assignments with any report ever (0: the task was never reported) */
+  ever_reported: number;
   note: string | null;
+  evidence_url: string | null;
   reporter: string | null;
   /** epoch milliseconds: a plain number from either driver */
   reported_at_ms: number | null;
@@ -76,6 +79,7 @@ const t = alias(tasks, 't');
 const cs = alias(currentStatus, 'cs');
 const r = alias(reports, 'r');
 const p = alias(people, 'p');
+const rp = alias(reports, 'rp');
 
 /**
  * The per-task and per-department reduction (`summariseDigestInput` in src/domain/digest/summary.ts
@@ -105,15 +109,17 @@ function summaryQuery(planId: number, roundKey: string): SQL {
              coalesce(sum(progress), 0)::int as progress_sum,
              count(*)::int as assigned,
              (count(*) filter (where reported))::int as reported,
+             (count(*) filter (where severity is not null))::int as ever_reported,
              -- the explaining department: worst status, then latest report, then the lowest id
              -(max(array[severity, floor(date_part('epoch', reported_at) * 1000)::bigint, -department_id]) filter (where severity is not null))[3] as explaining_department
       from assigned
       group by grouping sets ((task_id), (department_id))
     )
     select g.task_id, g.department_id, g.worst, g.progress_sum, g.assigned, g.reported,
-           g.explaining_department::int as explaining_department, ${cs.note} as note, ${p.name} as reporter,
+           g.explaining_department::int as explaining_department, g.ever_reported, ${cs.note} as note, ${rp.evidenceUrl} as evidence_url, ${p.name} as reporter,
            (extract(epoch from ${cs.reportedAt}) * 1000)::float8 as reported_at_ms
     from grouped g
     left join ${currentStatus} as ${cs} on ${cs.taskId} = g.task_id and ${cs.departmentId} = g.explaining_department
+    left join ${reports} as ${rp} on ${rp.id} = ${cs.reportId}
     left join ${people} as ${p} on ${p.openId} = ${cs.reporterOpenId}`;
 }

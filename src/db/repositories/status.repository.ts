@@ -21,6 +21,7 @@ const a = alias(assignments, 'a');
 const d = alias(departments, 'd');
 const cs = alias(currentStatus, 'cs');
 const pe = alias(people, 'pe');
+const rp = alias(reports, 'rp');
 const rr = alias(reports, 'rr');
 const r = alias(reports, 'r');
 
@@ -54,6 +55,7 @@ export interface AssignmentStatusRow {
   status: string | null;
   progress: number | null;
   note: string | null;
+  evidenceUrl: string | null;
   reporterOpenId: string | null;
   reporterName: string | null;
   reportedAt: Date | null;
@@ -61,10 +63,11 @@ export interface AssignmentStatusRow {
 }
 
 const assignmentColumns = sql`${a.taskId} as "taskId", ${a.departmentId} as "departmentId", ${d.name} as name, ${a.role} as role,
-  ${cs.status} as status, ${cs.progress} as progress, ${cs.note} as note, ${cs.reporterOpenId} as "reporterOpenId", ${pe.name} as "reporterName",
+  ${cs.status} as status, ${cs.progress} as progress, ${cs.note} as note, ${rp.evidenceUrl} as "evidenceUrl", ${cs.reporterOpenId} as "reporterOpenId", ${pe.name} as "reporterName",
   ${cs.reportedAt} as "reportedAt", ${cs.roundId} as "roundId"`;
 const assignmentJoins = sql`join ${departments} as ${d} on ${d.id} = ${a.departmentId}
   left join ${currentStatus} as ${cs} on ${cs.taskId} = ${a.taskId} and ${cs.departmentId} = ${a.departmentId}
+  left join ${reports} as ${rp} on ${rp.id} = ${cs.reportId}
   left join ${people} as ${pe} on ${pe.openId} = ${cs.reporterOpenId}`;
 
 // A round's id by its key, as a subquery (null when the round was never opened: nothing matches).

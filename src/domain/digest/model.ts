@@ -25,8 +25,9 @@ export function buildDigestModel(input: DigestInput, previous?: Previous): Diges
 export function buildDigestModelFromSummary(input: DigestSummaryInput, previous?: Previous): DigestModel {
   const { now, timezone } = input;
   const statusCounts = zeroCounts();
+  let notReportedCount = 0;
   const deadlineCounts = { overdue: 0, warning: 0 };
-  const sectionAcc = new Map<number | null, { taskCount: number; progressSum: number; counts: Record<Status, number> }>();
+  const sectionAcc = new Map<number | null, { taskCount: number; progressSum: number; counts: Record<Status, number>; notReported: number }>();
   const taskStates: DigestModel['taskStates'] = {};
   const titles = new Map<number, string>();
   const red: RedListEntry[] = [];
@@ -42,19 +43,21 @@ export function buildDigestModelFromSummary(input: DigestSummaryInput, previous?
       if (!deadlineOf.has(dueDate)) deadlineOf.set(dueDate, deadlineState({ dueDate, done: false, now, timezone }));
       deadline = deadlineOf.get(dueDate)!;
     }
-    statusCounts[status]++;
+    if (task.reported) statusCounts[status]++;
+    else notReportedCount++;
     if (deadline !== 'ok') deadlineCounts[deadline]++;
     taskStates[String(task.id)] = { number: task.number, status, progress };
     titles.set(task.id, task.title);
 
     let acc = sectionAcc.get(task.section);
     if (!acc) {
-      acc = { taskCount: 0, progressSum: 0, counts: zeroCounts() };
+      acc = { taskCount: 0, progressSum: 0, counts: zeroCounts(), notReported: 0 };
       sectionAcc.set(task.section, acc);
     }
     acc.taskCount++;
     acc.progressSum += progress;
-    acc.counts[status]++;
+    if (task.reported) acc.counts[status]++;
+    else acc.notReported++;
 
     const entry = redEntry(task, status, deadline, progress, task.explaining);
     if (entry) red.push(entry);
@@ -70,6 +73,7 @@ export function buildDigestModelFromSummary(input: DigestSummaryInput, previous?
       taskCount: acc.taskCount,
       avgProgress: Math.round(acc.progressSum / acc.taskCount),
       counts: acc.counts,
+      notReported: acc.notReported,
     }));
 
   const health: DigestModel['health'] =
@@ -92,6 +96,7 @@ export function buildDigestModelFromSummary(input: DigestSummaryInput, previous?
     taskCount: input.tasks.length,
     response: responseRate(input.responses),
     statusCounts,
+    notReportedCount,
     deadlineCounts,
     sections,
     redList: red,

@@ -71,6 +71,7 @@ export function redEntry(
     reasons,
     department: who?.name ?? null,
     note: boundedNote(who?.note ?? ''),
+    evidenceUrl: who?.evidenceUrl ?? null,
     reporter: who?.reporter ?? null,
     reportedAt: who?.reportedAt ? who.reportedAt.toISOString() : null,
     progress,

@@ -19,7 +19,8 @@ export function summariseTask(task: DigestTaskInput): DigestTaskSummary {
     dueDate: task.dueDate,
     status: overallStatus(task.departments.map((d) => d.status)),
     progress: taskProgress(task.departments.map((d) => d.progress)),
-    explaining: who ? { name: who.name, note: who.note, reporter: who.reporter, reportedAt: who.reportedAt } : null,
+    reported: task.departments.some((d) => d.status !== null),
+    explaining: who ? { name: who.name, note: who.note, evidenceUrl: who.evidenceUrl ?? null, reporter: who.reporter, reportedAt: who.reportedAt } : null,
   };
 }
 

@@ -32,6 +32,7 @@ export interface DigestAssignmentInput {
   status: Status | null;
   progress: number | null;
   note: string | null;
+  evidenceUrl?: string | null;
   reporter: string | null;
   reportedAt: Date | null;
   /** whether it reported this task in the digest's round */
@@ -53,6 +54,8 @@ export interface DigestTaskSummary {
   status: Status;
   /** mean of its departments' progress, rounded (never reported counts as 0; 0 with no departments) */
   progress: number;
+  /** whether any of its departments ever reported it; a task never reported is 未填报, not 未启动 */
+  reported: boolean;
   /** the department whose report explains the task: the worst status, then the latest report */
   explaining: DigestExplaining | null;
 }
@@ -60,6 +63,7 @@ export interface DigestTaskSummary {
 export interface DigestExplaining {
   name: string;
   note: string | null;
+  evidenceUrl?: string | null;
   reporter: string | null;
   reportedAt: Date | null;
 }
@@ -101,7 +105,10 @@ export interface DigestModel {
   health: 'red' | 'orange' | 'green';
   taskCount: number;
   response: ResponseRate;
+  /** tasks by overall status, over the tasks someone reported */
   statusCounts: Record<Status, number>;
+  /** tasks no department ever reported (未填报): not counted as 未启动 */
+  notReportedCount: number;
   deadlineCounts: { overdue: number; warning: number };
   sections: SectionSummary[];
   redList: RedListEntry[];
@@ -128,6 +135,8 @@ export interface SectionSummary {
   taskCount: number;
   avgProgress: number;
   counts: Record<Status, number>;
+  /** its tasks no department ever reported */
+  notReported: number;
 }
 
 export type RedReason = 'blocked' | 'at_risk' | 'overdue' | 'warning';
@@ -143,6 +152,8 @@ export interface RedListEntry {
   department: string | null;
   /** raw user text, cut to a bounded length; escaped when rendered */
   note: string;
+  /** the evidence link of that report (http(s) only when shown) */
+  evidenceUrl: string | null;
   reporter: string | null;
   reportedAt: string | null;
   progress: number;

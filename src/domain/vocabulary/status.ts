@@ -38,6 +38,8 @@ export const STATUS_COLOR: Record<Status, LarkColor> = {
 
 /** No report is not a status: it is drawn like "not started", grey. */
 export const NOT_REPORTED_COLOR: LarkColor = 'grey';
+/** In a chart, where colour alone tells the series apart, 未填报 is a light grey next to 未启动's grey. */
+export const NOT_REPORTED_CHART_HEX = '#DEE0E3';
 
 /**
  * 预警 yellow, 逾期 red: yellow, not orange, so a deadline warning is not mistaken for 存在风险.

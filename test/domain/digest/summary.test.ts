@@ -27,7 +27,7 @@ describe('summarising a task for the digest', () => {
         dept(3, '丙', 'on_track', { reportedAt: new Date('2021-06-10T00:00:00Z') }),
       ]),
     );
-    expect(s.explaining).toEqual({ name: '乙', note: '乙的说明', reporter: '乙填报人', reportedAt: new Date('2021-06-09T00:00:00Z') });
+    expect(s.explaining).toEqual({ name: '乙', note: '乙的说明', evidenceUrl: null, reporter: '乙填报人', reportedAt: new Date('2021-06-09T00:00:00Z') });
   });
 
   it('counts per department the tasks it answers for and those it reported this round', () => {

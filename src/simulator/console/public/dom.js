@@ -14,5 +14,6 @@ export const textOf = (t) => (t && typeof t === 'object' ? String(t.content ?? '
 /** plain_text is shown as is; lark_md / markdown text objects as markdown. */
 export function textHtml(t, ctx) {
   if (!t || typeof t !== 'object') return esc(textOf(t));
-  return t.tag === 'lark_md' || t.tag === 'markdown' ? renderMarkdown(t.content, ctx) : esc(t.content ?? '').replace(/\n/g, '<br>');
+  if (t.tag === 'lark_md') return renderMarkdown(t.content, { ...ctx, backslash: false });
+  return t.tag === 'markdown' ? renderMarkdown(t.content, ctx) : esc(t.content ?? '').replace(/\n/g, '<br>');
 }

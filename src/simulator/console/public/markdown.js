@@ -1,6 +1,8 @@
 // Lark card markdown → safe HTML: bold, italics, strike, code, links, <font color>, <text_tag>,
 // <at id=…> mentions, headings, lists. Every character of the source ends up escaped unless it is
 // one of these constructs, so entities (&lt;at id=all&gt;) show literally and nothing mentions.
+// `ctx.backslash === false` renders `lark_md` (table cells, text objects), which has no backslash
+// escapes: a `\(` there shows its backslash, as in Lark.
 
 const ENTITIES = { lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'", apos: "'", nbsp: '\u00a0' };
 const ESCAPABLE = /[\\`*_~[\]()#|!{}+\-.>]/;
@@ -37,11 +39,16 @@ export function inline(src, ctx = {}) {
     const c = src[i];
     const rest = src.slice(i);
     let m;
-    if (c === '\\' && i + 1 < src.length && ESCAPABLE.test(src[i + 1])) {
+    if (c === '\\' && ctx.backslash !== false && i + 1 < src.length && ESCAPABLE.test(src[i + 1])) {
       out += esc(src[i + 1]);
       i += 2;
     } else if (c === '&' && (m = /^&(lt|gt|amp|quot|#39|apos|nbsp);/.exec(rest))) {
       out += esc(ENTITIES[m[1]]);
+      i += m[0].length;
+    } else if (c === '&' && (m = /^&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));/.exec(rest))) {
+      // Numeric references show their character, never markup (Lark's way to escape in lark_md).
+      const code = m[1] ? Number(m[1]) : parseInt(m[2], 16);
+      out += code > 0 && code <= 0x10ffff ? esc(String.fromCodePoint(code)) : esc(m[0]);
       i += m[0].length;
     } else if (c === '<' && (m = /^<font\b[^>]*>/i.exec(rest))) {
       open('font', `<span class="f-${colorClass(attr(m[0], 'color'))}">`);
@@ -81,8 +88,10 @@ export function inline(src, ctx = {}) {
       const text = inline(m[1], ctx);
       out += url ? `<a href="${esc(url)}" target="_blank" rel="noopener">${text}</a>` : text;
       i += m[0].length;
-    } else if ((c === 'h' || c === 'H') && (m = /^https?:\/\/[^\s<>()[\]\\"']+/i.exec(rest)) && !/[\w/]$/.test(src.slice(0, i))) {
-      out += `<a href="${esc(m[0])}" target="_blank" rel="noopener">${esc(m[0])}</a>`;
+    } else if ((c === 'h' || c === 'H') && (m = /^https?:\/\/(?:&amp;|(?!&)[^\s<>()[\]\\"'])+/i.exec(rest)) && !/[\w/]$/.test(src.slice(0, i))) {
+      // A bare address links up to the first escaped character (an entity such as &#41;), like Lark.
+      const url = m[0].replace(/&amp;/g, '&');
+      out += `<a href="${esc(url)}" target="_blank" rel="noopener">${esc(url)}</a>`;
       i += m[0].length;
     } else {
       out += esc(c);

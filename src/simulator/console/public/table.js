@@ -7,6 +7,7 @@ function cell(col, v, ctx) {
   if (v == null) return '';
   switch (col.data_type) {
     case 'lark_md':
+      return inline(String(v), { ...ctx, backslash: false });
     case 'markdown':
       return inline(String(v), ctx);
     case 'date':
