@@ -5,50 +5,69 @@ import type { ReportTask } from './types.ts';
 
 // The wording of the 成效报送 report per task, from the departments' latest reports.
 
+/** One sentence of the report; `evidenceUrl` is shown after it as a link. */
+export interface ReportLine {
+  text: string;
+  evidenceUrl?: string | null;
+}
+
 export interface TaskReportText {
   departments: string;
-  progress: string[];
-  problems: string[];
-  nextSteps: string[];
+  progress: ReportLine[];
+  problems: ReportLine[];
+  nextSteps: ReportLine[];
+  /** the departments that never reported this task, by name */
+  unreported: string[];
 }
 
 const sentence = (s: string) => (/[。！？.!?]$/.test(s) ? s : `${s}。`);
 
+/**
+ * Every department with its role, status and progress: 进展情况 for those under way, done or not
+ * started, 存在问题 for the blocked and at-risk ones, and the ones that never reported named as
+ * 未填报 (never counted as 未启动).
+ */
 export function taskReportText(task: ReportTask): TaskReportText {
   const lead = task.departments.filter((d) => d.role === 'lead').map((d) => d.name);
   const co = task.departments.filter((d) => d.role !== 'lead').map((d) => d.name);
   const departments = task.departments.map((d) => `${d.name}（${ROLE_LABEL[d.role] ?? d.role}）`).join('、') || '未明确';
 
-  const progress: string[] = [];
-  const problems: string[] = [];
+  const progress: ReportLine[] = [];
+  const problems: ReportLine[] = [];
+  const unreported: string[] = [];
   for (const d of task.departments) {
     const note = d.note.trim();
-    if (d.status === 'done' || d.status === 'on_track') {
-      const pct = d.status === 'done' ? STATUS_LABEL.done : `进度 ${d.progress ?? 0}%`;
-      progress.push(`${d.name}（${pct}）：${note ? sentence(note) : `${STATUS_LABEL[d.status]}。`}`);
-    } else if (d.status === 'blocked' || d.status === 'at_risk') {
-      problems.push(`${d.name}（${STATUS_LABEL[d.status]}）：${note ? sentence(note) : '未说明原因。'}`);
-    } else if (d.status === 'not_started') {
-      progress.push(`${d.name}：尚未启动${note ? `，${sentence(note)}` : '。'}`);
-    } else {
-      progress.push(`${d.name}：${NOT_REPORTED_LABEL}。`);
+    const role = ROLE_LABEL[d.role] ?? d.role;
+    if (d.status === null) {
+      unreported.push(d.name);
+      continue;
     }
+    const head = `${d.name}（${role}）：${STATUS_LABEL[d.status]}，进度 ${d.status === 'done' ? 100 : (d.progress ?? 0)}%。`;
+    const line = { text: `${head}${note ? sentence(note) : ''}`, evidenceUrl: d.evidenceUrl ?? null };
+    if (d.status === 'blocked' || d.status === 'at_risk') problems.push({ ...line, text: `${head}${note ? sentence(note) : '未说明原因。'}` });
+    else progress.push(line);
   }
-  if (progress.length === 0) progress.push('暂无进展报告。');
-  if (problems.length === 0) problems.push('暂无。');
+  if (unreported.length) progress.push({ text: `${unreported.join('、')}：${NOT_REPORTED_LABEL}，尚未报送进展。` });
+  if (progress.length === 0) progress.push({ text: '暂无进展报告。' });
+  if (problems.length === 0) problems.push({ text: '暂无。' });
 
   const status = taskStatus(task);
-  const nextSteps: string[] = [];
+  const nextSteps: ReportLine[] = [];
   if (status === 'done') {
-    nextSteps.push('任务已完成，巩固工作成果。');
+    nextSteps.push({ text: '任务已完成，巩固工作成果。' });
   } else {
     const who = `${lead.join('、') || '责任部门'}牵头${co.length ? `，${co.join('、')}配合` : ''}`;
     const kind = task.deadlineKind && task.deadlineKind in DEADLINE_KIND_LABEL ? DEADLINE_KIND_LABEL[task.deadlineKind as keyof typeof DEADLINE_KIND_LABEL] : '按期完成';
-    nextSteps.push(`${who}，继续推进落实，确保${task.dueDate ? `${task.dueDate}前完成` : kind}。`);
+    nextSteps.push({ text: `${who}，继续推进落实，确保${task.dueDate ? `${chineseDate(task.dueDate)}前完成` : kind}。` });
     const stuck = task.departments.filter((d) => d.status === 'blocked' || d.status === 'at_risk').map((d) => d.name);
-    if (stuck.length) nextSteps.push(`协调解决${stuck.join('、')}反映的问题。`);
-    const silent = task.departments.filter((d) => d.status === null).map((d) => d.name);
-    if (silent.length) nextSteps.push(`督促${silent.join('、')}报送进展。`);
+    if (stuck.length) nextSteps.push({ text: `协调解决${stuck.join('、')}反映的问题。` });
+    if (unreported.length) nextSteps.push({ text: `督促${unreported.join('、')}报送进展。` });
   }
-  return { departments, progress, problems, nextSteps };
+  return { departments, progress, problems, nextSteps, unreported };
+}
+
+/** 2021-12-15 → 2021年12月15日, as official documents write dates. */
+export function chineseDate(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : isoDate;
 }

@@ -32,6 +32,7 @@ export const LEDGER_COLUMNS = [
   { header: '状态', key: 'status', width: 10 },
   { header: '进度(%)', key: 'progress', width: 9 },
   { header: '最新说明', key: 'note', width: 50 },
+  { header: '佐证链接', key: 'evidence', width: 30 },
   { header: '填报人', key: 'reporter', width: 14 },
   { header: '填报时间', key: 'time', width: 18 },
   { header: '逾期填报', key: 'late', width: 10 },
@@ -50,6 +51,7 @@ export function ledgerRows(data: ReportData, task: ReportTask, timezone: string)
     status: d.status ? STATUS_LABEL[d.status] : NOT_REPORTED_LABEL,
     progress: d.progress,
     note: d.note,
+    evidence: d.evidenceUrl ?? '',
     reporter: d.reporter ?? '',
     time: localTime(d.reportedAt, timezone),
     late: d.reportedAt ? (d.late ? '是' : '否') : '',
@@ -58,11 +60,16 @@ export function ledgerRows(data: ReportData, task: ReportTask, timezone: string)
 
 export const taskStatus = (task: ReportTask): Status => overallStatus(task.departments.map((d) => d.status));
 
+/** A task's overall status, or null (未填报) when none of its departments ever reported it. */
+export const reportStatus = (task: ReportTask): Status | null =>
+  task.departments.length > 0 && task.departments.every((d) => d.status === null) ? null : taskStatus(task);
+
 export const SECTION_COLUMNS = [
   { header: '部分', key: 'number', width: 8 },
   { header: '标题', key: 'title', width: 40 },
   { header: '任务数', key: 'tasks', width: 8 },
   ...STATUSES.map((s) => ({ header: STATUS_LABEL[s], key: s, width: 10 })),
+  { header: NOT_REPORTED_LABEL, key: 'not_reported', width: 10 },
   { header: '平均进度(%)', key: 'avg', width: 12 },
 ];
 
@@ -74,13 +81,15 @@ export function sectionRows(data: ReportData): Record<string, string | number>[]
     .map(([number, list]) => {
       const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
       let progress = 0;
+      let notReported = 0;
       for (const t of list) {
-        const s = taskStatus(t);
-        counts[s]++;
+        const s = reportStatus(t);
+        if (s === null) notReported++;
+        else counts[s]++;
         const ps = t.departments.map((d) => d.progress ?? 0);
         progress += s === 'done' ? 100 : ps.length ? ps.reduce((a, b) => a + b, 0) / ps.length : 0;
       }
-      return { number: number ?? '', title: sectionName(data, number), tasks: list.length, ...counts, avg: Math.round(progress / list.length) };
+      return { number: number ?? '', title: sectionName(data, number), tasks: list.length, ...counts, not_reported: notReported, avg: Math.round(progress / list.length) };
     });
 }
 

@@ -28,6 +28,8 @@ export interface ReportDepartment {
   status: Status | null;
   progress: number | null;
   note: string;
+  /** the evidence link of the latest report */
+  evidenceUrl?: string | null;
   /** the reporter's name when known, else their open_id */
   reporter: string | null;
   reportedAt: Date | null;

@@ -22,6 +22,7 @@ export async function loadReportData(db: DbOrTx): Promise<ReportData> {
       status: s && isStatus(s.status) ? s.status : null,
       progress: s?.progress ?? null,
       note: s?.note ?? '',
+      evidenceUrl: s?.evidenceUrl ?? null,
       reporter: s ? (s.reporterName ?? s.reporterOpenId) : null,
       reportedAt: s?.reportedAt ?? null,
       late: s?.late ?? false,

@@ -29,7 +29,7 @@ export async function exportReport(
   // written aside and renamed, so a failed export never leaves half a file under the asked name
   const partial = `${opts.out}.partial`;
   try {
-    if (format === 'xlsx') await writeLedgerXlsx(data, partial, { timezone: opts.timezone, onProgress: opts.onProgress });
+    if (format === 'xlsx') await writeLedgerXlsx(data, partial, { timezone: opts.timezone, now: opts.now, onProgress: opts.onProgress });
     else await writeReportDocx(data, partial, { now: opts.now, timezone: opts.timezone, onProgress: opts.onProgress });
     await rename(partial, opts.out);
   } catch (e) {

@@ -26,6 +26,7 @@ export async function readReportRows(db: DbOrTx, planId: number) {
         status: currentStatus.status,
         progress: currentStatus.progress,
         note: currentStatus.note,
+        evidenceUrl: reports.evidenceUrl,
         reporterOpenId: currentStatus.reporterOpenId,
         reporterName: people.name,
         reportedAt: currentStatus.reportedAt,
