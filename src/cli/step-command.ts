@@ -1,5 +1,4 @@
-import type { ScheduledStep } from '../queue/schedules.ts';
-import { runStep } from '../usecases/steps.ts';
+import { runStep, type StepName } from '../usecases/steps.ts';
 import type { CliContext } from './command.ts';
 import { outboxSender, withSender, type SenderFactory } from './open.ts';
 
@@ -7,7 +6,7 @@ import { outboxSender, withSender, type SenderFactory } from './open.ts';
  * Runs one scheduled step now, as `duban round open`, `duban remind`, `duban digest`: the same
  * runStep the schedules worker and the console run; messages go to the outbox.
  */
-export async function runStepCommand(step: ScheduledStep, ctx: CliContext, openSender: SenderFactory = outboxSender): Promise<number> {
+export async function runStepCommand(step: StepName, ctx: CliContext, openSender: SenderFactory = outboxSender): Promise<number> {
   return withSender(ctx, openSender, async ({ db, send, now }) => {
     const line = await runStep(step, { db, send, now, timezone: ctx.config.timezone, progress: ctx.out });
     ctx.out(line);

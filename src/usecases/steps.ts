@@ -1,7 +1,8 @@
 import type { Db } from '../db/client.ts';
 import type { ScheduledStep } from '../queue/schedules.ts';
 import { sendDigest, type DigestEnqueue } from './digest.ts';
-import { closeRound } from './rounds/close-round.ts';
+import { formatLocalTime } from '../domain/rounds.ts';
+import { closeRound, reopenRound } from './rounds/close-round.ts';
 import { openRound } from './rounds/open-round.ts';
 import type { Send } from './rounds/ports.ts';
 import { remind } from './rounds/remind.ts';
@@ -20,15 +21,24 @@ const digestEnqueue =
   (chatId, card, meta) =>
     send({ kind: 'send', to: { chatId }, content: { card } }, meta);
 
+/** The scheduled steps, and reopening a closed round (by hand only: the CLI and the console). */
+export type StepName = ScheduledStep | 'reopen_round';
+
+/** How to reopen, said wherever a closed round is met. */
+export const REOPEN_HINT = '如需重新开启，请运行 duban round reopen（或在控制台点「重新开启本周填报」）';
+
 /**
  * The four scheduled steps, each summarised in one Chinese line. The one implementation behind
  * the cron schedules, the console buttons and the CLI (`round`, `remind`, `digest`).
  */
-export async function runStep(step: ScheduledStep, deps: StepDeps): Promise<string> {
+export async function runStep(step: StepName, deps: StepDeps): Promise<string> {
   const base = { send: deps.send, now: deps.now(), timezone: deps.timezone, progress: deps.progress };
   switch (step) {
     case 'open_round': {
       const r = await openRound(deps.db, base);
+      if (r.round.closedAt) {
+        return `本周填报（${r.round.key}）已于 ${formatLocalTime(r.round.closedAt, deps.timezone)} 关闭，未重新开启；此后提交标记为逾期补报。${REOPEN_HINT}`;
+      }
       const unbound = r.unbound.length ? `；未绑定群的部门：${r.unbound.join('、')}` : '';
       return `${r.created ? '已开启' : '已重新检查'}本周填报（${r.round.key}），${r.departments.length} 个部门的卡片已排队发送${unbound}`;
     }
@@ -40,7 +50,13 @@ export async function runStep(step: ScheduledStep, deps: StepDeps): Promise<stri
     }
     case 'close_round': {
       const r = await closeRound(deps.db, { now: base.now, timezone: deps.timezone });
-      return r.closed ? `已关闭本周填报（${r.round.key}）；此后提交将标记为逾期补报` : `本周填报（${r.round.key}）此前已关闭`;
+      return r.closed ? `已关闭本周填报（${r.round.key}）；此后提交将标记为逾期补报。${REOPEN_HINT}` : `本周填报（${r.round.key}）此前已关闭`;
+    }
+    case 'reopen_round': {
+      const r = await reopenRound(deps.db, { now: base.now, timezone: deps.timezone });
+      return r.reopened
+        ? `已重新开启本周填报（${r.round.key}）；本周内的提交不再标记为逾期`
+        : `本周填报（${r.round.key}）未关闭，无需重新开启`;
     }
     case 'digest': {
       const r = await sendDigest({ db: deps.db, enqueue: digestEnqueue(deps.send) }, { now: base.now, timezone: deps.timezone });

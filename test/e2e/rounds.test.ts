@@ -161,13 +161,30 @@ describe('status rounds end to end', () => {
     expect(second).not.toContain('<at id=all>');
   });
 
-  it('after close, submissions are still accepted and flagged late', async () => {
-    await w.step('close_round');
+  it('after close, submissions are still accepted, flagged late, and the toast says 逾期补报', async () => {
+    expect(await w.step('close_round')).toContain('duban round reopen');
     const a = await w.cardAction({ operator: YGS.openId, value: reportValue(12), formValue: form(12, { status: 'done', progress: '100' }) });
-    expect(a.body.toast.type).toBe('success');
+    expect(a.body.toast).toMatchObject({ type: 'success', content: '已提交（逾期补报）：已完成 · 100%' });
     const row = await waitFor('late report', async () => (await w.db.db.select().from(reports).where(and(eq(reports.taskId, taskId(12)))))[0]);
     expect(row.late).toBe(true);
     expect((await w.db.db.select().from(plans)).length).toBe(1);
+  });
+
+  it('opening a closed round says it is closed and how to reopen; reopening makes submissions on time again', async () => {
+    const before = w.fake.messages.length;
+    const line = await w.step('open_round');
+    expect(line).toMatch(/已于 .* 关闭，未重新开启/);
+    expect(line).toContain('duban round reopen');
+    expect((await w.db.db.select().from(rounds))[0]!.closedAt).not.toBeNull();
+    expect(await w.step('reopen_round')).toContain('已重新开启本周填报');
+    expect((await w.db.db.select().from(rounds))[0]!.closedAt).toBeNull();
+    expect(await w.step('reopen_round')).toContain('未关闭，无需重新开启');
+    const a = await w.cardAction({ operator: YGS.openId, value: reportValue(14), formValue: form(14, { status: 'on_track', progress: '10' }) });
+    expect(a.body.toast.content).toBe('已提交：正常推进 · 10%');
+    const row = await waitFor('on-time report', async () => (await w.db.db.select().from(reports).where(eq(reports.taskId, taskId(14))))[0]);
+    expect(row.late).toBe(false);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(w.fake.messages.length).toBe(before);
   });
 
   it('asking "任务7" in a private chat replies with the stored status', async () => {

@@ -9,7 +9,7 @@ import { seedFakeFromDirectory } from '../../src/simulator/seed-directory.ts';
 import { bootstrapFromFiles } from '../../src/usecases/bootstrap.ts';
 import type { ParsedDirectory } from '../../src/directory/types.ts';
 import { runStep } from '../../src/usecases/steps.ts';
-import type { ScheduledStep } from '../../src/queue/schedules.ts';
+import type { StepName } from '../../src/usecases/steps.ts';
 import { createPgliteTestDb, createTestDb, type TestDb } from './db.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from './redis.ts';
 import { SEED_FILES, SEED_KEYS, TIMEZONE } from './seeded-round.ts';
@@ -29,7 +29,7 @@ export interface World {
   config: Config;
   directory: ParsedDirectory;
   now: Now;
-  step(step: ScheduledStep): Promise<string>;
+  step(step: StepName): Promise<string>;
   /**
    * Sends a card action as Lark would (3 s deadline, answer checked, its card applied); returns the
    * webhook's answer. `timedOut` when duban took longer than Lark waits.

@@ -38,6 +38,16 @@ export async function markRoundClosed(db: DbOrTx, id: number, now: Date): Promis
   return rows.length > 0;
 }
 
+/** Reopens a closed round; returns whether this call reopened it. */
+export async function markRoundReopened(db: DbOrTx, id: number): Promise<boolean> {
+  const rows = await db
+    .update(rounds)
+    .set({ closedAt: null })
+    .where(and(eq(rounds.id, id), sql`${rounds.closedAt} is not null`))
+    .returning({ id: rounds.id });
+  return rows.length > 0;
+}
+
 /** Counts one more reminder for the round and returns its number (1 for the first). */
 export async function nextReminderNumber(db: DbOrTx, id: number): Promise<number> {
   const [row] = await db
