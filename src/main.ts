@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { dubanHandlers, dubanRefusalNotices, dubanRoutes } from './app/inbound.ts';
-import { clockFromConfig } from './app/clock.ts';
+import { clockForDatabase } from './app/clock.ts';
 import { openDatabase } from './app/database.ts';
 import { createShutdown } from './app/lifecycle.ts';
 import { connectRedis, openProducers, startWorkers } from './app/queues.ts';
@@ -32,8 +32,10 @@ export interface StartOptions {
   web: boolean;
   /** Run the inbound, outbox and (see `schedules`) schedules workers. */
   workers: boolean;
-  /** Business clock; default clockFromConfig (DUBAN_NOW shifts it, then it advances). */
+  /** Business clock; default clockForDatabase (DUBAN_NOW, else the database's clock, else real time; it advances). */
   now?: Now;
+  /** For the default clock: a start when neither DUBAN_NOW nor the database has one; store the clock chosen. */
+  clock?: { fallback?: string; store?: boolean };
   logger?: Logger;
   /** Replaces duban's routes (src/app/inbound.ts); may read db, never write it. */
   routes?: InboundRoutes | ((deps: AppDeps) => InboundRoutes);
@@ -77,7 +79,6 @@ export interface App {
 
 export async function startApp(config: Config, opts: StartOptions): Promise<App> {
   const logger = opts.logger ?? createLogger({ level: config.logLevel, secrets: configSecrets(config) });
-  const now = opts.now ?? clockFromConfig(config);
   const progress = opts.progress ?? (() => {});
   const shutdown = createShutdown(logger);
   try {
@@ -88,6 +89,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     // The caller's handle (the demo and tests share one PGlite handle: it allows one opener) is theirs to close.
     const db = await openDatabase(config, opts.db);
     if (!opts.db) shutdown.closer(() => db.close());
+    const now = opts.now ?? (await clockForDatabase(db.db, config, opts.clock));
 
     const { enqueueInbound, outbox } = openProducers(config, producer, shutdown);
     const deps: AppDeps = { db, outbox, now, logger };

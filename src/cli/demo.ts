@@ -17,6 +17,7 @@ import { startFakeLark, type FakeLark } from '../simulator/index.ts';
 import { seedFakeFromDirectory } from '../simulator/seed-directory.ts';
 import { bootstrapFromFiles } from '../usecases/bootstrap.ts';
 import { runStep } from '../usecases/steps.ts';
+import { formatLocalTime } from '../domain/rounds.ts';
 import type { Command } from './command.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,6 +41,8 @@ export interface DemoOptions {
   directoryFile?: string;
   /** Run open_round at start, so cards are waiting (default true). */
   openRound?: boolean;
+  /** Where the demo's clock starts when neither --now / DUBAN_NOW nor the database has one (default DEMO_NOW). */
+  defaultNow?: string;
 }
 
 export interface Demo {
@@ -68,8 +71,10 @@ export async function startDemo(base: Config, opts: DemoOptions): Promise<Demo> 
   };
 
   progress('正在启动模拟飞书开放平台与控制台…');
-  // Messages in the fake are stamped on duban's business clock, so chats read in the plan year.
-  const now = clockFromConfig(base);
+  // Messages in the fake are stamped on duban's business clock (the database's, once duban has
+  // opened it), so chats read in the plan year.
+  const early = clockFromConfig({ now: base.now ?? opts.defaultNow ?? DEMO_NOW });
+  const now = () => (app ? app.now() : early());
   const fake = await startFakeLark({
     port: opts.larkPort,
     host,
@@ -93,7 +98,10 @@ export async function startDemo(base: Config, opts: DemoOptions): Promise<Demo> 
   const metrics = { host: '127.0.0.1', port: await freePortOr(base.metrics.port, '127.0.0.1') };
   const config: Config = { ...base, host, insecureLocal: true, metrics, lark: { ...base.lark, ...DEMO_KEYS, domain: fake.url, eventMode: 'webhook' } };
   try {
-    app = await startApp(config, { web: true, workers: true, progress, logger: opts.logger, schedules: opts.schedules });
+    // The demo's clock is stored in its database: every CLI command on ./data and the next demo
+    // run continue on it (src/app/clock.ts).
+    const clock = { fallback: opts.defaultNow ?? DEMO_NOW, store: true };
+    app = await startApp(config, { web: true, workers: true, progress, logger: opts.logger, schedules: opts.schedules, clock });
   } catch (e) {
     await stopFake();
     throw e;
@@ -142,21 +150,25 @@ export const demoCommand: Command = {
   - 数据库：未设置 DATABASE_URL 时使用 ./data 下的内嵌 PGlite（再次运行沿用已有数据）；
   - 需要 Redis（REDIS_URL，默认 redis://127.0.0.1:6379），可用 \`redis-server --daemonize yes\` 启动；
   - 启动模拟飞书开放平台与网页控制台，导入 samples/cnipa-2021.txt 与 directory.example.yaml，
-    把时钟设在计划年度内（DUBAN_NOW，默认 ${DEMO_NOW}），并开启本周填报——控制台里已有卡片等待填报。
+    把时钟设在计划年度内（首次默认 ${DEMO_NOW}），并开启本周填报——控制台里已有卡片等待填报。
+  - 演示时钟存于数据库并持续走动：再次运行演示、以及对同一数据库运行的命令（如 duban ask、
+    duban digest）都沿用它；--now 或 DUBAN_NOW 会把它重设到指定时间。
 按 Ctrl+C 停止。
 
 选项:
   --port <n>        duban 的端口（默认 PORT 或 3000，被占用时自动换一个）
   --lark-port <n>   模拟飞书与控制台的端口（默认 3100，被占用时自动换一个）
-  --now <时间>      演示时钟的起点（ISO 时间，默认 DUBAN_NOW 或 ${DEMO_NOW}）
+  --now <时间>      重设演示时钟（ISO 时间；默认沿用数据库中的时钟，新数据库从 ${DEMO_NOW} 起）
 
 示例:
   npm run demo
   npx duban demo --lark-port 3200 --now 2021-09-06T09:00:00+08:00`,
   async run(args, ctx) {
     const { values } = parseArgs({ args, options: { port: { type: 'string' }, 'lark-port': { type: 'string' }, now: { type: 'string' } }, strict: true });
-    const now = values.now ?? ctx.config.now ?? DEMO_NOW;
-    if (Number.isNaN(Date.parse(now))) throw new DubanError('CLI_BAD_ARGUMENT', `--now 不是有效时间：${now}`);
+    // --now / DUBAN_NOW reset the demo's clock; without them it continues the clock stored in the
+    // database, or starts at DEMO_NOW on a fresh one.
+    const now = values.now ?? ctx.config.now;
+    if (now !== undefined && Number.isNaN(Date.parse(now))) throw new DubanError('CLI_BAD_ARGUMENT', `--now 不是有效时间：${now}`);
     const host = '127.0.0.1';
     const port = await freePortOr(portArg(values.port, ctx.config.port, '--port'), host);
     const larkPort = await freePortOr(portArg(values['lark-port'], 3100, '--lark-port'), host);
@@ -176,7 +188,7 @@ export const demoCommand: Command = {
     ctx.out('');
     ctx.out(`控制台：${demo.consoleUrl}`);
     ctx.out(`  在浏览器中打开，选择“我是…”，在部门工作群里填报任务，或私聊督办“任务7”；上方按钮可开启/催办/关闭/发送周汇总。`);
-    ctx.out(`duban：${demo.app.url}（演示时钟从 ${now} 起）；数据在 ${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}，再次运行沿用。`);
+    ctx.out(`duban：${demo.app.url}（演示时钟 ${formatLocalTime(demo.app.now(), config.timezone)}，存于数据库，命令行与下次演示沿用）；数据在 ${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}，再次运行沿用。`);
     ctx.out('按 Ctrl+C 停止。');
     await closeOnSignal({ ...demo.app, close: demo.close }, () => {
       ctx.out('正在关闭…');

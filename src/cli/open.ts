@@ -1,4 +1,4 @@
-import { clockFromConfig } from '../app/clock.ts';
+import { clockForDatabase } from '../app/clock.ts';
 import { openDatabase } from '../app/database.ts';
 import type { Db, DbHandle } from '../db/client.ts';
 import type { Now } from '../domain/clock.ts';
@@ -10,7 +10,7 @@ import { openOutboxSender } from './outbox-sender.ts';
 export interface CommandEnv {
   db: Db;
   handle: DbHandle;
-  /** clockFromConfig: real time, or DUBAN_NOW advancing at real speed (as in `duban serve`). */
+  /** clockForDatabase: DUBAN_NOW, else the database's own clock, else real time; it advances (as in `duban serve`). */
   now: Now;
 }
 
@@ -21,7 +21,7 @@ export interface CommandEnv {
 export async function withDatabase<T>(ctx: CliContext, run: (env: CommandEnv) => Promise<T>): Promise<T> {
   const handle = await openDatabase(ctx.config);
   try {
-    return await run({ db: handle.db, handle, now: clockFromConfig(ctx.config) });
+    return await run({ db: handle.db, handle, now: await clockForDatabase(handle.db, ctx.config) });
   } finally {
     await handle.close();
   }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clockForDatabase } from '../../src/app/clock.ts';
 import { withDatabase } from '../../src/cli/open.ts';
 import { runCli } from '../../src/cli/index.ts';
 import { parseConfig } from '../../src/config/schema.ts';
@@ -51,5 +52,25 @@ describe('the start-up path of every command', () => {
     expect(first.getTime() - Date.parse('2021-06-07T01:00:00Z')).toBeGreaterThanOrEqual(0);
     expect(first.getTime() - Date.parse('2021-06-07T01:00:00Z')).toBeLessThan(5000);
     expect(later.getTime() - first.getTime()).toBeGreaterThanOrEqual(25);
+  });
+
+  it('uses the clock stored in the database (as the demo stores it) when DUBAN_NOW is not set, and it advances; DUBAN_NOW still wins', async () => {
+    // the demo's way: no DUBAN_NOW, a fallback start, stored
+    const stored = await withDatabase(ctx(), async ({ db }) => (await clockForDatabase(db, {}, { fallback: '2021-06-07T09:30:00+08:00', store: true }))());
+    expect(Math.abs(stored.getTime() - Date.parse('2021-06-07T01:30:00Z'))).toBeLessThan(5000);
+    // a later command on the same database, without DUBAN_NOW, lives in 2021 and its clock advances
+    const [a, b] = await withDatabase(ctx(), async ({ now }) => {
+      const first = now();
+      await new Promise((r) => setTimeout(r, 30));
+      return [first, now()];
+    });
+    expect(a.getTime() - stored.getTime()).toBeGreaterThanOrEqual(0);
+    expect(a.getTime() - stored.getTime()).toBeLessThan(10_000);
+    expect(b.getTime() - a.getTime()).toBeGreaterThanOrEqual(25);
+    // a restarted demo continues (no reset to its fallback), unless --now / DUBAN_NOW says otherwise
+    const restarted = await withDatabase(ctx(), async ({ db }) => (await clockForDatabase(db, {}, { fallback: '2030-01-01T00:00:00Z', store: true }))());
+    expect(restarted.getUTCFullYear()).toBe(2021);
+    const explicit = await withDatabase(ctx('2021-09-06T09:00:00+08:00'), async ({ now }) => now());
+    expect(explicit.getUTCMonth()).toBe(8);
   });
 });

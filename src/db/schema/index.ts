@@ -2,3 +2,4 @@ export * from './directory.tables.ts';
 export * from './plan.tables.ts';
 export * from './rounds.tables.ts';
 export * from './lark.tables.ts';
+export * from './settings.tables.ts';
