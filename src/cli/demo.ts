@@ -17,6 +17,8 @@ import { startFakeLark, type FakeLark } from '../simulator/index.ts';
 import { seedFakeFromDirectory } from '../simulator/seed-directory.ts';
 import { bootstrapFromFiles } from '../usecases/bootstrap.ts';
 import { runStep } from '../usecases/steps.ts';
+import { safeUrl } from '../queue/redis-health.ts';
+import { demoRedis } from './demo-redis.ts';
 import { formatLocalTime } from '../domain/rounds.ts';
 import type { Command } from './command.ts';
 
@@ -148,7 +150,8 @@ export const demoCommand: Command = {
 
 不需要飞书租户即可体验 duban：
   - 数据库：未设置 DATABASE_URL 时使用 ./data 下的内嵌 PGlite（再次运行沿用已有数据）；
-  - 需要 Redis（REDIS_URL，默认 redis://127.0.0.1:6379），可用 \`redis-server --daemonize yes\` 启动；
+  - Redis：REDIS_URL（默认 redis://127.0.0.1:6379）上没有 Redis 时，若本机装有 redis-server，
+    演示会在空闲端口启动一个私有的（追加写文件在 ./data/redis），随演示停止；否则提示如何安装；
   - 启动模拟飞书开放平台与网页控制台，导入 samples/cnipa-2021.txt 与 directory.example.yaml，
     把时钟设在计划年度内（首次默认 ${DEMO_NOW}），并开启本周填报——控制台里已有卡片等待填报。
   - 演示时钟存于数据库并持续走动：再次运行演示、以及对同一数据库运行的命令（如 duban ask、
@@ -158,23 +161,32 @@ export const demoCommand: Command = {
 选项:
   --port <n>        duban 的端口（默认 PORT 或 3000，被占用时自动换一个）
   --lark-port <n>   模拟飞书与控制台的端口（默认 3100，被占用时自动换一个）
+  --redis-server <命令>  没有 Redis 时用来启动私有 Redis 的程序（默认 redis-server）
   --now <时间>      重设演示时钟（ISO 时间；默认沿用数据库中的时钟，新数据库从 ${DEMO_NOW} 起）
 
 示例:
   npm run demo
   npx duban demo --lark-port 3200 --now 2021-09-06T09:00:00+08:00`,
   async run(args, ctx) {
-    const { values } = parseArgs({ args, options: { port: { type: 'string' }, 'lark-port': { type: 'string' }, now: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({
+      args,
+      options: { port: { type: 'string' }, 'lark-port': { type: 'string' }, now: { type: 'string' }, 'redis-server': { type: 'string' } },
+      strict: true,
+    });
     // --now / DUBAN_NOW reset the demo's clock; without them it continues the clock stored in the
     // database, or starts at DEMO_NOW on a fresh one.
     const now = values.now ?? ctx.config.now;
     if (now !== undefined && Number.isNaN(Date.parse(now))) throw new DubanError('CLI_BAD_ARGUMENT', `--now 不是有效时间：${now}`);
     const host = '127.0.0.1';
-    const port = await freePortOr(portArg(values.port, ctx.config.port, '--port'), host);
-    const larkPort = await freePortOr(portArg(values['lark-port'], 3100, '--lark-port'), host);
+    const wantedPort = portArg(values.port, ctx.config.port, '--port');
+    const wantedLarkPort = portArg(values['lark-port'], 3100, '--lark-port');
+    const port = await freePortOr(wantedPort, host);
+    const larkPort = await freePortOr(wantedLarkPort, host);
     // The demo keeps its queues apart from a real duban on the same Redis, unless told otherwise.
     const queuePrefix = ctx.config.queuePrefix === 'duban' ? 'duban-demo' : ctx.config.queuePrefix;
-    const config: Config = { ...ctx.config, port, now, queuePrefix };
+    const redis = await demoRedis(ctx.config.redisUrl, ctx.config.dataDir, values['redis-server']);
+    if (redis.started) ctx.out(`${safeUrl(ctx.config.redisUrl)} 上没有 Redis：已启动演示专用的 redis-server（${redis.url}，数据在 ${join(ctx.config.dataDir, 'redis')}），随演示一起停止。`);
+    const config: Config = { ...ctx.config, port, now, queuePrefix, redisUrl: redis.url };
     // Logs stay quiet unless asked for: the demo's output is its progress lines.
     const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel });
     const demo = await startDemo(config, {
@@ -184,13 +196,25 @@ export const demoCommand: Command = {
       logger,
       stateFile: join(config.dataDir, 'fake-lark.json'),
       directoryFile: config.directoryFile,
+    }).catch(async (e: unknown) => {
+      await redis.stop();
+      throw e;
     });
+    const moved = [
+      port !== wantedPort ? `duban 端口 ${wantedPort} 已被占用，改用 ${new URL(demo.app.url!).port}` : null,
+      larkPort !== wantedLarkPort ? `控制台端口 ${wantedLarkPort} 已被占用，改用 ${new URL(demo.consoleUrl).port}` : null,
+    ].filter(Boolean);
+    if (moved.length) ctx.out(`注意：${moved.join('；')}（可用 --port / --lark-port 指定）。`);
     ctx.out('');
-    ctx.out(`控制台：${demo.consoleUrl}`);
-    ctx.out(`  在浏览器中打开，选择“我是…”，在部门工作群里填报任务，或私聊督办“任务7”；上方按钮可开启/催办/关闭/发送周汇总。`);
     ctx.out(`duban：${demo.app.url}（演示时钟 ${formatLocalTime(demo.app.now(), config.timezone)}，存于数据库，命令行与下次演示沿用）；数据在 ${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}，再次运行沿用。`);
-    ctx.out('按 Ctrl+C 停止。');
-    await closeOnSignal({ ...demo.app, close: demo.close }, () => {
+    ctx.out('在浏览器中打开控制台，选择“我是…”，在部门工作群里填报任务，或私聊督办“任务7”；上方按钮可开启/催办/关闭/重新开启/发送周汇总。按 Ctrl+C 停止。');
+    // Last, so it is the line people see (and the README promises).
+    ctx.out(`控制台：${demo.consoleUrl}`);
+    const closeAll = async () => {
+      await demo.close();
+      await redis.stop();
+    };
+    await closeOnSignal({ ...demo.app, close: closeAll }, () => {
       ctx.out('正在关闭…');
       // Workers finish their active jobs first; say how to stop at once if one hangs.
       setTimeout(() => ctx.out('仍有任务在处理；再按一次 Ctrl+C 立即退出。'), 8000).unref();

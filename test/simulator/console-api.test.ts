@@ -166,6 +166,13 @@ describe('POST /console/api/message', () => {
     expect(msg.sender.sender_id.open_id).toBe('ou_zs');
   });
 
+  it('in a group: an @督办 typed in front is not doubled', async () => {
+    const res = await post('/console/api/message', { chatId: 'oc_dept_y', sender: 'ou_zs', text: '@督办 任务8' });
+    expect(fake.state.messages.get(res.json().messageId)).toMatchObject({ text: '@督办 任务8' });
+    const msg = (received.at(-1) as { event: { message: Record<string, any> } }).event.message;
+    expect(msg.content).toBe(JSON.stringify({ text: '@_user_1 任务8' }));
+  });
+
   it('in a private chat: no mention, chat_type p2p', async () => {
     const { chat_id } = (await post('/console/api/p2p', { openId: 'ou_zs' })).json();
     expect(chat_id).toBe('oc_p2p_zs');

@@ -104,7 +104,9 @@ export async function postUserMessage(fake: FakeLark, opts: ConsoleOptions, inpu
   const group = chat.chat_type === 'group';
   const botName = opts.botName ?? '督办';
   const explicit = input.mentions !== undefined;
-  const typed = explicit ? input.text.trim() : input.text.trim().replace(/^@_user_1\s*/, '');
+  // The console adds the @-mention itself: one typed in front (「@督办 任务7」) is not doubled.
+  const leading = new RegExp(`^(?:@_user_1|@${botName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})\\s*`);
+  const typed = explicit ? input.text.trim() : input.text.trim().replace(leading, '').trim();
   if (!typed && !input.body) throw new ConsoleError(400, '消息不能为空');
   const url = webhookOf(opts);
   const mentions = explicit ? input.mentions : group ? [{ key: '@_user_1', openId: opts.botOpenId, name: botName }] : undefined;
