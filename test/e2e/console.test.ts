@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { count } from 'drizzle-orm';
+import { count, desc } from 'drizzle-orm';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_NOW, startDemo, type Demo } from '../../src/cli/demo.ts';
@@ -63,7 +63,7 @@ afterAll(async () => {
 describe('the demo console in a browser', () => {
   it('opens the round from the step bar, and the department chat shows its card', async () => {
     await page.selectOption('#who', ZHANG_SAN);
-    await page.getByRole('button', { name: '开启本周填报' }).click();
+    await page.getByRole('button', { name: '开启本周填报', exact: true }).click();
     await page.locator('#step-line', { hasText: '已开启本周填报' }).waitFor();
     await openChat('运用促进司工作群');
     await page.locator('.card-title', { hasText: '运用促进司 · 本周任务填报' }).first().waitFor();
@@ -83,6 +83,22 @@ describe('the demo console in a browser', () => {
     await waitFor(async () => (await reportCount()) === 1);
   });
 
+  it('re-submitting only the status keeps the note: the card comes back with every field as last reported', async () => {
+    const form = page.locator('.card-form').first();
+    await expect.poll(() => form.locator('textarea[name^="note_"]').inputValue()).toBe('已完成初稿，正在征求意见');
+    expect(await form.locator('input[name^="progress_"]').inputValue()).toBe('60');
+    expect(await form.locator('select[name^="status_"]').inputValue()).toBe('on_track');
+    await form.locator('select[name^="status_"]').selectOption('at_risk');
+    await form.getByRole('button', { name: '修改并重新提交' }).click();
+    await toast('success', '已提交：存在风险 · 60%');
+    await waitFor(async () => (await reportCount()) === 2);
+    const [latest] = await t.db.select().from(reports).orderBy(desc(reports.id)).limit(1);
+    expect(latest).toMatchObject({ status: 'at_risk', progress: 60, note: '已完成初稿，正在征求意见' });
+    await expect.poll(() => form.locator('textarea[name^="note_"]').inputValue()).toBe('已完成初稿，正在征求意见');
+    await form.scrollIntoViewIfNeeded();
+    await shot('resubmitted-1280');
+  });
+
   it('an outsider submitting the same form is refused and nothing is stored', async () => {
     await page.selectOption('#who', OUTSIDER);
     const form = page.locator('.card-form').nth(1);
@@ -91,7 +107,7 @@ describe('the demo console in a browser', () => {
     await form.getByRole('button', { name: '提交' }).click();
     await toast('error', '您不是「运用促进司」的填报人');
     await shot('outsider-refused');
-    expect(await reportCount()).toBe(1);
+    expect(await reportCount()).toBe(2);
   });
 
   it('asks 任务7 in a private chat and reads the bot’s answer card', async () => {
@@ -116,7 +132,7 @@ describe('the demo console in a browser', () => {
     await shot('digest');
   });
 
-  it('is readable on a phone: the chat list is a drawer', async () => {
+  it('is readable on a phone: the chat list is a drawer, the re-submitted card keeps its note, the digest’s red list fits 375 px', async () => {
     const phone = await context.newPage();
     await phone.setViewportSize({ width: 375, height: 812 });
     await phone.goto(demo.consoleUrl);
@@ -125,8 +141,34 @@ describe('the demo console in a browser', () => {
     await phone.getByRole('button', { name: '☰ 会话' }).click();
     await phone.locator('.chat-item', { hasText: '运用促进司工作群' }).click();
     await phone.locator('.card-title', { hasText: '运用促进司 · 本周任务填报' }).first().waitFor();
+    const form = phone.locator('.card-form').first();
+    await expect.poll(() => form.locator('textarea[name^="note_"]').inputValue()).toBe('已完成初稿，正在征求意见');
+    await form.scrollIntoViewIfNeeded();
     await shot('phone', phone);
+    await shot('resubmitted-375', phone);
+
+    await phone.getByRole('button', { name: '☰ 会话' }).click();
+    await phone.locator('.chat-item', { hasText: '局领导' }).click();
+    const table = phone.locator('.msg.from-bot .card .table-box').first();
+    await table.waitFor();
+    await table.scrollIntoViewIfNeeded();
+    const box = (await table.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(375);
+    // every cell fits inside the table: nothing is cut off at the right
+    const overflow = await table.evaluate((el) => [...el.querySelectorAll('td')].some((td) => td.getBoundingClientRect().right > el.getBoundingClientRect().right + 1));
+    expect(overflow).toBe(false);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot('phone-digest-375', phone);
     await phone.close();
+  });
+
+  it('shows the digest’s red list whole at desktop width too', async () => {
+    const table = page.locator('.msg.from-bot .card .table-box').first();
+    await table.scrollIntoViewIfNeeded();
+    const box = (await table.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1280);
+    await shot('digest-1280');
   });
 
   it('ran without a script error on the page', () => {
