@@ -73,4 +73,16 @@ describe('the start-up path of every command', () => {
     const explicit = await withDatabase(ctx('2021-09-06T09:00:00+08:00'), async ({ now }) => now());
     expect(explicit.getUTCMonth()).toBe(8);
   });
+
+  it.each([
+    ['a database that does not exist', (u: string) => u.replace(/\/[^/]*$/, '/duban_no_such_db_x1'), /没有数据库「duban_no_such_db_x1」。请先创建它，例如 createdb/],
+    ['a port where nothing listens', () => 'postgres://postgres@127.0.0.1:1/duban', /无法连接 Postgres：127\.0\.0\.1:1 拒绝连接。请确认 Postgres 已启动/],
+  ])('explains %s and how to fix it, instead of 「Failed query」', async (_what, urlOf, message) => {
+    const lines: string[] = [];
+    const config = parseConfig({ DATABASE_URL: urlOf(url) });
+    expect(await runCli(['digest', '--dry-run'], { config, out: (l) => lines.push(l), err: (l) => lines.push(l) })).toBe(1);
+    expect(lines.at(-1)).toMatch(/^错误 \[DB_UNAVAILABLE\]/);
+    expect(lines.at(-1)).toMatch(message);
+    expect(lines.join('\n')).not.toContain('Failed query');
+  });
 });
