@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { freePortOr } from '../../src/cli/demo.ts';
 import { listens } from '../../src/cli/demo-redis.ts';
-import { spawnDuban } from '../helpers/duban-process.ts';
+import { spawnDuban } from '../support/duban-process.ts';
 import { runCli } from '../../src/cli/index.ts';
 import { parseConfig } from '../../src/config/schema.ts';
 
