@@ -23,19 +23,20 @@ export function sectionName(data: ReportData, number: number | null): string {
 }
 
 export const LEDGER_COLUMNS = [
-  { header: '任务编号', key: 'number', width: 10 },
-  { header: '任务名称', key: 'title', width: 40 },
-  { header: '所属部分', key: 'section', width: 28 },
-  { header: '完成时限', key: 'deadline', width: 16 },
-  { header: '责任部门', key: 'department', width: 20 },
-  { header: '角色', key: 'role', width: 8 },
-  { header: '状态', key: 'status', width: 10 },
-  { header: '进度(%)', key: 'progress', width: 9 },
-  { header: '最新说明', key: 'note', width: 50 },
-  { header: '佐证链接', key: 'evidence', width: 30 },
-  { header: '填报人', key: 'reporter', width: 14 },
-  { header: '填报时间', key: 'time', width: 18 },
-  { header: '逾期填报', key: 'late', width: 10 },
+  // Widths sum to ~180 characters: landscape A4 fitted to one page wide stays legible; long text wraps.
+  { header: '任务编号', key: 'number', width: 6 },
+  { header: '任务名称', key: 'title', width: 28 },
+  { header: '所属部分', key: 'section', width: 16 },
+  { header: '完成时限', key: 'deadline', width: 11 },
+  { header: '责任部门', key: 'department', width: 12 },
+  { header: '角色', key: 'role', width: 5 },
+  { header: '状态', key: 'status', width: 8 },
+  { header: '进度(%)', key: 'progress', width: 7 },
+  { header: '最新说明', key: 'note', width: 36 },
+  { header: '佐证链接', key: 'evidence', width: 20 },
+  { header: '填报人', key: 'reporter', width: 8 },
+  { header: '填报时间', key: 'time', width: 15 },
+  { header: '逾期填报', key: 'late', width: 7 },
 ] as const;
 
 export type LedgerRow = Record<(typeof LEDGER_COLUMNS)[number]['key'], string | number | null>;

@@ -63,8 +63,8 @@ describe('year-end exports of a seeded plan', () => {
     // print and screen layout
     expect(ledger.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(ledger.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3', paperSize: 9 });
-    expect(ledger.getColumn(2).width).toBe(40);
-    expect(ledger.getColumn(10).width).toBe(30);
+    expect(ledger.getColumn(2).width).toBe(28);
+    expect(ledger.getColumn(10).width).toBe(20);
     const rowNumber = 1 + rows.findIndex((r) => r[0] === 6);
     const cell = ledger.getRow(rowNumber).getCell(9);
     expect(cell.border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } });

@@ -55,7 +55,7 @@ describe('answering questions from Postgres (seed plan with reports, round 2021-
     const r = await ask('任务5');
     const json = JSON.stringify(r.card);
     expect(json).not.toContain('<at id=all>');
-    expect(json).toContain('&lt;at id=all&gt;&lt;/at&gt; 审查指南\\\\*\\\\*初稿\\\\*\\\\*已完成');
+    expect(json).toContain('&lt;at id=all&gt;&lt;/at&gt; 审查指南&#42;&#42;初稿&#42;&#42;已完成');
     expect(r.card).toMatchObject({ schema: '2.0', header: { title: { content: '任务5：持续提升知识产权审查质量和效率' }, template: 'orange' } });
   });
 

@@ -29,7 +29,9 @@ describe('digest and report for the imported seed plan', () => {
     expect(m.taskCount).toBe(22);
     expect(m.sections).toHaveLength(8);
     expect(m.countdown).toMatchObject({ reportDeadline: '2021-12-15', daysToReportDeadline: 187, daysToYearEnd: 203 });
-    expect(m.statusCounts).toEqual({ not_started: 16, on_track: 1, at_risk: 2, blocked: 1, done: 2 });
+    // the 16 tasks nobody reported are 未填报, not 未启动
+    expect(m.statusCounts).toEqual({ not_started: 0, on_track: 1, at_risk: 2, blocked: 1, done: 2 });
+    expect(m.notReportedCount).toBe(16);
     expect(m.redList.map((e) => [e.number, e.reasons[0], e.department])).toEqual([
       [4, 'blocked', '保护司'],
       [5, 'at_risk', '商标局'],
@@ -46,7 +48,10 @@ describe('digest and report for the imported seed plan', () => {
     await exportReport(t.db, { format: 'docx', out, now: new Date('2021-12-10T02:00:00Z'), timezone: 'Asia/Shanghai' });
     const paras = docxParagraphs(readZipEntry(readFileSync(out), 'word/document.xml')).filter(Boolean);
     expect(paras[0]).toBe('推动知识产权高质量发展年度工作指引（2021）成效报送');
-    expect(paras[2]).toBe('运用促进司：');
+    expect(paras[1]).toBe('运用促进司：');
+    // tasks nobody reported are 未填报, never counted as 未启动
+    expect(paras[2]).toMatch(/共22项任务，其中.*未填报\d+项/);
+    expect(paras.at(-1)).toBe('2021年12月10日');
     const headings = paras.filter((p) => /^[一二三四五六七八九十]+、/.test(p));
     expect(headings).toHaveLength(9); // 8 sections, then 主要目标完成情况
     expect(headings[0]).toBe('一、做好知识产权顶层设计，启动实施知识产权强国战略和“十四五”规划');
