@@ -1,57 +1,121 @@
-import { findDepartment, findIndicators } from './lookup.ts';
-import { findListFilter, onlyListFillers } from './list-filter.ts';
-import { isOnlyQuestionMarks, normalizeText, removeWords, stripEdgeFillers, stripMentions } from './normalize.ts';
-import { pickCandidates, scoreTasks } from './search.ts';
-import { findTaskNumber } from './task-number.ts';
-import type { Intent, QueryContext } from './types.ts';
+import { matchIndicators } from './indicators.ts';
+import {
+  EXAMPLE_QUESTIONS, FILLERS, HELP_PHRASES, INDICATOR_ALL_PHRASES, INDICATOR_CUES, INTENT_OFFERS, SUMMARY_PHRASES, SYNONYMS,
+} from './lexicon.ts';
+import { findListFilter, LIST_FILLERS } from './list-filter.ts';
+import { findDepartment } from './lookup.ts';
+import { compactText, isOnlyQuestionMarks, prepareText, removeWords, splitAtWords, stripMentions } from './normalize.ts';
+import { pickCandidates, questionGrams, rankTasks, taskIndex, type RankedTask, type TaskIndex } from './search.ts';
+import { bareNumber, findTaskNumbers } from './task-number.ts';
+import type { Intent, Offer, QueryContext, SearchCandidate } from './types.ts';
+import { findYear } from './year.ts';
 
-const HELP_WORDS = ['帮助', 'help', '怎么用', '如何使用', '使用说明', '说明', '你能做什么', '能做什么', '你会什么', '功能', '菜单', '指令', '命令'];
-const DIGEST_WORDS = ['本周汇总', '汇总', '周报', '本周情况', '本周进展', '本周概况', '总体情况', '整体情况', '总体进展', '整体进展', '概况', '总览', '全局'];
-// After removing the department name, these may remain in "保护司的任务" / "运用司负责哪些任务".
-const DEPARTMENT_FILLERS = ['负责', '牵头', '配合', '承担', '名下', '所有', '全部', '清单', '列表', '都有', '有哪些', '哪些', '的', '任务', '工作', '事项', '进展', '情况', '怎么样', '如何', '目前', '现在', '有'];
-const INDICATOR_WORDS = ['指标', '目标', '主要目标', '指标完成情况', '指标情况'];
+export { EXAMPLE_QUESTIONS } from './lexicon.ts';
 
-/** Example questions offered in help and when a question is not understood. */
-export const EXAMPLE_QUESTIONS = ['任务5进展？', '专利导航', '保护司的任务', '哪些任务有风险', '谁还没填报', '审查周期', '本周汇总'];
+/** An indicator beats a task with the same words when it covers this much of the question (or more than the task). */
+const INDICATOR_COVERAGE = 0.75;
+/** …or this much when the question also says it is about a number (指标, 几个月). */
+const INDICATOR_COVERAGE_WITH_CUE = 0.5;
+/** A task is offered as a guess, when nothing was understood, from this coverage on. */
+const GUESS_COVERAGE = 0.25;
+
+const FILLER_WORDS = [...FILLERS, ...LIST_FILLERS];
+const FILLER_SPLIT = [...FILLERS, ...INDICATOR_CUES].sort((a, b) => b.length - a.length);
+const ALTERNATIVE_WORDS = ['还是', '或者', '或是'];
+/** True when nothing but the given phrases and fillers is left (at most one stray character). */
+const onlyAround = (text: string, phrases: readonly string[]): boolean => removeWords(removeWords(text, phrases), FILLER_WORDS).length <= 1;
+const containsAny = (text: string, phrases: readonly string[]): boolean => phrases.some((p) => text.includes(p));
+
+function withSynonyms(compact: string): string {
+  let t = compact;
+  for (const [word, variants] of SYNONYMS) {
+    if (t.includes(word)) continue;
+    for (const v of variants) if (t.includes(v)) t = t.split(v).join(word);
+  }
+  return t;
+}
 
 /**
  * Understands a loosely worded Chinese question about the plan. Pure: everything it knows comes from `ctx`.
- * Order matters: explicit forms (help, digest, task numbers, list words) before fuzzy ones (departments, indicators,
- * words of titles and measures).
+ * Entities are found first and separately — a year, task numbers, a department, a list state, indicators,
+ * tasks by the words of their titles and measures — then the intent follows from what was found. It never
+ * guesses between tasks: several numbers give several tasks, close candidates are asked back.
  */
 export function parseQuestion(text: string, ctx: QueryContext): Intent {
   if (isOnlyQuestionMarks(text)) return { kind: 'help' };
-  const t = normalizeText(text);
-  if (t.length === 0) return { kind: 'help' };
-  const core = stripEdgeFillers(t);
+  let prepared = prepareText(text);
+  if (compactText(prepared).length === 0) return { kind: 'help' };
 
-  if (HELP_WORDS.includes(core) || t.includes('帮助')) return { kind: 'help' };
-  if (DIGEST_WORDS.includes(core) || t.includes('汇总')) return { kind: 'digest' };
+  const year = findYear(prepared);
+  if (year) {
+    if (ctx.planYear !== undefined && year.year !== ctx.planYear) return { kind: 'other_plan', year: year.year };
+    prepared = prepared.replace(year.text, ' ');
+  }
 
-  const known = new Set(ctx.tasks.map((x) => x.number));
-  const num = findTaskNumber(t);
-  if (num && (num.explicit || known.has(num.number))) return { kind: 'task', number: num.number };
+  const { numbers } = findTaskNumbers(prepared);
+  if (numbers.length === 1) return { kind: 'task', number: numbers[0]! };
+  if (numbers.length > 1) return { kind: 'tasks', numbers };
+
+  const t = compactText(prepared);
+  if (t.includes('帮助') || (containsAny(t, HELP_PHRASES) && onlyAround(t, HELP_PHRASES))) return { kind: 'help' };
+  const bare = bareNumber(removeWords(t, FILLERS));
+  if (bare !== null && ctx.tasks.some((x) => x.number === bare)) return { kind: 'task', number: bare };
 
   const filter = findListFilter(t);
-  if (filter) {
-    if (onlyListFillers(filter.rest)) return { kind: 'list', filter: filter.filter };
-    const dep = findDepartment(filter.rest, ctx.departments);
-    if (dep && onlyListFillers(removeWords(dep.rest, DEPARTMENT_FILLERS))) {
-      return { kind: 'department', departmentId: dep.id, name: dep.name, filter: filter.filter };
-    }
-  }
-
   const dep = findDepartment(t, ctx.departments);
-  if (dep) return { kind: 'department', departmentId: dep.id, name: dep.name };
-
-  if (INDICATOR_WORDS.includes(core) && ctx.indicators.length > 0) {
-    return { kind: 'indicator', query: core, indicatorIds: ctx.indicators.map((i) => i.id) };
+  if (dep) {
+    const f = filter && filter.filter !== 'all' ? filter.filter : undefined;
+    return { kind: 'department', departmentId: dep.id, name: dep.name, ...(f ? { filter: f } : {}) };
   }
-  const indicatorIds = findIndicators(core, ctx.indicators);
-  if (indicatorIds.length > 0) return { kind: 'indicator', query: core, indicatorIds };
+  if (filter && removeWords(filter.rest, FILLER_WORDS).length <= 1) return { kind: 'list', filter: filter.filter };
+  if (containsAny(t, SUMMARY_PHRASES) && onlyAround(t, SUMMARY_PHRASES)) return { kind: 'digest' };
+  if (ctx.indicators.length > 0 && containsAny(t, INDICATOR_ALL_PHRASES) && onlyAround(t, INDICATOR_ALL_PHRASES)) {
+    return { kind: 'indicator', query: t, indicatorIds: ctx.indicators.map((i) => i.id) };
+  }
 
-  const { candidates, confident } = pickCandidates(scoreTasks(core, ctx.tasks));
-  if (candidates.length > 0) return { kind: 'search', query: core, candidates, confident };
+  const words = withSynonyms(t);
+  const parts = splitAtWords(words, FILLER_SPLIT);
+  const query = parts.join('') || t;
+  const grams = questionGrams(parts);
+  const index = taskIndex(ctx.tasks);
+  const ranked = rankTasks(grams, index);
+  const bestTask = ranked.reduce((m, r) => Math.max(m, r.coverage), 0);
 
-  return { kind: 'unknown', text: stripMentions(text).replace(/\s+/g, ' ').trim(), suggestions: EXAMPLE_QUESTIONS };
+  const ind = matchIndicators(prepared, words, grams, ctx.indicators, index);
+  if (ind) {
+    const cue = containsAny(t, INDICATOR_CUES);
+    const strong = ind.byValue || ind.whole || (ind.coverage >= INDICATOR_COVERAGE && ind.coverage >= bestTask - 1e-9) || (cue && ind.coverage >= INDICATOR_COVERAGE_WITH_CUE);
+    if (strong) return { kind: 'indicator', query, indicatorIds: ind.ids };
+  }
+
+  const alternatives = askedAlternatives(words, index);
+  if (alternatives.length > 1) return { kind: 'search', query, candidates: alternatives, confident: false };
+  const picked = pickCandidates(ranked);
+  if (filter && !picked.confident) return { kind: 'list', filter: filter.filter };
+  if (picked.candidates.length > 0) return { kind: 'search', query, ...picked };
+
+  return { kind: 'unknown', text: stripMentions(text).replace(/\s+/g, ' ').trim(), suggestions: EXAMPLE_QUESTIONS, offers: offersFor(ranked, ctx) };
+}
+
+/** 「运营服务还是转化运用那个」: each side of 还是/或者 names its own task; both are offered, never one picked. */
+function askedAlternatives(words: string, index: TaskIndex): SearchCandidate[] {
+  const sides = splitAtWords(words, ALTERNATIVE_WORDS);
+  if (sides.length < 2) return [];
+  const out: SearchCandidate[] = [];
+  for (const side of sides) {
+    const best = pickCandidates(rankTasks(questionGrams(splitAtWords(side, FILLER_SPLIT)), index)).candidates[0];
+    if (best && !out.some((c) => c.number === best.number)) out.push(best);
+  }
+  return out.length > 1 ? out.slice(0, 3) : [];
+}
+
+/** The closest tasks (if any shares enough words) and the most asked intents, as buttons. */
+function offersFor(ranked: RankedTask[], ctx: QueryContext): Offer[] {
+  const titles = new Map(ctx.tasks.map((x) => [x.number, x.title]));
+  const tasks = ranked
+    .filter((r) => r.coverage >= GUESS_COVERAGE)
+    .slice(0, 3)
+    .map((r) => ({ label: `任务${r.number} ${titles.get(r.number) ?? ''}`.trim(), question: `任务${r.number}` }));
+  const intents = [INTENT_OFFERS.summary, INTENT_OFFERS.risk, INTENT_OFFERS.help].map((q) => ({ label: q, question: q }));
+  return [...tasks, ...intents].slice(0, Math.max(3, tasks.length + 1));
 }

@@ -1,3 +1,4 @@
+import { compactText } from './normalize.ts';
 import type { QueryContext, SearchCandidate } from './types.ts';
 
 /** Overlapping character pairs: 专利导航 → 专利, 利导, 导航. One character is its own gram. */
@@ -9,71 +10,111 @@ export function bigrams(text: string): string[] {
   return [...out];
 }
 
-const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
-
-interface Doc {
-  number: number;
-  title: string;
-  measures: string;
-}
-// The same context object is reused across questions (the use case caches it), so normalize each text once.
-const docsCache = new WeakMap<QueryContext['tasks'], Doc[]>();
-function normalizedDocs(tasks: QueryContext['tasks']): Doc[] {
-  let docs = docsCache.get(tasks);
-  if (!docs) {
-    docs = tasks.map((t) => ({ number: t.number, title: norm(t.title), measures: norm(t.measuresText) }));
-    docsCache.set(tasks, docs);
-  }
-  return docs;
+/** The bigrams of every part of a question (never across the filler words between parts). */
+export function questionGrams(parts: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const p of parts) if ([...p].length >= 2) for (const g of bigrams(p)) out.add(g);
+  return [...out];
 }
 
-function occurrences(haystack: string, needle: string): number {
-  let count = 0;
-  for (let at = haystack.indexOf(needle); at >= 0 && count < 10; at = haystack.indexOf(needle, at + needle.length)) count++;
-  return count;
-}
-
-/** Below this a task is not offered: the words must be in the title, or the whole phrase in the measures. */
-export const MIN_SCORE = 0.6;
+/** A title word counts as much as this many words of the measures. */
+const TITLE_WEIGHT = 3;
+const K1 = 1.2;
+const B = 0.5;
 
 /**
- * Scores every task against the question: each bigram weighs by its rarity across tasks (知识产权 is everywhere,
- * 导航 is not), counts fully in the title and half in the measures; the whole phrase adds a bonus, more when it
- * recurs in the measures. Best first, only those at or above MIN_SCORE.
+ * BM25 over the CJK bigrams of each task's title and measures, built once per task list: the use
+ * case keeps the context (and so this index) in its cache, so only the first question pays for it.
  */
-export function scoreTasks(core: string, tasks: QueryContext['tasks']): SearchCandidate[] {
-  const grams = bigrams(core);
-  if (grams.length === 0 || tasks.length === 0) return [];
-  const docs = normalizedDocs(tasks);
-  const weights = grams.map((g) => {
-    const df = docs.filter((d) => d.title.includes(g) || d.measures.includes(g)).length;
-    return df === 0 ? 0 : Math.log(1 + docs.length / df);
-  });
-  const total = weights.reduce((a, b) => a + b, 0);
-  if (total === 0) return [];
-  const phrase = core.length >= 2;
-  const scored: SearchCandidate[] = [];
-  for (const d of docs) {
-    let s = 0;
-    grams.forEach((g, i) => {
-      if (d.title.includes(g)) s += weights[i]!;
-      else if (d.measures.includes(g)) s += weights[i]! / 2;
-    });
-    let score = s / total;
-    if (phrase && d.title.includes(core)) score += 0.5;
-    const inMeasures = phrase ? occurrences(d.measures, core) : 0;
-    if (inMeasures > 0) score += 0.2 + 0.03 * inMeasures;
-    if (score >= MIN_SCORE) scored.push({ number: d.number, score: Math.round(score * 1000) / 1000 });
-  }
-  return scored.sort((a, b) => b.score - a.score || a.number - b.number);
+export interface TaskIndex {
+  numbers: number[];
+  postings: Map<string, { doc: number; tf: number }[]>;
+  lengths: number[];
+  avgLength: number;
 }
 
-/** One answer when the best is clearly ahead of the next; otherwise up to three to choose from. */
-export function pickCandidates(scored: SearchCandidate[]): { candidates: SearchCandidate[]; confident: boolean } {
-  const [top, second] = scored;
-  if (!top) return { candidates: [], confident: false };
-  if (!second || (top.score - second.score >= 0.3 && top.score >= second.score * 1.4)) {
-    return { candidates: [top], confident: true };
-  }
-  return { candidates: scored.filter((c) => c.score >= top.score * 0.6).slice(0, 3), confident: false };
+const indexCache = new WeakMap<QueryContext['tasks'], TaskIndex>();
+
+export function taskIndex(tasks: QueryContext['tasks']): TaskIndex {
+  const hit = indexCache.get(tasks);
+  if (hit) return hit;
+  const postings = new Map<string, { doc: number; tf: number }[]>();
+  const lengths: number[] = [];
+  tasks.forEach((t, doc) => {
+    const counts = new Map<string, number>();
+    const count = (text: string, weight: number) => {
+      const chars = [...compactText(text.normalize('NFKC').toLowerCase())];
+      for (let i = 0; i + 1 < chars.length; i++) {
+        const g = chars[i]! + chars[i + 1]!;
+        counts.set(g, (counts.get(g) ?? 0) + weight);
+      }
+      return chars.length * weight;
+    };
+    lengths.push(count(t.title, TITLE_WEIGHT) + count(t.measuresText, 1));
+    for (const [g, tf] of counts) {
+      const list = postings.get(g);
+      if (list) list.push({ doc, tf });
+      else postings.set(g, [{ doc, tf }]);
+    }
+  });
+  const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
+  const index = { numbers: tasks.map((t) => t.number), postings, lengths, avgLength };
+  indexCache.set(tasks, index);
+  return index;
 }
+
+/** How rare a gram is across tasks; a gram no task has weighs the most (it is a word the plan does not know). */
+export function idf(index: TaskIndex, gram: string): number {
+  const n = index.numbers.length;
+  const df = index.postings.get(gram)?.length ?? 0;
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+export interface RankedTask extends SearchCandidate {
+  /** share of the question's words (weighted by rarity) found in this task, 0–1 */
+  coverage: number;
+}
+
+/** Tasks that share words with the question, best BM25 first, each with its coverage of the question. */
+export function rankTasks(grams: readonly string[], index: TaskIndex): RankedTask[] {
+  if (grams.length === 0 || index.numbers.length === 0) return [];
+  const weights = grams.map((g) => idf(index, g));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const scores = new Map<number, { bm25: number; covered: number }>();
+  grams.forEach((g, i) => {
+    for (const { doc, tf } of index.postings.get(g) ?? []) {
+      const norm = tf + K1 * (1 - B + (B * index.lengths[doc]!) / index.avgLength);
+      const s = scores.get(doc) ?? { bm25: 0, covered: 0 };
+      s.bm25 += (weights[i]! * tf * (K1 + 1)) / norm;
+      s.covered += weights[i]!;
+      scores.set(doc, s);
+    }
+  });
+  return [...scores.entries()]
+    .map(([doc, s]) => ({ number: index.numbers[doc]!, score: Math.round(s.bm25 * 1000) / 1000, coverage: total > 0 ? s.covered / total : 0 }))
+    .sort((a, b) => b.score - a.score || b.coverage - a.coverage || a.number - b.number);
+}
+
+/** Coverage a task needs to be offered at all, and to be answered without asking back. */
+export const OFFER_COVERAGE = 0.4;
+export const ANSWER_COVERAGE = 0.7;
+/** …or this much when its score is FAR_AHEAD times the next task's. */
+export const ALONE_COVERAGE = 0.45;
+const FAR_AHEAD = 2.5;
+
+/**
+ * One answer when the best task covers the question and is clearly ahead of the next; otherwise up
+ * to three to choose from (asking back instead of guessing); none when nothing covers the question.
+ */
+export function pickCandidates(ranked: RankedTask[]): { candidates: SearchCandidate[]; confident: boolean } {
+  const offered = ranked.filter((r) => r.coverage >= OFFER_COVERAGE);
+  const [top, second] = offered;
+  if (!top) return { candidates: [], confident: false };
+  const clear = !second || top.score >= second.score * 1.35 || top.coverage - second.coverage >= 0.3;
+  // far ahead of every other task: part of the question may be words the plan does not use (取消申请资助)
+  const alone = !second || top.score >= second.score * FAR_AHEAD;
+  if ((top.coverage >= ANSWER_COVERAGE && clear) || (top.coverage >= ALONE_COVERAGE && alone)) return { candidates: [strip(top)], confident: true };
+  return { candidates: offered.filter((c) => c.score >= top.score * 0.5).slice(0, 3).map(strip), confident: false };
+}
+
+const strip = ({ number, score }: RankedTask): SearchCandidate => ({ number, score });

@@ -1,31 +1,85 @@
-import { CN_NUMERAL_CHARS, parseNumber } from './numerals.ts';
-import { stripEdgeFillers } from './normalize.ts';
+import { CN_NUMERAL_CHARS, parseChineseNumeral, parseNumber } from './numerals.ts';
 
-const NUM = `(\\d{1,4}|[${CN_NUMERAL_CHARS}]{1,8})`;
-const UNIT = '(?:项|号|条|个)';
-// Explicit forms: 任务5, 任务第5项, #5, task5, no.5, 第5项, 第十二项, 第5(end or 任务/进展…), 5号任务, 五项任务.
-const EXPLICIT = [
-  new RegExp(`(?:任务|task|#|no\\.?)第?${NUM}${UNIT}?`, 'u'),
-  new RegExp(`第${NUM}(?:${UNIT}|(?=任务|进展|进度|情况|怎么样|如何|$))`, 'u'),
-  new RegExp(`${NUM}${UNIT}任务`, 'u'),
-];
-const BARE = new RegExp(`^第?${NUM}${UNIT}?$`, 'u');
+/** Several numbers never list more than this many tasks (任务1到1000 is capped, not refused). */
+export const MAX_TASKS_ASKED = 30;
 
-export interface TaskNumberMatch {
-  number: number;
-  /** true when the question marks it as a task (任务5, 第5项); a bare number only counts if such a task exists. */
-  explicit: boolean;
+const CN = `[${CN_NUMERAL_CHARS}]{1,8}`;
+// A number that is a value (14个月, 2400亿, 10%, 100家, 2021年) is not a task number.
+const NUM = `(?:\\d{1,4}(?![\\d.]*\\s*(?:个月|月|亿|万|%|家|年|天|日|周))|${CN})`;
+const UNIT = '(?:项|号|条|个(?!月))';
+const MARKER = `(?:任务\\s*第?|(?<![a-z])task\\s*|(?<![a-z])t(?=\\s*\\d)|#|(?<![a-z])no\\.?\\s*|第)`;
+const ITEM = `(?:${MARKER})?\\s*(${NUM})(?:\\s*${UNIT})?`;
+const SEP = '\\s*(?:[,、/;&+]|以及|还有|和|跟|及|与|或|\\s)\\s*';
+const RANGE = '\\s*(?:到|至|-|~|—|–)\\s*';
+// 任务1、2 · 第2、3项 · 任务3和任务4 · 任务5到7 · T3 T4 · 第八项和第九项
+const LIST = new RegExp(`(${MARKER})\\s*(${NUM})(?:\\s*${UNIT})?((?:(?:${SEP}|${RANGE})${ITEM})*)`, 'gu');
+const TAIL_ITEM = new RegExp(`(${SEP}|${RANGE})${ITEM}`, 'gu');
+// 5号任务 · 十二项任务 · 第5个任务 (the marker is after the number)
+const BEFORE = new RegExp(`(?<![\\d${CN_NUMERAL_CHARS}])(${NUM})\\s*(?:项|号|个)\\s*任务`, 'u');
+// After 第 a number needs a unit or a task word (第二十五次 is not a task).
+const AFTER_DI = /^\s*(?:项|号|条|个(?!月)|任务|进展|进度|情况|怎么样|咋样|如何|[?？,，、]|$|\s)/u;
+
+/** A Chinese numeral as long as it reads: 十四五 → 十四 is refused by the caller's context, 十二项 → 十二. */
+function readNumber(s: string): number | null {
+  const direct = parseNumber(s);
+  if (direct !== null) return direct;
+  if (/^\d/.test(s)) return null;
+  for (let end = s.length - 1; end > 0; end--) {
+    const n = parseChineseNumeral(s.slice(0, end));
+    if (n !== null) return n;
+  }
+  return null;
 }
 
-/** Finds a task number in normalized text, or null. */
-export function findTaskNumber(normalized: string): TaskNumberMatch | null {
-  for (const re of EXPLICIT) {
-    const m = re.exec(normalized);
-    const n = m?.[1] !== undefined ? parseNumber(m[1]) : null;
-    if (n !== null) return { number: n, explicit: true };
+export interface TaskNumbers {
+  numbers: number[];
+  /** the prepared text with the numbers and their markers taken out */
+  rest: string;
+}
+
+/**
+ * Every task number the question names, in the order named: 任务1、2 → 1, 2 (never 12); 任务5到7 → 5, 6, 7.
+ * Reads the prepared text (separators kept). Empty when no number is marked as a task.
+ */
+export function findTaskNumbers(prepared: string): TaskNumbers {
+  const numbers: number[] = [];
+  let rest = prepared;
+  const add = (n: number | null) => {
+    if (n !== null && n > 0 && !numbers.includes(n) && numbers.length < MAX_TASKS_ASKED) numbers.push(n);
+  };
+  for (const m of prepared.matchAll(LIST)) {
+    const [whole, marker, first, tail] = m;
+    const after = prepared.slice((m.index ?? 0) + whole.length);
+    // 第 alone needs a unit somewhere in the list or a task word after it
+    if (marker?.trim() === '第' && !/[项号条个]\s*$/u.test(whole) && !AFTER_DI.test(after)) continue;
+    const firstNumber = readNumber(first!);
+    if (firstNumber === null) continue;
+    add(firstNumber);
+    let previous = firstNumber;
+    for (const item of (tail ?? '').matchAll(TAIL_ITEM)) {
+      const n = readNumber(item[2]!);
+      if (n === null) continue;
+      if (new RegExp(`^${RANGE}$`, 'u').test(item[1]!) && n > previous) {
+        for (let k = previous + 1; k <= Math.min(n, previous + MAX_TASKS_ASKED); k++) add(k);
+      } else {
+        add(n);
+      }
+      previous = n;
+    }
+    rest = rest.replace(whole, ' ');
   }
-  const core = stripEdgeFillers(normalized);
-  const bare = BARE.exec(core);
-  const n = bare?.[1] !== undefined ? parseNumber(bare[1]) : null;
-  return n === null ? null : { number: n, explicit: false };
+  if (numbers.length === 0) {
+    const m = BEFORE.exec(prepared);
+    if (m) {
+      add(readNumber(m[1]!));
+      rest = rest.replace(m[0], ' ');
+    }
+  }
+  return { numbers, rest };
+}
+
+/** A question that is nothing but a number (5, 二十二, 5号): a task only if the plan has it. */
+export function bareNumber(content: string): number | null {
+  const m = /^第?(\d{1,4}|[零〇一二两三四五六七八九十百千]{1,8})(?:项|号|条|个)?$/u.exec(content);
+  return m?.[1] ? parseNumber(m[1]) : null;
 }
