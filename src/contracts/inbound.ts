@@ -85,6 +85,12 @@ export interface TaskDetailJobPayload {
   messageId?: string;
 }
 
+/** A question asked by clicking a button (an ask-back candidate or a guess): answered privately. */
+export interface AskJobPayload {
+  question: string;
+  openId: string;
+}
+
 /** Every kind of inbound job, with its payload. The keys are the kinds stored in Redis. */
 export interface InboundPayloads {
   /** A question or a directory command in a chat. */
@@ -96,6 +102,7 @@ export interface InboundPayloads {
   status_report: ReportJobPayload;
   indicator_value: IndicatorJobPayload;
   task_detail: TaskDetailJobPayload;
+  ask: AskJobPayload;
 }
 
 export type InboundKind = keyof InboundPayloads;

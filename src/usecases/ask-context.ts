@@ -46,7 +46,7 @@ export async function loadQueryContext(db: Db, plan: PlanRow, cache?: AskCache):
     listDepartmentNames(db),
     listIndicatorNames(db, plan.id),
   ]);
-  const ctx: QueryContext = { taskCount: tasks.length, tasks, departments, indicators };
+  const ctx: QueryContext = { taskCount: tasks.length, tasks, departments, indicators, planYear: plan.year };
   if (cache) cache.entry = { planId: plan.id, fingerprint, ctx };
   return ctx;
 }

@@ -17,6 +17,11 @@ function keep(t: TaskSummary, filter: ListFilter): boolean {
     // any department at risk or blocked puts the task on the list, even when another one is worse
     case 'at_risk': return t.departments.some((d) => d.status === 'at_risk');
     case 'blocked': return t.departments.some((d) => d.status === 'blocked');
+    case 'red': return t.departments.some((d) => d.status === 'at_risk' || d.status === 'blocked');
+    // not started: the task's overall state, so a task nobody has reported yet counts
+    case 'not_started': return t.status === 'not_started';
+    case 'year_end': return t.departments[0]?.deadlineKind === 'year_end';
+    case 'all': return true;
     case 'not_reported': return true;
   }
 }
@@ -31,7 +36,7 @@ export async function answerList(db: Db, plan: PlanRow, filter: Exclude<ListFilt
   const roundKey = roundFor(o.now, o.timezone).key;
   // Deadlines need every task; risk, blockage and completion can start from the status index when the cache is cold.
   const rows =
-    filter === 'overdue' || filter === 'warning'
+    filter !== 'at_risk' && filter !== 'blocked' && filter !== 'done'
       ? await allStatuses(db, plan, roundKey, o.cache)
       : (cachedStatuses(plan, roundKey, o.cache) ?? (await listTaskStatuses(db, plan.id, { kind: 'status', status: filter })));
   const tasks = summariseTasks(rows, plan.year, o)

@@ -1,8 +1,8 @@
 import type { Db } from '../db/client.ts';
-import { findActivePlanWithVersions, listTaskStatuses } from '../db/repositories/status.repository.ts';
+import { findActivePlanWithVersions, listPlanSummaries, listTaskStatuses, type PlanRow } from '../db/repositories/status.repository.ts';
 import { parseQuestion } from '../domain/query/parse.ts';
 import type { Intent } from '../domain/query/types.ts';
-import { answerCard, answerText, HELP_EXAMPLES, type Answer } from '../cards/answers/index.ts';
+import { answerCard, answerText, HELP_EXAMPLES, type Answer, type TaskLine } from '../cards/answers/index.ts';
 import { loadQueryContext, type AskCache } from './ask-context.ts';
 import { answerDepartment, answerList, answerNotReported } from './ask-lists.ts';
 import { answerDigest } from './ask-digest.ts';
@@ -51,16 +51,24 @@ export async function answerQuestion(db: Db, text: string, opts: AnswerOptions):
     case 'task':
       answer = await answerTask(db, plan, intent.number, ctx.taskCount, o);
       break;
+    case 'tasks': {
+      const lines = await taskLines(db, plan, intent.numbers, o);
+      const tasks = intent.numbers.map((n) => lines.get(n)).filter((t) => t !== undefined);
+      const known = new Set(ctx.tasks.map((t) => t.number));
+      answer = { kind: 'tasks', tasks, missing: intent.numbers.filter((n) => !known.has(n)), taskCount: ctx.taskCount };
+      break;
+    }
     case 'search':
       if (intent.confident && intent.candidates[0]) {
         answer = await answerTask(db, plan, intent.candidates[0].number, ctx.taskCount, o);
       } else {
-        const wanted = new Set(intent.candidates.map((c) => c.number));
-        const rows = (await listTaskStatuses(db, plan.id, { kind: 'numbers', numbers: [...wanted] }));
-        const byNumber = new Map(summariseTasks(rows, plan.year, o).map((t) => [t.number, toLine(t)]));
-        const tasks = intent.candidates.map((c) => byNumber.get(c.number)).filter((t) => t !== undefined);
+        const lines = await taskLines(db, plan, intent.candidates.map((c) => c.number), o);
+        const tasks = intent.candidates.map((c) => lines.get(c.number)).filter((t) => t !== undefined);
         answer = { kind: 'candidates', query: intent.query, tasks };
       }
+      break;
+    case 'other_plan':
+      answer = { kind: 'other_plan', year: intent.year, plans: await listPlanSummaries(db) };
       break;
     case 'department':
       answer = await answerDepartment(db, plan, { id: intent.departmentId, name: intent.name }, intent.filter ?? null, o);
@@ -78,10 +86,16 @@ export async function answerQuestion(db: Db, text: string, opts: AnswerOptions):
       answer = { kind: 'help', examples: HELP_EXAMPLES };
       break;
     case 'unknown':
-      answer = { kind: 'unknown', text: intent.text, suggestions: intent.suggestions };
+      answer = { kind: 'unknown', text: intent.text, suggestions: intent.suggestions, ...(intent.offers ? { offers: intent.offers } : {}) };
       break;
   }
   return render(intent, answer);
+}
+
+/** The named tasks' current state, one line each, by number (numbers the plan does not have are absent). */
+async function taskLines(db: Db, plan: PlanRow, numbers: number[], o: AskOptions): Promise<Map<number, TaskLine>> {
+  const rows = await listTaskStatuses(db, plan.id, { kind: 'numbers', numbers });
+  return new Map(summariseTasks(rows, plan.year, o).map((t) => [t.number, toLine(t)]));
 }
 
 function render(intent: Intent | null, answer: Answer): AskResult {

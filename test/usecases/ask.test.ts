@@ -158,12 +158,13 @@ describe('answering questions from Postgres (seed plan with reports, round 2021-
     }
   });
 
-  it('a question it does not understand gets a short help card with suggestions, never silence', async () => {
+  it('a question it does not understand gets a short help card with suggestions as buttons, never silence', async () => {
     const r = await ask('今天中午吃什么');
     expect(r.answer.kind).toBe('unknown');
-    expect(r.text).toContain('没有理解“今天中午吃什么”');
+    expect(r.text).toContain('没有完全理解“今天中午吃什么”');
     expect(r.text).toContain('任务5进展？');
     expect(JSON.stringify(r.card)).toContain('可以这样问');
+    expect(JSON.stringify(r.card)).toContain('"value":{"kind":"ask","question":"本周汇总"}');
   });
 
   it('every answer is a Card 2.0 within 30 KB and 200 components, and the text has no markdown or tags', async () => {

@@ -15,6 +15,10 @@ export const FILTER_TITLE: Record<ListFilter, string> = {
   warning: '临近截止（预警）的任务',
   not_reported: '本轮未填报的部门',
   done: '已完成的任务',
+  red: '存在风险或受阻的任务',
+  not_started: '未启动的任务',
+  year_end: '要求年底前完成的任务',
+  all: '全部任务',
 };
 
 /** A coloured status word for markdown. */

@@ -1,6 +1,7 @@
 import { escapeMarkdown, truncate } from '../../domain/escape.ts';
 import { card, footnote, header, markdown, type Element } from './common.ts';
-import type { HelpExample } from './model.ts';
+import type { HelpExample, Offer } from './model.ts';
+import { askButtons } from './buttons.ts';
 
 export const HELP_EXAMPLES: HelpExample[] = [
   { question: '任务5进展？', does: '按编号查看任务：状态、进度、填报人、备注和近四轮趋势（也可写 第5项、5号任务、#5、任务五）' },
@@ -20,17 +21,23 @@ export function helpCard(examples: HelpExample[]): Element {
 export const helpText = (examples: HelpExample[]): string =>
   ['我能回答这些问题（私聊我，或在群里 @我）：', ...examples.map((e) => `- ${e.question}  ${e.does}`)].join('\n');
 
-export function unknownCard(text: string, suggestions: string[]): Element {
-  const asked = text ? `没有理解“${escapeMarkdown(truncate(text, 60))}”。` : '没有理解这个问题。';
-  return card(
-    header('没有找到相关内容', 'grey'),
-    [markdown(`${asked}可以这样问：\n${suggestions.map((s) => `· ${escapeMarkdown(s)}`).join('\n')}`), footnote('发送“帮助”查看全部用法')],
-    '没有理解这个问题',
-  );
+/** Not understood: the closest tasks and the most asked questions as buttons, rather than a dead end. */
+export function unknownCard(text: string, suggestions: string[], offers: Offer[] = []): Element {
+  const asked = text ? `没有完全理解“${escapeMarkdown(truncate(text, 60))}”。` : '没有理解这个问题。';
+  const elements: Element[] =
+    offers.length > 0
+      ? [markdown(`${asked}您是想问：`), askButtons(offers), footnote(`也可以这样问：${suggestions.slice(0, 4).map(escapeMarkdown).join('、')}；发送“帮助”查看全部用法`)]
+      : [markdown(`${asked}可以这样问：\n${suggestions.map((s) => `· ${escapeMarkdown(s)}`).join('\n')}`), footnote('发送“帮助”查看全部用法')];
+  return card(header('您是想问……', 'grey'), elements, '没有完全理解这个问题');
 }
 
-export const unknownText = (text: string, suggestions: string[]): string =>
-  [`没有理解“${truncate(text, 60)}”。可以这样问：`, ...suggestions.map((s) => `- ${s}`), '发送“帮助”查看全部用法。'].join('\n');
+export const unknownText = (text: string, suggestions: string[], offers: Offer[] = []): string =>
+  [
+    `没有完全理解“${truncate(text, 60)}”。${offers.length > 0 ? '您是想问：' : '可以这样问：'}`,
+    ...(offers.length > 0 ? offers.map((o) => `- ${o.label}（回复“${o.question}”）`) : suggestions.map((s) => `- ${s}`)),
+    ...(offers.length > 0 ? [`也可以这样问：${suggestions.slice(0, 4).join('、')}`] : []),
+    '发送“帮助”查看全部用法。',
+  ].join('\n');
 
 export const NO_PLAN_TEXT = '还没有导入工作计划，暂时无法回答。请管理员先用 duban import 命令导入计划文件。';
 export const noPlanCard = (): Element => card(header('尚未导入工作计划', 'grey'), [markdown(escapeMarkdown(NO_PLAN_TEXT))], '尚未导入工作计划');

@@ -1,13 +1,15 @@
 import { candidatesCard, candidatesText, taskCard, taskNotFoundCard, taskNotFoundText, taskText } from './task-card.ts';
 import { departmentCard, departmentText, listCard, listText, notReportedCard, notReportedText } from './list-card.ts';
 import { digestCard, digestText, indicatorsCard, indicatorsTextOf } from './overview-card.ts';
+import { otherPlanCard, otherPlanText, tasksCard, tasksText } from './tasks-card.ts';
 import { helpCard, helpText, NO_PLAN_TEXT, noPlanCard, unknownCard, unknownText } from './help-card.ts';
 import { refusedCard, refusedText } from './refused-card.ts';
 import { escapeMessageText } from '../../domain/escape.ts';
 import type { Element } from './common.ts';
 import type { Answer } from './model.ts';
 
-export type { Answer, AnswerKind, DepartmentStatus, DigestSummary, IndicatorLine, MissingDepartment, TaskDetail, TaskLine } from './model.ts';
+export type { AskActionValue } from './buttons.ts';
+export type { Answer, AnswerKind, Offer, PlanLine, DepartmentStatus, DigestSummary, IndicatorLine, MissingDepartment, TaskDetail, TaskLine } from './model.ts';
 export { HELP_EXAMPLES } from './help-card.ts';
 
 /** The answer as a Card JSON 2.0 card (user text escaped). */
@@ -16,6 +18,7 @@ export function answerCard(a: Answer): Element {
     case 'no_plan': return noPlanCard();
     case 'task': return taskCard(a.task);
     case 'task_not_found': return taskNotFoundCard(a.number, a.taskCount);
+    case 'tasks': return tasksCard(a.tasks, a.missing, a.taskCount);
     case 'candidates': return candidatesCard(a.query, a.tasks);
     case 'department': return departmentCard(a.name, a.filter, a.tasks);
     case 'list': return listCard(a.filter, a.tasks);
@@ -23,7 +26,8 @@ export function answerCard(a: Answer): Element {
     case 'indicators': return indicatorsCard(a.indicators);
     case 'digest': return digestCard(a.digest);
     case 'help': return helpCard(a.examples);
-    case 'unknown': return unknownCard(a.text, a.suggestions);
+    case 'other_plan': return otherPlanCard(a.year, a.plans);
+    case 'unknown': return unknownCard(a.text, a.suggestions, a.offers);
     case 'refused': return refusedCard(a.message);
   }
 }
@@ -41,6 +45,7 @@ function plainText(a: Answer): string {
     case 'no_plan': return NO_PLAN_TEXT;
     case 'task': return taskText(a.task);
     case 'task_not_found': return taskNotFoundText(a.number, a.taskCount);
+    case 'tasks': return tasksText(a.tasks, a.missing, a.taskCount);
     case 'candidates': return candidatesText(a.query, a.tasks);
     case 'department': return departmentText(a.name, a.filter, a.tasks);
     case 'list': return listText(a.filter, a.tasks);
@@ -48,7 +53,8 @@ function plainText(a: Answer): string {
     case 'indicators': return indicatorsTextOf(a.indicators);
     case 'digest': return digestText(a.digest);
     case 'help': return helpText(a.examples);
-    case 'unknown': return unknownText(a.text, a.suggestions);
+    case 'other_plan': return otherPlanText(a.year, a.plans);
+    case 'unknown': return unknownText(a.text, a.suggestions, a.offers);
     case 'refused': return refusedText(a.message);
   }
 }

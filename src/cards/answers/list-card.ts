@@ -50,6 +50,10 @@ const LIST_TEMPLATE: Record<ListFilter, Template> = {
   overdue: DEADLINE_COLOR.overdue,
   warning: DEADLINE_COLOR.warning,
   not_reported: 'orange',
+  red: STATUS_COLOR.blocked,
+  not_started: STATUS_COLOR.not_started,
+  year_end: 'blue',
+  all: 'blue',
 };
 const LIST_EMPTY: Record<ListFilter, string> = {
   at_risk: '目前没有存在风险的任务。',
@@ -58,6 +62,10 @@ const LIST_EMPTY: Record<ListFilter, string> = {
   warning: '目前没有临近截止的任务。',
   not_reported: '本轮所有部门都已填报。',
   done: '目前还没有全部完成的任务。',
+  red: '目前没有存在风险或受阻的任务。',
+  not_started: '目前没有未启动的任务。',
+  year_end: '本计划没有要求年底前完成的任务。',
+  all: '本计划还没有任务。',
 };
 
 export const listCard = (filter: ListFilter, tasks: TaskLine[]): Element =>

@@ -10,6 +10,7 @@ export type Answer =
   | { kind: 'no_plan' }
   | { kind: 'task'; task: TaskDetail }
   | { kind: 'task_not_found'; number: number; taskCount: number }
+  | { kind: 'tasks'; tasks: TaskLine[]; missing: number[]; taskCount: number }
   | { kind: 'candidates'; query: string; tasks: TaskLine[] }
   | { kind: 'department'; name: string; filter: ListFilter | null; tasks: TaskLine[] }
   | { kind: 'list'; filter: Exclude<ListFilter, 'not_reported'>; tasks: TaskLine[] }
@@ -17,9 +18,23 @@ export type Answer =
   | { kind: 'indicators'; query: string; indicators: IndicatorLine[] }
   | { kind: 'digest'; digest: DigestSummary }
   | { kind: 'help'; examples: HelpExample[] }
-  | { kind: 'unknown'; text: string; suggestions: string[] }
+  | { kind: 'other_plan'; year: number; plans: PlanLine[] }
+  | { kind: 'unknown'; text: string; suggestions: string[]; offers?: Offer[] }
   /** the read policy refused (domain/read-policy.ts); the message names whom to contact */
   | { kind: 'refused'; message: string };
+
+/** A question offered as a button: clicking it asks `question` (answered privately). */
+export interface Offer {
+  label: string;
+  question: string;
+}
+
+export interface PlanLine {
+  title: string;
+  year: number;
+  /** the plan questions are answered from */
+  active: boolean;
+}
 
 export type AnswerKind = Answer['kind'];
 

@@ -4,6 +4,7 @@ import { DEADLINE_COLOR, DEADLINE_LABEL, NOT_REPORTED_LABEL, STATUS_LABEL, statu
 import { card, deadlineFont, footnote, header, hr, markdown, statusFont, type Element } from './common.ts';
 import { CARD_MAX_BYTES, cardBytes } from '../limits.ts';
 import type { DepartmentStatus, TaskDetail, TaskLine } from './model.ts';
+import { askButtons, taskOffer } from './buttons.ts';
 
 // Notes are capped at 1000 characters on input. Each step: how much of each note and how many
 // departments to show; the first that fits 30 KB wins (the rest of the departments become a count).
@@ -79,17 +80,18 @@ export const taskNotFoundText = (number: number, taskCount: number): string =>
 
 export function candidatesText(query: string, tasks: TaskLine[]): string {
   return [
-    `“${query}”可能是以下任务：`,
+    `“${query}”可能指以下任务，您是指：`,
     ...tasks.map((t) => `- 任务${t.number}：${t.title}（${STATUS_LABEL[t.status]}，${t.progress}%）`),
-    `回复“任务${tasks[0]?.number ?? 1}”查看详情。`,
+    `回复“任务${tasks[0]?.number ?? 1}”这样的编号查看详情。`,
   ].join('\n');
 }
 
+/** Asking back instead of guessing: 「您是指：任务3 …／任务4 …？」 with one button per candidate. */
 export function candidatesCard(query: string, tasks: TaskLine[]): Element {
   const lines = tasks.map((t) => `**任务${t.number}：**${escapeMarkdown(t.title)} · ${statusFont(t.status)} ${t.progress}%${deadlineFont(t.deadlineState)}`);
   return card(
-    header(`“${truncate(query, 30)}”可能是以下任务`, 'blue'),
-    [markdown(lines.join('\n')), footnote(`回复“任务${tasks[0]?.number ?? 1}”这样的编号查看详情`)],
-    `找到 ${tasks.length} 项可能的任务`,
+    header(`您是指哪一项？`, 'blue', `“${truncate(query, 30)}”可能指以下任务`),
+    [markdown(lines.join('\n')), askButtons(tasks.map((t) => taskOffer(t.number, t.title))), footnote('点按钮查看详情（私信发送），或回复“任务编号”')],
+    `您是指：${tasks.map((t) => `任务${t.number}`).join('／')}？`,
   );
 }

@@ -84,11 +84,27 @@ export async function listDepartmentNames(db: DbOrTx): Promise<DepartmentNameRow
   );
 }
 
-export async function listIndicatorNames(db: DbOrTx, planId: number): Promise<{ id: number; name: string }[]> {
+/** Indicator names with their target value and unit (a question may name an indicator by its value: 2400亿). */
+export async function listIndicatorNames(db: DbOrTx, planId: number): Promise<{ id: number; name: string; value: number; unit: string }[]> {
   return rows(
     db,
-    sql`select ${indicators.id} as id, ${indicators.name} as name from ${indicators}
+    sql`select ${indicators.id} as id, ${indicators.name} as name, ${indicators.value}::float8 as value, ${indicators.unit} as unit from ${indicators}
         where ${indicators.planId} = ${planId} order by ${indicators.position}, ${indicators.id}`,
+  );
+}
+
+export interface PlanSummaryRow {
+  title: string;
+  year: number;
+  active: boolean;
+}
+
+/** Every imported plan, newest year first: what to tell someone who asks about another year. */
+export async function listPlanSummaries(db: DbOrTx): Promise<PlanSummaryRow[]> {
+  return rows<PlanSummaryRow>(
+    db,
+    sql`select ${plans.title} as title, ${plans.year} as year, ${plans.active} as active from ${plans}
+        order by ${plans.year} desc, ${plans.importedAt} desc, ${plans.id} desc`,
   );
 }
 

@@ -65,6 +65,9 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
       const payload = { taskId: raw.taskId, openId: operator, chatId: action.openChatId, messageId: action.openMessageId };
       return { toast: { type: 'info', content: TASK_DETAIL_TOAST }, job: { kind: 'task_detail', payload } };
     }
+    if (isAsk(raw)) {
+      return { toast: { type: 'success', content: '已将回答私信发送给您' }, job: { kind: 'ask', payload: { question: raw.question, openId: operator } } };
+    }
     const checked = validateSubmission({ value: raw, formValue: action.formValue });
     if (!checked.ok) return error(checked.message);
     const s = checked.value.kind === 'report' && checked.value.keepNote ? await withLastNote(db, checked.value) : checked.value;
@@ -188,4 +191,10 @@ const isDbId = (n: unknown): n is number => Number.isInteger(n) && (n as number)
 
 function isTaskDetail(v: unknown): v is { kind: 'task_detail'; taskId: number } {
   return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'task_detail' && isDbId((v as { taskId?: unknown }).taskId);
+}
+
+/** A button that asks a question (src/cards/answers/buttons.ts); the question is short, as the bot wrote it. */
+function isAsk(v: unknown): v is { kind: 'ask'; question: string } {
+  const q = typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'ask' ? (v as { question?: unknown }).question : undefined;
+  return typeof q === 'string' && q.trim().length > 0 && q.length <= 200;
 }

@@ -87,5 +87,10 @@ export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers
     },
     // Queued as is only by the default route (no app logic plugged in): recording the event is all.
     card_action: async (_job, { logger }) => logger.info('raw card action; event recorded only'),
+    // a question asked by clicking a button (ask-back candidates, guesses): answered privately
+    ask: async (job, { tx, now }) => {
+      const answer = await answerQuestion(tx as unknown as Db, job.payload.question, { now: now(), timezone: deps.timezone, cache: deps.askCache });
+      await deps.send({ kind: 'send', to: { openId: job.payload.openId }, content: { card: answer.card } }, { purpose: 'answer', ref: `event:${job.eventId}` });
+    },
   };
 }
