@@ -16,6 +16,15 @@ export interface IndicatorMatch {
 
 const nameOf = (s: string): string => compactText(s.normalize('NFKC').toLowerCase());
 
+/** Both characters of the gram in the name, in order, a few apart: 高价值专利 left out 发明 (值…专). */
+function inOrder(name: string, gram: string): boolean {
+  const [a, b] = [...gram];
+  const at = name.indexOf(a!);
+  if (at < 0 || b === undefined) return false;
+  const next = name.indexOf(b, at + 1);
+  return next > at && next - at <= 4;
+}
+
 /** Numbers with the unit that follows them: 2400亿 → 2400 亿, 10% → 10 %, 18.5个月. */
 function valuesIn(prepared: string): { value: number; unit: string }[] {
   return [...prepared.matchAll(/(\d+(?:\.\d+)?)\s*(个月|月|亿元|亿|万元|万|%|家|个)?/gu)].map((m) => ({ value: Number(m[1]), unit: m[2] ?? '' }));
@@ -44,8 +53,9 @@ export function matchIndicators(prepared: string, compact: string, grams: readon
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return null;
   const scored = indicators.map((i) => {
-    const name = new Set(bigrams(nameOf(i.name)));
-    const covered = grams.reduce((s, g, k) => s + (name.has(g) ? weights[k]! : 0), 0);
+    const full = nameOf(i.name);
+    const name = new Set(bigrams(full));
+    const covered = grams.reduce((s, g, k) => s + (name.has(g) ? weights[k]! : inOrder(full, g) ? weights[k]! / 2 : 0), 0);
     return { id: i.id, coverage: covered / total, precision: grams.filter((g) => name.has(g)).length / name.size };
   });
   const best = Math.max(...scored.map((s) => s.coverage));

@@ -5,7 +5,7 @@ import {
 import { findListFilter, LIST_FILLERS } from './list-filter.ts';
 import { findDepartment } from './lookup.ts';
 import { compactText, isOnlyQuestionMarks, prepareText, removeWords, splitAtWords, stripMentions } from './normalize.ts';
-import { pickCandidates, questionGrams, rankTasks, taskIndex, type RankedTask, type TaskIndex } from './search.ts';
+import { pickCandidates, queryWeight, questionGrams, rankTasks, taskIndex, VAGUE_WEIGHT, type RankedTask, type TaskIndex } from './search.ts';
 import { bareNumber, findTaskNumbers } from './task-number.ts';
 import type { Intent, Offer, QueryContext, SearchCandidate } from './types.ts';
 import { findYear } from './year.ts';
@@ -22,6 +22,7 @@ const GUESS_COVERAGE = 0.25;
 const FILLER_WORDS = [...FILLERS, ...LIST_FILLERS];
 const FILLER_SPLIT = [...FILLERS, ...INDICATOR_CUES].sort((a, b) => b.length - a.length);
 const ALTERNATIVE_WORDS = ['还是', '或者', '或是'];
+const AND_WORDS = ['以及', '还有', '和', '跟', '与', '及', '、', ',', ';', ' '];
 /** True when nothing but the given phrases and fillers is left (at most one stray character). */
 const onlyAround = (text: string, phrases: readonly string[]): boolean => removeWords(removeWords(text, phrases), FILLER_WORDS).length <= 1;
 const containsAny = (text: string, phrases: readonly string[]): boolean => phrases.some((p) => text.includes(p));
@@ -90,11 +91,16 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
 
   const alternatives = askedAlternatives(words, index);
   if (alternatives.length > 1) return { kind: 'search', query, candidates: alternatives, confident: false };
-  const picked = pickCandidates(ranked);
+  const weight = queryWeight(grams, index);
+  const picked = pickCandidates(ranked, weight);
+  if (!picked.confident) {
+    const both = namedTogether(prepared, index);
+    if (both.length > 1) return { kind: 'tasks', numbers: both };
+  }
   if (filter && !picked.confident) return { kind: 'list', filter: filter.filter };
   if (picked.candidates.length > 0) return { kind: 'search', query, ...picked };
 
-  return { kind: 'unknown', text: stripMentions(text).replace(/\s+/g, ' ').trim(), suggestions: EXAMPLE_QUESTIONS, offers: offersFor(ranked, ctx) };
+  return { kind: 'unknown', text: stripMentions(text).replace(/\s+/g, ' ').trim(), suggestions: EXAMPLE_QUESTIONS, offers: offersFor(weight < VAGUE_WEIGHT ? [] : ranked, ctx) };
 }
 
 /** 「运营服务还是转化运用那个」: each side of 还是/或者 names its own task; both are offered, never one picked. */
@@ -107,6 +113,24 @@ function askedAlternatives(words: string, index: TaskIndex): SearchCandidate[] {
     if (best && !out.some((c) => c.number === best.number)) out.push(best);
   }
   return out.length > 1 ? out.slice(0, 3) : [];
+}
+
+/**
+ * 「专利导航和人才培养的进展」: no task covers the whole question, but each side of 和/、/还有 names one
+ * task clearly — both are meant. Empty unless every side is understood on its own.
+ */
+function namedTogether(prepared: string, index: TaskIndex): number[] {
+  const sides = splitAtWords(prepared, AND_WORDS)
+    .map((side) => withSynonyms(compactText(side)))
+    .filter((side) => removeWords(side, FILLER_WORDS).length >= 2);
+  if (sides.length < 2) return [];
+  const out: number[] = [];
+  for (const side of sides) {
+    const picked = pickCandidates(rankTasks(questionGrams(splitAtWords(side, FILLER_SPLIT)), index));
+    if (!picked.confident) return [];
+    if (!out.includes(picked.candidates[0]!.number)) out.push(picked.candidates[0]!.number);
+  }
+  return out;
 }
 
 /** The closest tasks (if any shares enough words) and the most asked intents, as buttons. */

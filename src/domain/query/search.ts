@@ -75,6 +75,9 @@ export interface RankedTask extends SearchCandidate {
   coverage: number;
 }
 
+/** The question's words' total weight: how much they say about which task is meant. */
+export const queryWeight = (grams: readonly string[], index: TaskIndex): number => grams.reduce((s, g) => s + idf(index, g), 0);
+
 /** Tasks that share words with the question, best BM25 first, each with its coverage of the question. */
 export function rankTasks(grams: readonly string[], index: TaskIndex): RankedTask[] {
   if (grams.length === 0 || index.numbers.length === 0) return [];
@@ -96,20 +99,26 @@ export function rankTasks(grams: readonly string[], index: TaskIndex): RankedTas
 }
 
 /** Coverage a task needs to be offered at all, and to be answered without asking back. */
-export const OFFER_COVERAGE = 0.4;
-export const ANSWER_COVERAGE = 0.7;
+export const OFFER_COVERAGE = 0.5;
+/** A question whose words weigh less than this in all (their idf summed) is too vague to pick tasks from. */
+export const VAGUE_WEIGHT = 0.5;
+export const ANSWER_COVERAGE = 0.65;
 /** …or this much when its score is FAR_AHEAD times the next task's. */
 export const ALONE_COVERAGE = 0.45;
-const FAR_AHEAD = 2.5;
+const FAR_AHEAD = 2;
 
 /**
  * One answer when the best task covers the question and is clearly ahead of the next; otherwise up
  * to three to choose from (asking back instead of guessing); none when nothing covers the question.
  */
-export function pickCandidates(ranked: RankedTask[]): { candidates: SearchCandidate[]; confident: boolean } {
+export function pickCandidates(ranked: RankedTask[], weight = Number.POSITIVE_INFINITY): { candidates: SearchCandidate[]; confident: boolean } {
+  // words nearly every task has (知识产权) name no task in particular
+  if (weight < VAGUE_WEIGHT) return { candidates: [], confident: false };
   const offered = ranked.filter((r) => r.coverage >= OFFER_COVERAGE);
-  const [top, second] = offered;
+  const top = offered[0];
   if (!top) return { candidates: [], confident: false };
+  // the runner-up counts even when it covers little: 专利导航和人才培养 has two halves, neither the answer
+  const second = ranked.find((r) => r !== top);
   const clear = !second || top.score >= second.score * 1.35 || top.coverage - second.coverage >= 0.3;
   // far ahead of every other task: part of the question may be words the plan does not use (取消申请资助)
   const alone = !second || top.score >= second.score * FAR_AHEAD;

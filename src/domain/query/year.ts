@@ -5,8 +5,10 @@ export interface YearMatch {
   text: string;
 }
 
+// 2021年底 keeps 年底 (a deadline word) in the text: only the digits are taken out.
 const PATTERNS: RegExp[] = [
-  /(?<![\d.])((?:19|20)\d{2})\s*(?:年度?|版)/u,
+  /(?<![\d.])((?:19|20)\d{2})(?=\s*年[底初末内])/u,
+  /(?<![\d.])((?:19|20)\d{2})\s*(?:年度|年|版)/u,
   /\(\s*((?:19|20)\d{2})\s*\)/u,
   /(?<![\d.])(\d{2})\s*年(?!底|初|中|内|末)/u,
 ];
