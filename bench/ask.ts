@@ -52,6 +52,11 @@ function questions(n: number): string[] {
     () => ['审查周期', '质押融资', '指标'][rnd(3)]!,
     () => '本周汇总',
     () => ['帮助', '今天天气怎么样'][rnd(2)]!,
+    // forms of issue 21: several numbers, topics with fillers, list and summary words, indicators by value
+    () => `任务${1 + rnd(1000)}、${1 + rnd(1000)}`,
+    () => `${TOPICS[rnd(TOPICS.length)]}那个任务谁负责`,
+    () => ['亮红灯的有哪些', '列一下所有任务', '哪些没交', '卡住的'][rnd(4)]!,
+    () => ['2400亿那个指标', '商标审查周期现在几个月', '这周总体情况', '2022年指引里的任务3'][rnd(4)]!,
   ];
   return Array.from({ length: n }, () => forms[rnd(forms.length)]!());
 }

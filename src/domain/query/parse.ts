@@ -5,7 +5,7 @@ import {
 import { findListFilter, LIST_FILLERS } from './list-filter.ts';
 import { findDepartment } from './lookup.ts';
 import { compactText, isOnlyQuestionMarks, prepareText, removeWords, splitAtWords, stripMentions } from './normalize.ts';
-import { pickCandidates, queryWeight, questionGrams, rankTasks, taskIndex, VAGUE_WEIGHT, type RankedTask, type TaskIndex } from './search.ts';
+import { bigrams, pickCandidates, queryWeight, questionGrams, rankTasks, taskIndex, VAGUE_WEIGHT, type RankedTask, type TaskIndex } from './search.ts';
 import { bareNumber, findTaskNumbers } from './task-number.ts';
 import type { Intent, Offer, QueryContext, SearchCandidate } from './types.ts';
 import { findYear } from './year.ts';
@@ -75,10 +75,12 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
   }
 
   const words = withSynonyms(t);
-  const parts = splitAtWords(words, FILLER_SPLIT);
+  const index = taskIndex(ctx.tasks);
+  // split where the question was punctuated too: 下午开会要用，质押融资… is two phrases, not 要用质押融资
+  const chunks = prepared.split(/[\s\p{P}\p{S}]+/u).map((c) => withSynonyms(compactText(c)));
+  const parts = withoutNoise(chunks.flatMap((c) => splitAtWords(c, FILLER_SPLIT)), index, ctx.indicators);
   const query = parts.join('') || t;
   const grams = questionGrams(parts);
-  const index = taskIndex(ctx.tasks);
   const ranked = rankTasks(grams, index);
   const bestTask = ranked.reduce((m, r) => Math.max(m, r.coverage), 0);
 
@@ -113,6 +115,51 @@ function askedAlternatives(words: string, index: TaskIndex): SearchCandidate[] {
     if (best && !out.some((c) => c.number === best.number)) out.push(best);
   }
   return out.length > 1 ? out.slice(0, 3) : [];
+}
+
+/** A kept stretch this long is a real phrase of the plan (专利导航, 海牙协定), worth dropping the chatter around it. */
+const PHRASE_CHARS = 4;
+
+/**
+ * Drops the chatter around the plan's words: a character whose bigrams on both sides occur in no
+ * task and no indicator name (麻烦, 领导在催, 明天要汇报) is noise. Kept only when what remains holds a
+ * real phrase of the plan; otherwise (会议室在哪 keeps just 会议) the parts stay as typed and the unknown
+ * words count against every match, so chatter never turns into a task.
+ */
+function withoutNoise(parts: string[], index: TaskIndex, indicators: QueryContext['indicators']): string[] {
+  const names = indicatorGrams(indicators);
+  const known = (g: string | undefined) => g !== undefined && (index.postings.has(g) || names.has(g));
+  let removed = false;
+  const kept: string[] = [];
+  for (const part of parts) {
+    const chars = [...part];
+    let run = '';
+    chars.forEach((c, k) => {
+      const before = k > 0 ? chars[k - 1]! + c : undefined;
+      const after = k + 1 < chars.length ? c + chars[k + 1]! : undefined;
+      if (known(before) || known(after)) {
+        run += c;
+      } else {
+        removed = true;
+        if (run) kept.push(run);
+        run = '';
+      }
+    });
+    if (run) kept.push(run);
+  }
+  if (!removed) return parts;
+  // with the chatter gone, a stray two-character word (要用, 推进) says nothing about which task is meant
+  return kept.some((k) => [...k].length >= PHRASE_CHARS) ? kept.filter((k) => [...k].length >= 3) : parts;
+}
+
+const indicatorGramCache = new WeakMap<QueryContext['indicators'], Set<string>>();
+function indicatorGrams(indicators: QueryContext['indicators']): Set<string> {
+  let set = indicatorGramCache.get(indicators);
+  if (!set) {
+    set = new Set(indicators.flatMap((i) => bigrams(compactText(i.name.normalize('NFKC').toLowerCase()))));
+    indicatorGramCache.set(indicators, set);
+  }
+  return set;
 }
 
 /**

@@ -14,8 +14,9 @@ const RANGE = '\\s*(?:到|至|-|~|—|–)\\s*';
 // 任务1、2 · 第2、3项 · 任务3和任务4 · 任务5到7 · T3 T4 · 第八项和第九项
 const LIST = new RegExp(`(${MARKER})\\s*(${NUM})(?:\\s*${UNIT})?((?:(?:${SEP}|${RANGE})${ITEM})*)`, 'gu');
 const TAIL_ITEM = new RegExp(`(${SEP}|${RANGE})${ITEM}`, 'gu');
-// 5号任务 · 十二项任务 · 第5个任务 (the marker is after the number)
-const BEFORE = new RegExp(`(?<![\\d${CN_NUMERAL_CHARS}])(${NUM})\\s*(?:项|号|个)\\s*任务`, 'u');
+// 5号任务 · 十二项任务 (the marker is after the number). Not 两个任务 / 一项任务 / 几项任务: those count tasks.
+const BEFORE = new RegExp(`(?<![\\d${CN_NUMERAL_CHARS}这那哪几有共总])(${NUM})\\s*(号|项)\\s*任务`, 'u');
+const COUNTING = /^(?:一|两|二|1|2)$/u;
 // After 第 a number needs a unit or a task word (第二十五次 is not a task).
 const AFTER_DI = /^\s*(?:项|号|条|个(?!月)|任务|进展|进度|情况|怎么样|咋样|如何|[?？,，、]|$|\s)/u;
 
@@ -70,7 +71,7 @@ export function findTaskNumbers(prepared: string): TaskNumbers {
   }
   if (numbers.length === 0) {
     const m = BEFORE.exec(prepared);
-    if (m) {
+    if (m && !(m[2] === '项' && COUNTING.test(m[1]!))) {
       add(readNumber(m[1]!));
       rest = rest.replace(m[0], ' ');
     }
@@ -80,6 +81,7 @@ export function findTaskNumbers(prepared: string): TaskNumbers {
 
 /** A question that is nothing but a number (5, 二十二, 5号): a task only if the plan has it. */
 export function bareNumber(content: string): number | null {
-  const m = /^第?(\d{1,4}|[零〇一二两三四五六七八九十百千]{1,8})(?:项|号|条|个)?$/u.exec(content);
-  return m?.[1] ? parseNumber(m[1]) : null;
+  const m = /^(?:第(\d{1,4}|[零〇一二三四五六七八九十百千]{1,8})(?:项|号|条|个)?|(\d{1,4}|[零〇一二三四五六七八九十百千]{1,8})号?)$/u.exec(content);
+  const n = m?.[1] ?? m?.[2];
+  return n ? parseNumber(n) : null;
 }
