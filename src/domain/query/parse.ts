@@ -69,7 +69,8 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
     return { kind: 'department', departmentId: dep.id, name: dep.name, ...(f ? { filter: f } : {}) };
   }
   if (filter && removeWords(filter.rest, FILLER_WORDS).length <= 1) return { kind: 'list', filter: filter.filter };
-  if (containsAny(t, SUMMARY_PHRASES) && onlyAround(t, SUMMARY_PHRASES)) return { kind: 'digest' };
+  const summaryAsked = containsAny(t, SUMMARY_PHRASES);
+  if (summaryAsked && onlyAround(t, SUMMARY_PHRASES)) return { kind: 'digest' };
   if (ctx.indicators.length > 0 && containsAny(t, INDICATOR_ALL_PHRASES) && onlyAround(t, INDICATOR_ALL_PHRASES)) {
     return { kind: 'indicator', query: t, indicatorIds: ctx.indicators.map((i) => i.id) };
   }
@@ -100,6 +101,8 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
     if (both.length > 1) return { kind: 'tasks', numbers: both };
   }
   if (filter && !picked.confident) return { kind: 'list', filter: filter.filter };
+  // 想看下这周的整体情况，开会用: the summary, with chatter that names no task
+  if (summaryAsked && !picked.confident) return { kind: 'digest' };
   if (picked.candidates.length > 0) return { kind: 'search', query, ...picked };
 
   return { kind: 'unknown', text: stripMentions(text).replace(/\s+/g, ' ').trim(), suggestions: EXAMPLE_QUESTIONS, offers: offersFor(weight < VAGUE_WEIGHT ? [] : ranked, ctx) };
