@@ -5,6 +5,8 @@ export interface DepartmentMatch {
   name: string;
   /** the question with the matched name removed */
   rest: string;
+  /** the name or alias as it was found */
+  word: string;
 }
 
 /** Names a department is asked by: its name, its aliases, and the name without the 专利局 prefix (审查部). */
@@ -21,7 +23,7 @@ export function findDepartment(normalized: string, departments: QueryContext['de
   for (const d of departments) {
     for (const n of namesOf(d)) {
       if (n.length > bestLength && normalized.includes(n)) {
-        best = { id: d.id, name: d.name, rest: normalized.split(n).join('') };
+        best = { id: d.id, name: d.name, rest: normalized.split(n).join(''), word: n };
         bestLength = n.length;
       }
     }

@@ -65,6 +65,11 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
   const filter = findListFilter(t);
   const dep = findDepartment(t, ctx.departments);
   if (dep) {
+    // 保护司负责的海外纠纷应对那个任务 names a task: the task, not the department's list
+    if (removeWords(filter ? filter.rest.split(dep.word).join('') : dep.rest, FILLER_WORDS).length >= 2) {
+      const w = readWords(prepared.split(dep.word).join(' '), ctx);
+      if (w.picked.confident) return { kind: 'search', query: w.query, ...w.picked };
+    }
     const f = filter && filter.filter !== 'all' ? filter.filter : undefined;
     return { kind: 'department', departmentId: dep.id, name: dep.name, ...(f ? { filter: f } : {}) };
   }
@@ -75,16 +80,8 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
     return { kind: 'indicator', query: t, indicatorIds: ctx.indicators.map((i) => i.id) };
   }
 
-  const words = withSynonyms(t);
-  const index = taskIndex(ctx.tasks);
-  // split where the question was punctuated too: 下午开会要用，质押融资… is two phrases, not 要用质押融资
-  const chunks = prepared.split(/[\s\p{P}\p{S}]+/u).map((c) => withSynonyms(compactText(c)));
-  const parts = withoutNoise(chunks.flatMap((c) => splitAtWords(c, FILLER_SPLIT)), index, ctx.indicators);
-  const query = parts.join('') || t;
-  const grams = questionGrams(parts);
-  const ranked = rankTasks(grams, index);
+  const { index, words, query, ranked, grams, weight, picked } = readWords(prepared, ctx);
   const bestTask = ranked.reduce((m, r) => Math.max(m, r.coverage), 0);
-
   const ind = matchIndicators(prepared, words, grams, ctx.indicators, index);
   if (ind) {
     const cue = containsAny(t, INDICATOR_CUES);
@@ -94,8 +91,6 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
 
   const alternatives = askedAlternatives(words, index);
   if (alternatives.length > 1) return { kind: 'search', query, candidates: alternatives, confident: false };
-  const weight = queryWeight(grams, index);
-  const picked = pickCandidates(ranked, weight);
   if (!picked.confident) {
     const both = namedTogether(prepared, index);
     if (both.length > 1) return { kind: 'tasks', numbers: both };
@@ -106,6 +101,19 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
   if (picked.candidates.length > 0) return { kind: 'search', query, ...picked };
 
   return { kind: 'unknown', text: stripMentions(text).replace(/\s+/g, ' ').trim(), suggestions: EXAMPLE_QUESTIONS, offers: offersFor(weight < VAGUE_WEIGHT ? [] : ranked, ctx) };
+}
+
+/** The question's words against the tasks' titles and measures: what it says, and the tasks it may mean. */
+function readWords(prepared: string, ctx: QueryContext) {
+  const index = taskIndex(ctx.tasks);
+  const words = withSynonyms(compactText(prepared));
+  // split where the question was punctuated too: 下午开会要用，质押融资… is two phrases, not 要用质押融资
+  const chunks = prepared.split(/[\s\p{P}\p{S}]+/u).map((c) => withSynonyms(compactText(c)));
+  const parts = withoutNoise(chunks.flatMap((c) => splitAtWords(c, FILLER_SPLIT)), index, ctx.indicators);
+  const grams = questionGrams(parts);
+  const ranked = rankTasks(grams, index);
+  const weight = queryWeight(grams, index);
+  return { index, words, query: parts.join('') || words, grams, ranked, weight, picked: pickCandidates(ranked, weight) };
 }
 
 /** 「运营服务还是转化运用那个」: each side of 还是/或者 names its own task; both are offered, never one picked. */

@@ -28,6 +28,8 @@ const B = 0.5;
  */
 export interface TaskIndex {
   numbers: number[];
+  /** each task's title bigrams */
+  titles: Set<string>[];
   postings: Map<string, { doc: number; tf: number }[]>;
   lengths: number[];
   avgLength: number;
@@ -40,7 +42,9 @@ export function taskIndex(tasks: QueryContext['tasks']): TaskIndex {
   if (hit) return hit;
   const postings = new Map<string, { doc: number; tf: number }[]>();
   const lengths: number[] = [];
+  const titles: Set<string>[] = [];
   tasks.forEach((t, doc) => {
+    titles.push(new Set(bigrams(compactText(t.title.normalize('NFKC').toLowerCase()))));
     const counts = new Map<string, number>();
     const count = (text: string, weight: number) => {
       const chars = [...compactText(text.normalize('NFKC').toLowerCase())];
@@ -58,7 +62,7 @@ export function taskIndex(tasks: QueryContext['tasks']): TaskIndex {
     }
   });
   const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
-  const index = { numbers: tasks.map((t) => t.number), postings, lengths, avgLength };
+  const index = { numbers: tasks.map((t) => t.number), titles, postings, lengths, avgLength };
   indexCache.set(tasks, index);
   return index;
 }
@@ -73,6 +77,9 @@ export function idf(index: TaskIndex, gram: string): number {
 export interface RankedTask extends SearchCandidate {
   /** share of the question's words (weighted by rarity) found in this task, 0–1 */
   coverage: number;
+  /** how many of the question's bigrams the task has, and whether one is in its title */
+  matched: number;
+  inTitle: boolean;
 }
 
 /** The question's words' total weight: how much they say about which task is meant. */
@@ -83,18 +90,25 @@ export function rankTasks(grams: readonly string[], index: TaskIndex): RankedTas
   if (grams.length === 0 || index.numbers.length === 0) return [];
   const weights = grams.map((g) => idf(index, g));
   const total = weights.reduce((a, b) => a + b, 0);
-  const scores = new Map<number, { bm25: number; covered: number }>();
+  const scores = new Map<number, { bm25: number; covered: number; matched: number }>();
   grams.forEach((g, i) => {
     for (const { doc, tf } of index.postings.get(g) ?? []) {
       const norm = tf + K1 * (1 - B + (B * index.lengths[doc]!) / index.avgLength);
-      const s = scores.get(doc) ?? { bm25: 0, covered: 0 };
+      const s = scores.get(doc) ?? { bm25: 0, covered: 0, matched: 0 };
       s.bm25 += (weights[i]! * tf * (K1 + 1)) / norm;
       s.covered += weights[i]!;
+      s.matched++;
       scores.set(doc, s);
     }
   });
   return [...scores.entries()]
-    .map(([doc, s]) => ({ number: index.numbers[doc]!, score: Math.round(s.bm25 * 1000) / 1000, coverage: total > 0 ? s.covered / total : 0 }))
+    .map(([doc, s]) => ({
+      number: index.numbers[doc]!,
+      score: Math.round(s.bm25 * 1000) / 1000,
+      coverage: total > 0 ? s.covered / total : 0,
+      matched: s.matched,
+      inTitle: grams.some((g) => index.titles[doc]!.has(g)),
+    }))
     .sort((a, b) => b.score - a.score || b.coverage - a.coverage || a.number - b.number);
 }
 
@@ -122,7 +136,9 @@ export function pickCandidates(ranked: RankedTask[], weight = Number.POSITIVE_IN
   const clear = !second || top.score >= second.score * 1.35 || top.coverage - second.coverage >= 0.3;
   // far ahead of every other task: part of the question may be words the plan does not use (取消申请资助)
   const alone = !second || top.score >= second.score * FAR_AHEAD;
-  if ((top.coverage >= ANSWER_COVERAGE && clear) || (top.coverage >= ALONE_COVERAGE && alone)) return { candidates: [strip(top)], confident: true };
+  // one word found only in the measures (会议, 要求, 考核) is too thin to answer with: ask back instead
+  const substantial = top.matched >= 2 || top.inTitle;
+  if (substantial && ((top.coverage >= ANSWER_COVERAGE && clear) || (top.coverage >= ALONE_COVERAGE && alone))) return { candidates: [strip(top)], confident: true };
   return { candidates: offered.filter((c) => c.score >= top.score * 0.5).slice(0, 3).map(strip), confident: false };
 }
 
