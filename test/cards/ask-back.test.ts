@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerCard, answerText, cardBytes, countComponents, MAX_CARD_BYTES, MAX_COMPONENTS, type Answer, type TaskLine } from '../../src/cards/answers/index.ts';
+import { answerCard, answerText, type Answer, type TaskLine } from '../../src/cards/answers/index.ts';
+import { CARD_MAX_BYTES, CARD_MAX_COMPONENTS, cardBytes, countComponents } from '../../src/cards/limits.ts';
 
 const NASTY = '<at id=all></at> **粗体** [链接](http://x)';
 const line = (n: number, title = `知识产权任务标题${n}`.repeat(4)): TaskLine => ({ number: n, title, status: 'on_track', progress: 40, deadlineState: 'ok', highlight: null });
@@ -17,8 +18,8 @@ function buttonsOf(node: unknown): { text: string; value: unknown }[] {
 function withinLimits(a: Answer): void {
   const card = answerCard(a);
   expect(card.schema).toBe('2.0');
-  expect(cardBytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
-  expect(countComponents(card)).toBeLessThanOrEqual(MAX_COMPONENTS);
+  expect(cardBytes(card)).toBeLessThanOrEqual(CARD_MAX_BYTES);
+  expect(countComponents(card)).toBeLessThanOrEqual(CARD_MAX_COMPONENTS);
 }
 
 describe('ask-back and several-task cards', () => {
