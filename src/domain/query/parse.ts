@@ -6,7 +6,7 @@ import { findListFilter, LIST_FILLERS } from './list-filter.ts';
 import { findDepartment } from './lookup.ts';
 import { compactText, isOnlyQuestionMarks, prepareText, removeWords, splitAtWords, stripMentions } from './normalize.ts';
 import { bigrams, pickCandidates, queryWeight, questionGrams, rankTasks, taskIndex, VAGUE_WEIGHT, type RankedTask, type TaskIndex } from './search.ts';
-import { bareNumber, findTaskNumbers } from './task-number.ts';
+import { bareNumber, bareNumbers, findTaskNumbers } from './task-number.ts';
 import type { Intent, Offer, QueryContext, SearchCandidate } from './types.ts';
 import { findYear } from './year.ts';
 
@@ -59,7 +59,10 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
 
   const t = compactText(prepared);
   if (t.includes('帮助') || (containsAny(t, HELP_PHRASES) && onlyAround(t, HELP_PHRASES))) return { kind: 'help' };
-  const bare = bareNumber(removeWords(t, FILLERS));
+  const bareList = bareNumbers(prepared, FILLERS);
+  if (bareList.length > 1 && bareList.every((n) => ctx.tasks.some((x) => x.number === n))) return { kind: 'tasks', numbers: bareList };
+  // 1 2 is not 12: a bare number only when the question holds one group of digits
+  const bare = /\d\D+\d/u.test(prepared) ? null : bareNumber(removeWords(t, FILLERS));
   if (bare !== null && ctx.tasks.some((x) => x.number === bare)) return { kind: 'task', number: bare };
 
   const filter = findListFilter(t);

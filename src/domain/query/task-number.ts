@@ -85,3 +85,14 @@ export function bareNumber(content: string): number | null {
   const n = m?.[1] ?? m?.[2];
   return n ? parseNumber(n) : null;
 }
+
+/** A question that is nothing but numbers (看看5和6, 5、6、7): tasks only if the plan has every one of them. */
+export function bareNumbers(prepared: string, fillers: readonly string[]): number[] {
+  let t = prepared;
+  for (const f of fillers) if (!/^[和跟及与]$/u.test(f)) t = t.split(f).join(' ');
+  const m = /^\s*(\d{1,4})((?:\s*(?:[,、/;和跟及与]|\s)\s*\d{1,4})+)\s*$/u.exec(t);
+  if (!m) return [];
+  const out: number[] = [];
+  for (const n of [m[1]!, ...(m[2]!.match(/\d{1,4}/gu) ?? [])].map(Number)) if (n > 0 && !out.includes(n)) out.push(n);
+  return out.slice(0, MAX_TASKS_ASKED);
+}
