@@ -95,6 +95,11 @@ export const FILLERS = [
   '了', '的', '么', '啥', '谁', '么样', '是', '在', '有', '和', '还是', '或者', '跟',
 ].sort((a, b) => b.length - a.length);
 
+/** Words between two alternatives (运营服务还是转化运用): both are offered, never one picked. */
+export const ALTERNATIVE_WORDS = ['还是', '或者', '或是'];
+/** Words between two things asked together (专利导航和人才培养): both are meant. */
+export const AND_WORDS = ['以及', '还有', '和', '跟', '与', '及', '、', ',', ';', ' '];
+
 /** Example questions offered in help and when a question is not understood. */
 export const EXAMPLE_QUESTIONS = ['任务5进展？', '专利导航', '保护司的任务', '哪些任务有风险', '谁还没填报', '审查周期', '本周汇总'];
 

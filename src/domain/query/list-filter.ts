@@ -24,6 +24,3 @@ export function findListFilter(normalized: string): FilterMatch | null {
   }
   return null;
 }
-
-/** True when nothing but list fillers remains. */
-export const onlyListFillers = (text: string): boolean => removeWords(text, LIST_FILLERS).length === 0;

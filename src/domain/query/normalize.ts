@@ -20,9 +20,6 @@ export function compactText(prepared: string): string {
   return prepared.replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
-/** Both steps: for matching words in raw text. */
-export const normalizeText = (text: string): string => compactText(prepareText(text));
-
 /** True when the raw message is only question marks (a bare "?" asks for help). */
 export function isOnlyQuestionMarks(text: string): boolean {
   const t = stripMentions(text).normalize('NFKC').replace(/\s/g, '');

@@ -1,13 +1,14 @@
 import { matchIndicators } from './indicators.ts';
 import {
-  EXAMPLE_QUESTIONS, FILLERS, HELP_PHRASES, INDICATOR_ALL_PHRASES, INDICATOR_CUES, INTENT_OFFERS, SUMMARY_PHRASES, SYNONYMS,
+  EXAMPLE_QUESTIONS, FILLERS, HELP_PHRASES, INDICATOR_ALL_PHRASES, INDICATOR_CUES, INTENT_OFFERS, SUMMARY_PHRASES,
 } from './lexicon.ts';
 import { findListFilter, LIST_FILLERS } from './list-filter.ts';
 import { findDepartment } from './lookup.ts';
-import { compactText, isOnlyQuestionMarks, prepareText, removeWords, splitAtWords, stripMentions } from './normalize.ts';
-import { bigrams, pickCandidates, queryWeight, questionGrams, rankTasks, taskIndex, VAGUE_WEIGHT, type RankedTask, type TaskIndex } from './search.ts';
+import { compactText, isOnlyQuestionMarks, prepareText, removeWords, stripMentions } from './normalize.ts';
+import { VAGUE_WEIGHT, type RankedTask } from './search.ts';
 import { bareNumber, bareNumbers, findTaskNumbers } from './task-number.ts';
-import type { Intent, Offer, QueryContext, SearchCandidate } from './types.ts';
+import type { Intent, Offer, QueryContext } from './types.ts';
+import { askedAlternatives, namedTogether, readWords } from './words.ts';
 import { findYear } from './year.ts';
 
 export { EXAMPLE_QUESTIONS } from './lexicon.ts';
@@ -20,21 +21,9 @@ const INDICATOR_COVERAGE_WITH_CUE = 0.5;
 const GUESS_COVERAGE = 0.25;
 
 const FILLER_WORDS = [...FILLERS, ...LIST_FILLERS];
-const FILLER_SPLIT = [...FILLERS, ...INDICATOR_CUES].sort((a, b) => b.length - a.length);
-const ALTERNATIVE_WORDS = ['还是', '或者', '或是'];
-const AND_WORDS = ['以及', '还有', '和', '跟', '与', '及', '、', ',', ';', ' '];
 /** True when nothing but the given phrases and fillers is left (at most one stray character). */
 const onlyAround = (text: string, phrases: readonly string[]): boolean => removeWords(removeWords(text, phrases), FILLER_WORDS).length <= 1;
 const containsAny = (text: string, phrases: readonly string[]): boolean => phrases.some((p) => text.includes(p));
-
-function withSynonyms(compact: string): string {
-  let t = compact;
-  for (const [word, variants] of SYNONYMS) {
-    if (t.includes(word)) continue;
-    for (const v of variants) if (t.includes(v)) t = t.split(v).join(word);
-  }
-  return t;
-}
 
 /**
  * Understands a loosely worded Chinese question about the plan. Pure: everything it knows comes from `ctx`.
@@ -106,101 +95,12 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
   return { kind: 'unknown', text: stripMentions(text).replace(/\s+/g, ' ').trim(), suggestions: EXAMPLE_QUESTIONS, offers: offersFor(weight < VAGUE_WEIGHT ? [] : ranked, ctx) };
 }
 
-/** The question's words against the tasks' titles and measures: what it says, and the tasks it may mean. */
-function readWords(prepared: string, ctx: QueryContext) {
-  const index = taskIndex(ctx.tasks);
-  const words = withSynonyms(compactText(prepared));
-  // split where the question was punctuated too: 下午开会要用，质押融资… is two phrases, not 要用质押融资
-  const chunks = prepared.split(/[\s\p{P}\p{S}]+/u).map((c) => withSynonyms(compactText(c)));
-  const parts = withoutNoise(chunks.flatMap((c) => splitAtWords(c, FILLER_SPLIT)), index, ctx.indicators);
-  const grams = questionGrams(parts);
-  const ranked = rankTasks(grams, index);
-  const weight = queryWeight(grams, index);
-  return { index, words, query: parts.join('') || words, grams, ranked, weight, picked: pickCandidates(ranked, weight) };
-}
-
-/** 「运营服务还是转化运用那个」: each side of 还是/或者 names its own task; both are offered, never one picked. */
-function askedAlternatives(words: string, index: TaskIndex): SearchCandidate[] {
-  const sides = splitAtWords(words, ALTERNATIVE_WORDS);
-  if (sides.length < 2) return [];
-  const out: SearchCandidate[] = [];
-  for (const side of sides) {
-    const best = pickCandidates(rankTasks(questionGrams(splitAtWords(side, FILLER_SPLIT)), index)).candidates[0];
-    if (best && !out.some((c) => c.number === best.number)) out.push(best);
-  }
-  return out.length > 1 ? out.slice(0, 3) : [];
-}
-
-/** A kept stretch this long is a real phrase of the plan (专利导航, 海牙协定), worth dropping the chatter around it. */
-const PHRASE_CHARS = 4;
-
-/**
- * Drops the chatter around the plan's words: a character whose bigrams on both sides occur in no
- * task and no indicator name (麻烦, 领导在催, 明天要汇报) is noise. Kept only when what remains holds a
- * real phrase of the plan; otherwise (会议室在哪 keeps just 会议) the parts stay as typed and the unknown
- * words count against every match, so chatter never turns into a task.
- */
-function withoutNoise(parts: string[], index: TaskIndex, indicators: QueryContext['indicators']): string[] {
-  const names = indicatorGrams(indicators);
-  const known = (g: string | undefined) => g !== undefined && (index.postings.has(g) || names.has(g));
-  let removed = false;
-  const kept: string[] = [];
-  for (const part of parts) {
-    const chars = [...part];
-    let run = '';
-    chars.forEach((c, k) => {
-      const before = k > 0 ? chars[k - 1]! + c : undefined;
-      const after = k + 1 < chars.length ? c + chars[k + 1]! : undefined;
-      if (known(before) || known(after)) {
-        run += c;
-      } else {
-        removed = true;
-        if (run) kept.push(run);
-        run = '';
-      }
-    });
-    if (run) kept.push(run);
-  }
-  if (!removed) return parts;
-  // with the chatter gone, a stray two-character word (要用, 推进) says nothing about which task is meant
-  return kept.some((k) => [...k].length >= PHRASE_CHARS) ? kept.filter((k) => [...k].length >= 3) : parts;
-}
-
-const indicatorGramCache = new WeakMap<QueryContext['indicators'], Set<string>>();
-function indicatorGrams(indicators: QueryContext['indicators']): Set<string> {
-  let set = indicatorGramCache.get(indicators);
-  if (!set) {
-    set = new Set(indicators.flatMap((i) => bigrams(compactText(i.name.normalize('NFKC').toLowerCase()))));
-    indicatorGramCache.set(indicators, set);
-  }
-  return set;
-}
-
-/**
- * 「专利导航和人才培养的进展」: no task covers the whole question, but each side of 和/、/还有 names one
- * task clearly — both are meant. Empty unless every side is understood on its own.
- */
-function namedTogether(prepared: string, index: TaskIndex): number[] {
-  const sides = splitAtWords(prepared, AND_WORDS)
-    .map((side) => withSynonyms(compactText(side)))
-    .filter((side) => removeWords(side, FILLER_WORDS).length >= 2);
-  if (sides.length < 2) return [];
-  const out: number[] = [];
-  for (const side of sides) {
-    const picked = pickCandidates(rankTasks(questionGrams(splitAtWords(side, FILLER_SPLIT)), index));
-    if (!picked.confident) return [];
-    if (!out.includes(picked.candidates[0]!.number)) out.push(picked.candidates[0]!.number);
-  }
-  return out;
-}
-
 /** The closest tasks (if any shares enough words) and the most asked intents, as buttons. */
 function offersFor(ranked: RankedTask[], ctx: QueryContext): Offer[] {
-  const titles = new Map(ctx.tasks.map((x) => [x.number, x.title]));
   const tasks = ranked
     .filter((r) => r.coverage >= GUESS_COVERAGE)
     .slice(0, 3)
-    .map((r) => ({ label: `任务${r.number} ${titles.get(r.number) ?? ''}`.trim(), question: `任务${r.number}` }));
+    .map((r) => ({ label: `任务${r.number} ${ctx.tasks.find((x) => x.number === r.number)?.title ?? ''}`.trim(), question: `任务${r.number}` }));
   const intents = [INTENT_OFFERS.summary, INTENT_OFFERS.risk, INTENT_OFFERS.help].map((q) => ({ label: q, question: q }));
   return [...tasks, ...intents].slice(0, Math.max(3, tasks.length + 1));
 }
