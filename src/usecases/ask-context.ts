@@ -2,6 +2,7 @@ import type { Db } from '../db/client.ts';
 import {
   listDepartmentNames, listIndicatorNames, listTasksForMatching, listTaskStatuses, type PlanRow, type TaskStatusRow,
 } from '../db/repositories/status.repository.ts';
+import { taskIndex } from '../domain/query/search.ts';
 import type { QueryContext } from '../domain/query/types.ts';
 
 /**
@@ -47,6 +48,9 @@ export async function loadQueryContext(db: Db, plan: PlanRow, cache?: AskCache):
     listIndicatorNames(db, plan.id),
   ]);
   const ctx: QueryContext = { taskCount: tasks.length, tasks, departments, indicators, planYear: plan.year };
+  // The topic index (BM25 over titles and measures) is built here, once per plan, and lives as long
+  // as this context stays in the cache: questions only look it up.
+  taskIndex(ctx.tasks);
   if (cache) cache.entry = { planId: plan.id, fingerprint, ctx };
   return ctx;
 }
