@@ -28,6 +28,9 @@ export const SUMMARY_PHRASES = [
   '最近进展', '近期进展', '目前进展', '当前进展', '最新进展', '本周情况', '这周情况', '本周进展', '这周进展', '本周概况', '这周概况', '大家报得', '大家填得', '全部进展',
 ];
 
+/** Summary words that mean the summary only when nothing else is said (大家这周填得怎么样, not 大家辛苦了). */
+export const SUMMARY_ALONE_ONLY = ['大家'];
+
 /** Task lists by state. Checked in this order: 没填 wins in 谁还没填; a negated 完成 is not "done". */
 export const LIST_PHRASES: ReadonlyArray<[ListFilter, readonly string[]]> = [
   ['not_reported', [

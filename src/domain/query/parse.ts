@@ -1,6 +1,6 @@
 import { matchIndicators } from './indicators.ts';
 import {
-  EXAMPLE_QUESTIONS, FILLERS, HELP_PHRASES, INDICATOR_ALL_PHRASES, INDICATOR_CUES, INTENT_OFFERS, SUMMARY_PHRASES,
+  EXAMPLE_QUESTIONS, FILLERS, HELP_PHRASES, INDICATOR_ALL_PHRASES, INDICATOR_CUES, INTENT_OFFERS, SUMMARY_ALONE_ONLY, SUMMARY_PHRASES,
 } from './lexicon.ts';
 import { findListFilter, LIST_FILLERS } from './list-filter.ts';
 import { findDepartment } from './lookup.ts';
@@ -66,8 +66,8 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
     return { kind: 'department', departmentId: dep.id, name: dep.name, ...(f ? { filter: f } : {}) };
   }
   if (filter && removeWords(filter.rest, FILLER_WORDS).length <= 1) return { kind: 'list', filter: filter.filter };
-  const summaryAsked = containsAny(t, SUMMARY_PHRASES);
-  if (summaryAsked && onlyAround(t, SUMMARY_PHRASES)) return { kind: 'digest' };
+  if (containsAny(t, SUMMARY_PHRASES) && onlyAround(t, SUMMARY_PHRASES)) return { kind: 'digest' };
+  const summaryAsked = SUMMARY_PHRASES.some((p) => t.includes(p) && !SUMMARY_ALONE_ONLY.includes(p));
   if (ctx.indicators.length > 0 && containsAny(t, INDICATOR_ALL_PHRASES) && onlyAround(t, INDICATOR_ALL_PHRASES)) {
     return { kind: 'indicator', query: t, indicatorIds: ctx.indicators.map((i) => i.id) };
   }
