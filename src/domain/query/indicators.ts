@@ -12,6 +12,8 @@ export interface IndicatorMatch {
   byValue: boolean;
   /** the question names a whole indicator */
   whole: boolean;
+  /** how many of the question's bigrams the best name has (one word such as 商标 names no indicator in particular) */
+  matched: number;
 }
 
 const nameOf = (s: string): string => compactText(s.normalize('NFKC').toLowerCase());
@@ -41,12 +43,12 @@ const unitsAgree = (asked: string, unit: string): boolean =>
 export function matchIndicators(prepared: string, compact: string, grams: readonly string[], indicators: Indicators, index: TaskIndex): IndicatorMatch | null {
   if (indicators.length === 0) return null;
   const byValue = indicators.filter((i) => i.value !== undefined && valuesIn(prepared).some((v) => v.value === i.value && unitsAgree(v.unit, i.unit ?? '')));
-  if (byValue.length > 0) return { ids: byValue.map((i) => i.id), coverage: 1, byValue: true, whole: false };
+  if (byValue.length > 0) return { ids: byValue.map((i) => i.id), coverage: 1, byValue: true, whole: false, matched: grams.length };
 
   const named = indicators.filter((i) => compact.includes(nameOf(i.name)));
   if (named.length > 0) {
     const longest = named.filter((i) => !named.some((o) => o !== i && nameOf(o.name).includes(nameOf(i.name))));
-    return { ids: longest.map((i) => i.id), coverage: 1, byValue: false, whole: true };
+    return { ids: longest.map((i) => i.id), coverage: 1, byValue: false, whole: true, matched: grams.length };
   }
   if (grams.length === 0) return null;
   const weights = grams.map((g) => idf(index, g));
@@ -56,10 +58,10 @@ export function matchIndicators(prepared: string, compact: string, grams: readon
     const full = nameOf(i.name);
     const name = new Set(bigrams(full));
     const covered = grams.reduce((s, g, k) => s + (name.has(g) ? weights[k]! : inOrder(full, g) ? weights[k]! / 2 : 0), 0);
-    return { id: i.id, coverage: covered / total, precision: grams.filter((g) => name.has(g)).length / name.size };
+    return { id: i.id, coverage: covered / total, matched: grams.filter((g) => name.has(g)).length };
   });
   const best = Math.max(...scored.map((s) => s.coverage));
   if (best <= 0) return null;
   const ties = scored.filter((s) => s.coverage >= best - 1e-9);
-  return { ids: ties.map((s) => s.id), coverage: best, byValue: false, whole: false };
+  return { ids: ties.map((s) => s.id), coverage: best, byValue: false, whole: false, matched: Math.max(...ties.map((s) => s.matched)) };
 }

@@ -77,7 +77,8 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
   const ind = matchIndicators(prepared, words, grams, ctx.indicators, index);
   if (ind) {
     const cue = containsAny(t, INDICATOR_CUES);
-    const strong = ind.byValue || ind.whole || (ind.coverage >= INDICATOR_COVERAGE && ind.coverage >= bestTask - 1e-9) || (cue && ind.coverage >= INDICATOR_COVERAGE_WITH_CUE);
+    const specific = ind.matched >= 2 || ind.ids.length === 1 || cue;
+    const strong = ind.byValue || ind.whole || (specific && ((ind.coverage >= INDICATOR_COVERAGE && ind.coverage >= bestTask - 1e-9) || (cue && ind.coverage >= INDICATOR_COVERAGE_WITH_CUE)));
     if (strong) return { kind: 'indicator', query, indicatorIds: ind.ids };
   }
 
