@@ -112,13 +112,15 @@ export function rankTasks(grams: readonly string[], index: TaskIndex): RankedTas
     .sort((a, b) => b.score - a.score || b.coverage - a.coverage || a.number - b.number);
 }
 
-/** Coverage a task needs to be offered at all, and to be answered without asking back. */
-export const OFFER_COVERAGE = 0.5;
+/** Coverage of the question a task needs to be offered at all (as a candidate to choose from). */
+const OFFER_COVERAGE = 0.5;
 /** A question whose words weigh less than this in all (their idf summed) is too vague to pick tasks from. */
 export const VAGUE_WEIGHT = 0.5;
-export const ANSWER_COVERAGE = 0.65;
+/** Coverage to answer without asking back, when the task is also clearly ahead of the next (CLEAR_AHEAD)… */
+const ANSWER_COVERAGE = 0.65;
+const CLEAR_AHEAD = 1.35;
 /** …or this much when its score is FAR_AHEAD times the next task's. */
-export const ALONE_COVERAGE = 0.45;
+const ALONE_COVERAGE = 0.45;
 const FAR_AHEAD = 2;
 
 /**
@@ -133,7 +135,7 @@ export function pickCandidates(ranked: RankedTask[], weight = Number.POSITIVE_IN
   if (!top) return { candidates: [], confident: false };
   // the runner-up counts even when it covers little: 专利导航和人才培养 has two halves, neither the answer
   const second = ranked.find((r) => r !== top);
-  const clear = !second || top.score >= second.score * 1.35 || top.coverage - second.coverage >= 0.3;
+  const clear = !second || top.score >= second.score * CLEAR_AHEAD || top.coverage - second.coverage >= 0.3;
   // far ahead of every other task: part of the question may be words the plan does not use (取消申请资助)
   const alone = !second || top.score >= second.score * FAR_AHEAD;
   // one word found only in the measures (会议, 要求, 考核) is too thin to answer with: ask back instead
