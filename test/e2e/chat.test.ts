@@ -117,4 +117,15 @@ describe('chat with the bot end to end', () => {
     const detail = await waitFor('the answer', () => w.fake.state.messagesIn(p2p).find((m) => m.msg_type === 'interactive' && JSON.stringify(m.card).includes('推动知识产权公共服务标准化建设')));
     expect(JSON.stringify(detail.card)).toContain('任务17');
   });
+
+  it('an ask button without a question is refused with a toast, and nothing is queued or sent', async () => {
+    const p2p = w.fake.state.p2pChatFor('ou_zlghs_0002').chat_id;
+    const before = w.fake.state.messagesIn(p2p).length;
+    const events = (await w.db.db.select().from(processedEvents)).length;
+    const a = await w.cardAction({ operator: 'ou_zlghs_0002', value: { kind: 'ask', question: '  ' }, chatId: p2p });
+    expect(a.body.toast.type).toBe('error');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(w.fake.state.messagesIn(p2p)).toHaveLength(before);
+    expect(await w.db.db.select().from(processedEvents)).toHaveLength(events);
+  });
 });

@@ -25,14 +25,39 @@ const B = 0.5;
 /**
  * BM25 over the CJK bigrams of each task's title and measures, built once per task list: the use
  * case keeps the context (and so this index) in its cache, so only the first question pays for it.
+ * Bigrams are numeric keys (two code points), which keeps building it at 1,000 tasks cheap.
  */
 export interface TaskIndex {
   numbers: number[];
   /** each task's title bigrams */
-  titles: Set<string>[];
-  postings: Map<string, { doc: number; tf: number }[]>;
+  titles: Set<number>[];
+  postings: Map<number, { doc: number; tf: number }[]>;
   lengths: number[];
   avgLength: number;
+}
+
+const CODE_POINTS = 0x110000;
+/** A bigram as a number: 专利 → code(专) × 0x110000 + code(利). */
+export function gramKey(gram: string): number {
+  const first = gram.codePointAt(0) ?? 0;
+  const second = gram.codePointAt(first > 0xffff ? 2 : 1) ?? 0;
+  return first * CODE_POINTS + second;
+}
+
+/** Adds each bigram of the text (as a key) to `counts` with the given weight; returns the text's length. */
+function countGrams(text: string, weight: number, counts: Map<number, number>): number {
+  let previous = -1;
+  let length = 0;
+  for (const ch of compactText(text.normalize('NFKC').toLowerCase())) {
+    const code = ch.codePointAt(0)!;
+    if (previous >= 0) {
+      const k = previous * CODE_POINTS + code;
+      counts.set(k, (counts.get(k) ?? 0) + weight);
+    }
+    previous = code;
+    length++;
+  }
+  return length * weight;
 }
 
 const indexCache = new WeakMap<QueryContext['tasks'], TaskIndex>();
@@ -40,21 +65,14 @@ const indexCache = new WeakMap<QueryContext['tasks'], TaskIndex>();
 export function taskIndex(tasks: QueryContext['tasks']): TaskIndex {
   const hit = indexCache.get(tasks);
   if (hit) return hit;
-  const postings = new Map<string, { doc: number; tf: number }[]>();
+  const postings = new Map<number, { doc: number; tf: number }[]>();
   const lengths: number[] = [];
-  const titles: Set<string>[] = [];
+  const titles: Set<number>[] = [];
   tasks.forEach((t, doc) => {
-    titles.push(new Set(bigrams(compactText(t.title.normalize('NFKC').toLowerCase()))));
-    const counts = new Map<string, number>();
-    const count = (text: string, weight: number) => {
-      const chars = [...compactText(text.normalize('NFKC').toLowerCase())];
-      for (let i = 0; i + 1 < chars.length; i++) {
-        const g = chars[i]! + chars[i + 1]!;
-        counts.set(g, (counts.get(g) ?? 0) + weight);
-      }
-      return chars.length * weight;
-    };
-    lengths.push(count(t.title, TITLE_WEIGHT) + count(t.measuresText, 1));
+    const counts = new Map<number, number>();
+    const titleLength = countGrams(t.title, TITLE_WEIGHT, counts);
+    titles.push(new Set(counts.keys()));
+    lengths.push(titleLength + countGrams(t.measuresText, 1, counts));
     for (const [g, tf] of counts) {
       const list = postings.get(g);
       if (list) list.push({ doc, tf });
@@ -67,10 +85,13 @@ export function taskIndex(tasks: QueryContext['tasks']): TaskIndex {
   return index;
 }
 
+/** Whether any task has the bigram. */
+export const knownGram = (index: TaskIndex, gram: string): boolean => index.postings.has(gramKey(gram));
+
 /** How rare a gram is across tasks; a gram no task has weighs the most (it is a word the plan does not know). */
 export function idf(index: TaskIndex, gram: string): number {
   const n = index.numbers.length;
-  const df = index.postings.get(gram)?.length ?? 0;
+  const df = index.postings.get(gramKey(gram))?.length ?? 0;
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
@@ -90,8 +111,9 @@ export function rankTasks(grams: readonly string[], index: TaskIndex): RankedTas
   if (grams.length === 0 || index.numbers.length === 0) return [];
   const weights = grams.map((g) => idf(index, g));
   const total = weights.reduce((a, b) => a + b, 0);
+  const keys = grams.map(gramKey);
   const scores = new Map<number, { bm25: number; covered: number; matched: number }>();
-  grams.forEach((g, i) => {
+  keys.forEach((g, i) => {
     for (const { doc, tf } of index.postings.get(g) ?? []) {
       const norm = tf + K1 * (1 - B + (B * index.lengths[doc]!) / index.avgLength);
       const s = scores.get(doc) ?? { bm25: 0, covered: 0, matched: 0 };
@@ -107,7 +129,7 @@ export function rankTasks(grams: readonly string[], index: TaskIndex): RankedTas
       score: Math.round(s.bm25 * 1000) / 1000,
       coverage: total > 0 ? s.covered / total : 0,
       matched: s.matched,
-      inTitle: grams.some((g) => index.titles[doc]!.has(g)),
+      inTitle: keys.some((g) => index.titles[doc]!.has(g)),
     }))
     .sort((a, b) => b.score - a.score || b.coverage - a.coverage || a.number - b.number);
 }

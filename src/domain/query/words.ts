@@ -1,7 +1,7 @@
 import { ALTERNATIVE_WORDS, AND_WORDS, FILLERS, INDICATOR_CUES, SYNONYMS } from './lexicon.ts';
 import { LIST_FILLERS } from './list-filter.ts';
 import { compactText, removeWords, splitAtWords } from './normalize.ts';
-import { bigrams, pickCandidates, queryWeight, questionGrams, rankTasks, taskIndex, type TaskIndex } from './search.ts';
+import { bigrams, knownGram, pickCandidates, queryWeight, questionGrams, rankTasks, taskIndex, type TaskIndex } from './search.ts';
 import type { QueryContext, SearchCandidate } from './types.ts';
 
 // The words of a question against the words of the plan: synonyms, fillers, chatter, and the tasks
@@ -56,7 +56,7 @@ const PHRASE_CHARS = 4;
  */
 function withoutNoise(parts: string[], index: TaskIndex, indicators: QueryContext['indicators']): string[] {
   const names = indicatorGrams(indicators);
-  const known = (g: string | undefined) => g !== undefined && (index.postings.has(g) || names.has(g));
+  const known = (g: string | undefined) => g !== undefined && (knownGram(index, g) || names.has(g));
   let removed = false;
   const kept: string[] = [];
   for (const part of parts) {
