@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion, createAskCache, type AskResult } from '../../src/usecases/ask.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { ASK_NOW, seedAskScenario, TZ } from '../helpers/seed-reports.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { ASK_NOW, seedAskScenario, TZ } from '../support/seed-reports.ts';
 
 const TABLES = ['plans', 'tasks', 'departments', 'department_aliases', 'rounds', 'reports', 'current_status', 'indicator_values', 'sent_messages'];
 
