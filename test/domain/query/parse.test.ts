@@ -137,3 +137,16 @@ describe('digest, help and what is not understood', () => {
     expect(ask('地理标志')).toEqual(ask('地理标志'));
   });
 });
+
+describe('every task and indicator of the seed plan can be asked by its own name', () => {
+  it.each(ctx.tasks.map((t) => [t.number, t.title] as const))('task %i by its title, bare or with 进展怎么样', (n, title) => {
+    for (const q of [title, `${title}进展怎么样`]) {
+      const intent = ask(q);
+      expect(intent.kind === 'search' && intent.confident && intent.candidates[0]!.number, q).toBe(n);
+    }
+  });
+
+  it.each(ctx.indicators.map((i) => [i.name, i.id] as const))('%s by its name', (name, id) => {
+    expect(ask(name)).toMatchObject({ kind: 'indicator', indicatorIds: [id] });
+  });
+});
