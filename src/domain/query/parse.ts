@@ -38,7 +38,7 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
 
   const year = findYear(prepared);
   if (year) {
-    if (ctx.planYear !== undefined && year.year !== ctx.planYear) return { kind: 'other_plan', year: year.year };
+    if (ctx.planYear !== undefined && year.year !== ctx.planYear && year.namesPlan) return { kind: 'other_plan', year: year.year };
     prepared = prepared.replace(year.text, ' ');
   }
 

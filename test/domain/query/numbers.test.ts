@@ -42,6 +42,12 @@ describe('reading a year', () => {
     expect(findYear(prepareText('2021年底前完成的任务'))?.text).toBe('2021');
   });
 
+  it.each([['2022年指引里的任务3', true], ['请问22年的任务5', true], ['2019年的专利导航', true], ['任务3 2022年能完成吗', false], ['专利导航2022年能完成吗', false]])(
+    '%s: the year names a plan → %s', (q, namesPlan) => {
+      expect(findYear(prepareText(q))?.namesPlan).toBe(namesPlan);
+    },
+  );
+
   it.each(['任务12', '14个月', '质押融资2400亿', '年底前完成的任务'])('%s names no year', (q) => {
     expect(findYear(prepareText(q))).toBeNull();
   });
