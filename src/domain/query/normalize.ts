@@ -26,10 +26,21 @@ export function isOnlyQuestionMarks(text: string): boolean {
   return t.length > 0 && /^\?+$/.test(t);
 }
 
-/** Removes every occurrence of the given words; what remains tells whether anything else was asked. */
+// The word lists are constants: sort each once (longest first), not on every question.
+const longestFirst = new WeakMap<readonly string[], string[]>();
+function sortedOnce(words: readonly string[]): string[] {
+  let sorted = longestFirst.get(words);
+  if (!sorted) {
+    sorted = [...words].sort((a, b) => b.length - a.length);
+    longestFirst.set(words, sorted);
+  }
+  return sorted;
+}
+
+/** Removes every occurrence of the given words (longest first); what remains tells whether anything else was asked. */
 export function removeWords(text: string, words: readonly string[]): string {
   let t = text;
-  for (const w of [...words].sort((a, b) => b.length - a.length)) t = t.split(w).join('');
+  for (const w of sortedOnce(words)) if (t.includes(w)) t = t.split(w).join('');
   return t;
 }
 
