@@ -20,6 +20,8 @@ function keep(t: TaskSummary, filter: ListFilter): boolean {
     case 'red': return t.departments.some((d) => d.status === 'at_risk' || d.status === 'blocked');
     // not started: the task's overall state, so a task nobody has reported yet counts
     case 'not_started': return t.status === 'not_started';
+    case 'on_track': return t.status === 'on_track';
+    case 'not_done': return t.status !== 'done';
     case 'year_end': return t.departments[0]?.deadlineKind === 'year_end';
     case 'all': return true;
     case 'not_reported': return true;

@@ -17,6 +17,8 @@ export const FILTER_TITLE: Record<ListFilter, string> = {
   done: '已完成的任务',
   red: '存在风险或受阻的任务',
   not_started: '未启动的任务',
+  on_track: '正常推进的任务',
+  not_done: '尚未完成的任务',
   year_end: '要求年底前完成的任务',
   all: '全部任务',
 };

@@ -52,6 +52,8 @@ const LIST_TEMPLATE: Record<ListFilter, Template> = {
   not_reported: 'orange',
   red: STATUS_COLOR.blocked,
   not_started: STATUS_COLOR.not_started,
+  on_track: STATUS_COLOR.on_track,
+  not_done: 'blue',
   year_end: 'blue',
   all: 'blue',
 };
@@ -64,6 +66,8 @@ const LIST_EMPTY: Record<ListFilter, string> = {
   done: '目前还没有全部完成的任务。',
   red: '目前没有存在风险或受阻的任务。',
   not_started: '目前没有未启动的任务。',
+  on_track: '目前没有正常推进的任务。',
+  not_done: '所有任务都已完成。',
   year_end: '本计划没有要求年底前完成的任务。',
   all: '本计划还没有任务。',
 };

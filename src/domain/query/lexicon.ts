@@ -31,7 +31,7 @@ export const SUMMARY_PHRASES = [
 /** Summary words that mean the summary only when nothing else is said (大家这周填得怎么样, not 大家辛苦了). */
 export const SUMMARY_ALONE_ONLY = ['大家'];
 
-/** Task lists by state. Checked in this order: 没填 wins in 谁还没填; a negated 完成 is not "done". */
+/** Task lists by state. Checked in this order: 没填 wins in 谁还没填; 未完成 (not done) before 完成的 (done). */
 export const LIST_PHRASES: ReadonlyArray<[ListFilter, readonly string[]]> = [
   ['not_reported', [
     '还没有填报', '没有填报', '还没填报', '没填报', '未填报', '还没填', '没填', '未填', '未报送', '没报送', '未报', '没报', '未提交', '没提交',
@@ -43,11 +43,12 @@ export const LIST_PHRASES: ReadonlyArray<[ListFilter, readonly string[]]> = [
   ['red', ['亮红灯', '红灯', '标红', '有问题', '出问题', '红色', '滞后', '落后', '拖后腿', '进度慢', '比较慢', '推进慢']],
   ['at_risk', ['存在风险', '有风险', '风险']],
   ['not_started', ['未启动', '没启动', '还没启动', '没开始', '未开始', '还没动', '没动', '没开展']],
+  ['on_track', ['正常推进', '进展正常', '推进正常', '进度正常', '顺利推进', '没问题的']],
+  ['not_done', ['未完成', '没完成', '没有完成', '尚未完成', '还没完成', '没做完', '还没做完']],
   ['year_end', ['年底前完成', '年底前要完成', '年底前', '年底完成', '年底要完成']],
   ['done', ['已经完成', '已完成', '完成了哪些', '完成的', '做完', '办结', '已办结', '完结', '结项']],
   ['all', ['所有任务', '全部任务', '任务清单', '任务列表', '清单', '列一下', '列出', '列表', '一共多少', '总共多少', '多少个任务', '多少项任务', '几个任务', '几项任务', '都有哪些任务', '有哪些任务']],
 ];
-export const NEGATED_DONE = ['未完成', '没完成', '没有完成', '尚未完成', '还没完成'];
 
 /** The indicator overview: all of them. */
 export const INDICATOR_ALL_PHRASES = ['指标', '主要目标', '核心指标', '指标情况', '指标完成情况', '目标完成', '几个指标', '各项指标', '量化指标', '数字目标'];

@@ -1,5 +1,5 @@
 import type { ListFilter } from './types.ts';
-import { LIST_PHRASES, NEGATED_DONE } from './lexicon.ts';
+import { LIST_PHRASES } from './lexicon.ts';
 import { removeWords } from './normalize.ts';
 
 /** Words that may surround a filter in a list question: 哪些任务有风险, 谁还没填报, 本周已完成的任务有哪些. */
@@ -17,10 +17,9 @@ export interface FilterMatch {
 
 /** The first state the question asks a list of (in LIST_PHRASES order), and what is left of the question. */
 export function findListFilter(normalized: string): FilterMatch | null {
-  const text = removeWords(normalized, NEGATED_DONE);
   for (const [filter, words] of LIST_PHRASES) {
-    const word = words.find((w) => text.includes(w));
-    if (word !== undefined) return { filter, rest: removeWords(text, words) };
+    const word = words.find((w) => normalized.includes(w));
+    if (word !== undefined) return { filter, rest: removeWords(normalized, words) };
   }
   return null;
 }

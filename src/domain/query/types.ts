@@ -9,7 +9,7 @@ export interface QueryContext {
   planYear?: number;
 }
 
-export const LIST_FILTERS = ['at_risk', 'blocked', 'red', 'overdue', 'warning', 'not_reported', 'not_started', 'done', 'year_end', 'all'] as const;
+export const LIST_FILTERS = ['at_risk', 'blocked', 'red', 'overdue', 'warning', 'not_reported', 'not_started', 'on_track', 'not_done', 'done', 'year_end', 'all'] as const;
 export type ListFilter = (typeof LIST_FILTERS)[number];
 
 export interface SearchCandidate {

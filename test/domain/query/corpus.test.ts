@@ -37,7 +37,7 @@ const indicatorName = (id: number) => ctx.indicators.find((i) => i.id === id)?.n
 // The corpus names list states as people think of them; 亮红灯 may be answered as at risk or as at risk or blocked.
 const LIST_MEANS: Record<string, string[]> = {
   risk: ['at_risk', 'red'], blocked: ['blocked'], unreported: ['not_reported'], done: ['done'], not_started: ['not_started'],
-  all: ['all'], year_end: ['year_end'], overdue: ['overdue'], warning: ['warning'],
+  all: ['all'], year_end: ['year_end'], overdue: ['overdue'], warning: ['warning'], on_track: ['on_track'], not_done: ['not_done'],
 };
 
 type Verdict = 'understood' | 'safe' | 'wrong';
