@@ -103,6 +103,9 @@ describe('questions as people type them (issue 21), answered from the seed plan'
     expect((red.answer as { tasks: { number: number }[] }).tasks.map((x) => x.number)).toEqual([4, 5, 20]);
     expect((await ask('卡住的任务')).answer).toMatchObject({ kind: 'list', filter: 'blocked', tasks: [{ number: 4 }] });
     expect((await ask('已经办结的')).answer).toMatchObject({ kind: 'list', filter: 'done', tasks: [{ number: 2 }, { number: 19 }] });
+    const open = (await ask('还有哪些没完成')).answer as { kind: string; tasks: { number: number }[] };
+    expect(open.kind).toBe('list');
+    expect(open.tasks.map((x) => x.number)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1).filter((n) => n !== 2 && n !== 19));
   });
 
   it('没交 is who has not reported; 条法司干啥的 is that department’s tasks', async () => {
