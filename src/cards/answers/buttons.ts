@@ -15,7 +15,7 @@ const LABEL_MAX = 24;
  * Questions as buttons side by side (a flowing column set, the Card JSON 2.0 way): a click asks the
  * question again for the person who clicked, so a guess costs one tap instead of retyping.
  */
-export function askButtons(offers: readonly Offer[], name = 'ask'): Element {
+export function askButtons(offers: readonly Offer[], name = 'ask', firstIsBest = true): Element {
   return {
     tag: 'column_set',
     flex_mode: 'flow',
@@ -26,7 +26,7 @@ export function askButtons(offers: readonly Offer[], name = 'ask'): Element {
         {
           tag: 'button',
           name: `${name}_${i}`,
-          type: i === 0 ? 'primary' : 'default',
+          type: i === 0 && firstIsBest ? 'primary' : 'default',
           size: 'small',
           text: { tag: 'plain_text', content: truncate(o.label, LABEL_MAX) },
           behaviors: [{ type: 'callback', value: { kind: 'ask', question: o.question } satisfies AskActionValue }],

@@ -17,7 +17,7 @@ export function tasksCard(tasks: TaskLine[], missing: number[], taskCount: numbe
   const elements: Element[] = [];
   if (tasks.length > 0) {
     elements.push(markdown(tasks.map(taskLineMarkdown).join('\n')));
-    elements.push(askButtons(tasks.slice(0, 10).map((t) => ({ ...taskOffer(t.number, t.title), label: `任务${t.number} 详情` })), 'detail'));
+    elements.push(askButtons(tasks.slice(0, 10).map((t) => ({ ...taskOffer(t.number, t.title), label: `任务${t.number} 详情` })), 'detail', false));
   }
   const none = missingText(missing, taskCount);
   if (none) elements.push(markdown(escapeMarkdown(none)));
