@@ -89,6 +89,9 @@ export interface TaskDetailJobPayload {
 export interface AskJobPayload {
   question: string;
   openId: string;
+  /** The card's chat and message, to tell the person there if the private message cannot reach them. */
+  chatId?: string;
+  messageId?: string;
 }
 
 /** Every kind of inbound job, with its payload. The keys are the kinds stored in Redis. */

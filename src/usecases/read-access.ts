@@ -62,6 +62,15 @@ export async function gateIntent(db: DbOrTx, planId: number, intent: Intent, acc
       const candidates = intent.candidates.filter((c) => readableTask(policy, reader, owners.get(c.number) ?? []));
       return { ok: true, intent: { ...intent, candidates, confident: false } };
     }
+    case 'tasks': {
+      // several tasks asked at once: those the reader may see; refused only when none is
+      const owners = await taskOwnersByNumber(db, planId, intent.numbers);
+      const numbers = intent.numbers.filter((n) => !owners.has(n) || readableTask(policy, reader, owners.get(n) ?? []));
+      const existing = intent.numbers.filter((n) => owners.has(n));
+      if (existing.length === 0 || existing.some((n) => numbers.includes(n))) return { ok: true, intent: { ...intent, numbers } };
+      const d = decide({ kind: 'task', departmentIds: owners.get(existing[0]!) ?? [] });
+      return d.ok ? { ok: true, intent: { ...intent, numbers } } : d;
+    }
     case 'indicator': {
       const d = decide({ kind: 'indicator', ownerDepartmentIds: await indicatorOwners(db, intent.indicatorIds) });
       return d.ok ? { ok: true, intent } : d;
@@ -75,7 +84,9 @@ export async function gateIntent(db: DbOrTx, planId: number, intent: Intent, acc
 function subjectWithoutOwners(intent: Intent): ReadSubject {
   switch (intent.kind) {
     case 'task':
+    case 'tasks':
     case 'search':
+    case 'other_plan':
       return { kind: 'search' };
     case 'department':
       return { kind: 'department', departmentId: intent.departmentId };
@@ -90,6 +101,15 @@ function subjectWithoutOwners(intent: Intent): ReadSubject {
     case 'unknown':
       return { kind: 'unknown' };
   }
+}
+
+/**
+ * A button that asks a question (ask-back candidates, guesses): whoever may not ask at all is refused
+ * at the click, as a toast; the answer itself goes through gateIntent like a typed question.
+ */
+export async function decideAsk(db: DbOrTx, asker: Asker): Promise<ReadDecision> {
+  const access = await loadReadAccess(db, asker);
+  return access ? decideRead(access.policy, access.reader, { kind: 'search' }) : { ok: true };
 }
 
 /**

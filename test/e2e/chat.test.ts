@@ -112,7 +112,7 @@ describe('chat with the bot end to end', () => {
     const back = await waitFor('the ask-back card', () => replyTo('om_q_ambiguous'));
     expect(JSON.stringify(back.card)).toContain('"value":{"kind":"ask","question":"任务17"}');
     const a = await w.cardAction({ operator: 'ou_zlghs_0001', value: { kind: 'ask', question: '任务17' }, chatId: w.fake.state.p2pChatFor('ou_yycjs_0002').chat_id });
-    expect(a.body.toast.type).toBe('success');
+    expect(a.body.toast.type).toBe('info');
     const p2p = w.fake.state.p2pChatFor('ou_zlghs_0001').chat_id;
     const detail = await waitFor('the answer', () => w.fake.state.messagesIn(p2p).find((m) => m.msg_type === 'interactive' && JSON.stringify(m.card).includes('推动知识产权公共服务标准化建设')));
     expect(JSON.stringify(detail.card)).toContain('任务17');

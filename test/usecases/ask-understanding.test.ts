@@ -23,7 +23,7 @@ describe('questions as people type them (issue 21), answered from the seed plan'
   let t: TestDb;
   let before: Record<string, number>;
   const cache = createAskCache();
-  const ask = (q: string): Promise<AskResult> => answerQuestion(t.db, q, { now: ASK_NOW, timezone: TZ, cache });
+  const ask = (q: string): Promise<AskResult> => answerQuestion(t.db, q, { now: ASK_NOW, timezone: TZ, cache, asker: 'operator' });
 
   beforeAll(async () => {
     t = await createTestDb('ask_understanding');

@@ -6,7 +6,7 @@ import { checkIndicatorSubmission, checkSubmission } from '../../domain/authoris
 import { parseJsonOrUndefined } from '../../domain/json.ts';
 import { indicatorFieldNames, MAX_DB_ID, taskFieldNames, validateSubmission, type Submission, type TaskReport } from '../../domain/submission.ts';
 import { cardTiming, DEFAULT_LATE_GRACE_DAYS } from '../../domain/late-cards.ts';
-import { decideTaskDetail } from '../read-access.ts';
+import { decideAsk, decideTaskDetail } from '../read-access.ts';
 import { STATUS_LABEL } from '../../domain/vocabulary/status.ts';
 import type { CardActionOutcome, IndicatorJobPayload, InboundJobSpec, LarkCardAction, ReportJobPayload, RouteContext } from '../../contracts/inbound.ts';
 import { loadDepartmentCardInputs } from '../rounds/department-card-inputs.ts';
@@ -18,6 +18,7 @@ const error = (content: string): CardActionOutcome => ({ toast: { type: 'error',
 
 /** What the 详情 button answers: the private message is sent afterwards, and may still fail. */
 export const TASK_DETAIL_TOAST = '正在私信发送任务详情，请查看与督办机器人的单聊';
+export const ASK_TOAST = '正在私信发送回答，请查看与督办机器人的单聊';
 
 /**
  * Lark waits 3 s for a callback answer, then shows the user an error and drops the answer's card
@@ -66,7 +67,10 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
       return { toast: { type: 'info', content: TASK_DETAIL_TOAST }, job: { kind: 'task_detail', payload } };
     }
     if (isAsk(raw)) {
-      return { toast: { type: 'success', content: '已将回答私信发送给您' }, job: { kind: 'ask', payload: { question: raw.question, openId: operator } } };
+      const allowed = await decideAsk(db, { openId: operator });
+      if (!allowed.ok) return error(allowed.message);
+      const payload = { question: raw.question, openId: operator, chatId: action.openChatId, messageId: action.openMessageId };
+      return { toast: { type: 'info', content: ASK_TOAST }, job: { kind: 'ask', payload } };
     }
     const checked = validateSubmission({ value: raw, formValue: action.formValue });
     if (!checked.ok) return error(checked.message);

@@ -89,8 +89,11 @@ export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers
     card_action: async (_job, { logger }) => logger.info('raw card action; event recorded only'),
     // a question asked by clicking a button (ask-back candidates, guesses): answered privately
     ask: async (job, { tx, now }) => {
-      const answer = await answerQuestion(tx as unknown as Db, job.payload.question, { now: now(), timezone: deps.timezone, cache: deps.askCache });
-      await deps.send({ kind: 'send', to: { openId: job.payload.openId }, content: { card: answer.card } }, { purpose: 'answer', ref: `event:${job.eventId}` });
+      const p = job.payload;
+      // the read policy applies to the clicked question as to a typed one (answerQuestion gates it)
+      const answer = await answerQuestion(tx as unknown as Db, p.question, { now: now(), timezone: deps.timezone, cache: deps.askCache, asker: { openId: p.openId } });
+      const context = p.chatId ? { chatId: p.chatId, ...(p.messageId ? { messageId: p.messageId } : {}) } : undefined;
+      await deps.send({ kind: 'send', to: { openId: p.openId }, content: { card: answer.card } }, { purpose: 'answer', ref: `event:${job.eventId}`, context });
     },
   };
 }
