@@ -16,6 +16,10 @@ const run = promisify(execFile);
 
 export interface IngestFigures {
   replies: number;
+  /** Task × department pairs the replies were spread over (1: all on one task). */
+  keys?: number;
+  /** Pairs whose current status is not the reply received last (must be 0). */
+  currentStale?: number;
   load: Omit<LoadResult, 'acked'> & { acked: number };
   /** From the first request to the last acknowledged reply stored. */
   endToEndS: number;
@@ -30,8 +34,13 @@ export interface IngestFigures {
 
 const countReports = async (env: BenchEnv) => Number((await rows<{ n: number }>(env.db.db, sql`select count(*)::int as n from reports`))[0]?.n ?? 0);
 
-export async function benchIngest(env: BenchEnv, dubanUrl: string, opts: { replies: number; log: (l: string) => void; timeoutS?: number }): Promise<IngestFigures> {
-  const bodies = replyBodies(env.seeded, opts.replies, 'ingest');
+export async function benchIngest(
+  env: BenchEnv,
+  dubanUrl: string,
+  opts: { replies: number; log: (l: string) => void; timeoutS?: number; targets?: BenchEnv['seeded']['targets']; label?: string },
+): Promise<IngestFigures> {
+  const targets = opts.targets ?? env.seeded.targets;
+  const bodies = replyBodies(env.seeded, opts.replies, opts.label ?? 'ingest', targets);
   const before = await countReports(env);
   opts.log(`  ${opts.replies} replies at concurrency 50…`);
   const started = performance.now();
@@ -53,8 +62,17 @@ export async function benchIngest(env: BenchEnv, dubanUrl: string, opts: { repli
   const all = await storedOnce(env.db.db, bodies.map((b) => b.eventId));
   const pgbench = await pgbenchInserts();
   const { acked, ...rest } = load;
+  // The current status of every pair is the reply the webhook received last.
+  const [stale] = await rows<{ n: number }>(
+    env.db.db,
+    sql`select count(*)::int as n from current_status cs
+        join (select task_id, department_id, max(reported_at) as last from reports group by 1, 2) r using (task_id, department_id)
+        where cs.reported_at <> r.last`,
+  );
   return {
     replies: opts.replies,
+    keys: targets.length,
+    currentStale: Number(stale?.n ?? 0),
     load: { ...rest, acked: acked.length },
     endToEndS,
     repliesPerS: once.stored / endToEndS,

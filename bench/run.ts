@@ -18,7 +18,21 @@ import * as md from './lib/report.ts';
 import { render, type Figures } from './lib/render.ts';
 import { REDIS_URL, sleep, startBenchEnv, startDuban } from './lib/setup.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' }, render: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    out: { type: 'string' },
+    render: { type: 'string' },
+    // Sizes of the ingest runs (issue 12: 20,000 spread, 3,000 on one task, 20,000 drained).
+    replies: { type: 'string' },
+    'one-task': { type: 'string' },
+    drain: { type: 'string' },
+  },
+});
+const replies = Number(values.replies ?? 20_000);
+const oneTask = Number(values['one-task'] ?? 3000);
+const drainJobs = Number(values.drain ?? 20_000);
 if (values.render) {
   // Re-render a results page from the figures of an earlier run.
   const saved = JSON.parse(readFileSync(values.render, 'utf8')) as Figures;
@@ -53,6 +67,7 @@ async function drained(prefix: string, timeoutMs = 600_000): Promise<void> {
 
 let ack: AckFigures | null = null;
 let ingest: IngestFigures | null = null;
+let ingestOneTask: IngestFigures | null = null;
 let drain: DrainFigures | null = null;
 let replyTx: md.PgbenchFigure | null = null;
 const dispatch: DispatchFigures[] = [];
@@ -63,7 +78,9 @@ const env = await startBenchEnv();
 log(`scratch database ${env.dbName}: seed plan, ${env.seeded.targets.length} task × department pairs with reporters, round ${env.seeded.roundId}`);
 try {
   if (only.has('ack') || only.has('ingest')) {
-    const serve = await startDuban(env.env);
+    // As deployed for issue 12: the web process and one `duban worker` beside it.
+    const serve = await startDuban(env.env, ['serve', '--no-workers']);
+    const worker = await startDuban(env.env, ['worker']);
     try {
       await sleep(3000);
       memory.idle = serve.proc.rssBytes();
@@ -77,17 +94,22 @@ try {
       }
       if (only.has('ingest')) {
         log('2. ingest');
-        ingest = await benchIngest(env, serve.url!, { replies: quick ? 2000 : 20_000, log });
+        ingest = await benchIngest(env, serve.url!, { replies: quick ? 2000 : replies, log });
         memory.afterIngest = serve.proc.rssBytes();
-        log(`   ${md.fmt(ingest.repliesPerS)} replies/s vs pgbench ${md.fmt(ingest.pgbench.tps)}/s; lost ${ingest.lost}, duplicated ${ingest.duplicated}`);
+        log(`   ${md.fmt(ingest.repliesPerS)} replies/s vs pgbench ${md.fmt(ingest.pgbench.tps)}/s; lost ${ingest.lost}, duplicated ${ingest.duplicated}, stale ${ingest.currentStale}`);
+        await drained(env.prefix);
+        log('2a. ingest, all on one task');
+        ingestOneTask = await benchIngest(env, serve.url!, { replies: quick ? 500 : oneTask, log, targets: env.seeded.targets.slice(0, 1), label: 'onetask' });
+        log(`   ${md.fmt(ingestOneTask.repliesPerS)} replies/s vs pgbench ${md.fmt(ingestOneTask.pgbench.tps)}/s; lost ${ingestOneTask.lost}, duplicated ${ingestOneTask.duplicated}, stale ${ingestOneTask.currentStale}`);
       }
     } finally {
       await serve.proc.kill('SIGTERM');
+      await worker.proc.kill('SIGTERM');
     }
   }
   if (only.has('ingest')) {
     log('2b. the worker alone, and the reply transaction in pgbench');
-    drain = await benchDrain(env, { jobs: quick ? 1000 : 5000, log });
+    drain = await benchDrain(env, { jobs: quick ? 2000 : drainJobs, log });
     log(`   worker drains ${md.fmt(drain.perS)} replies/s`);
     replyTx = await pgbenchReplyTransaction(env);
     log(`   pgbench reply transaction ${md.fmt(replyTx.tps)} tx/s`);
@@ -109,7 +131,7 @@ if (only.has('external')) {
   for (const x of EXTERNAL) external.push(await runExternal(x.script, x.results, log));
 }
 
-const figures: Figures = {
+const measured: Figures = {
   startedAt: startedAt.toISOString(),
   quick,
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'cpu', memGb: Math.round(totalmem() / 2 ** 30), node: process.version },
@@ -117,6 +139,7 @@ const figures: Figures = {
   loadAfter: loadavg(),
   ack,
   ingest,
+  ingestOneTask,
   drain,
   replyTx,
   dispatch,
@@ -124,8 +147,28 @@ const figures: Figures = {
   external,
 };
 const out = values.out ?? (quick ? path.join(tmpdir(), 'duban-bench-quick.md') : 'bench/results.md');
+// A partial run (--only) into an existing page keeps the other sections' figures from its JSON.
+const previous = values.only && !quick ? readPrevious(out.replace(/\.md$/, '.json')) : null;
+const figures: Figures = previous ? mergeFigures(previous, measured) : measured;
 writeFileSync(out, render(figures));
 // The figures themselves, so the page can be re-rendered (`--render <json>`) without re-running.
 writeFileSync(out.replace(/\.md$/, '.json'), `${JSON.stringify({ ...figures, ack: ack && { ...ack, duban: { ...ack.duban, acked: ack.duban.acked.length }, bare: { ...ack.bare, acked: ack.bare.acked.length }, dubanLow: { ...ack.dubanLow, acked: ack.dubanLow.acked.length } } }, null, 1)}\n`);
 log(`wrote ${out} (${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s)`);
 process.exit(0);
+
+function readPrevious(file: string): Figures | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Figures;
+  } catch {
+    return null;
+  }
+}
+
+function mergeFigures(prev: Figures, now: Figures): Figures {
+  const pick = <K extends keyof Figures>(k: K): Figures[K] => {
+    const v = now[k];
+    return (v === null || (Array.isArray(v) && v.length === 0) ? prev[k] : v) as Figures[K];
+  };
+  const memory = Object.fromEntries(Object.entries(now.memory).map(([k, v]) => [k, v ?? prev.memory?.[k as keyof md.Memory] ?? null])) as md.Memory;
+  return { ...now, ack: pick('ack'), ingest: pick('ingest'), ingestOneTask: pick('ingestOneTask'), drain: pick('drain'), replyTx: pick('replyTx'), dispatch: pick('dispatch'), external: pick('external'), memory };
+}

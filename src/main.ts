@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { dubanHandlers, dubanRefusalNotices, dubanRoutes } from './app/inbound.ts';
+import { dubanBatchHandlers, dubanHandlers, dubanRefusalNotices, dubanRoutes } from './app/inbound.ts';
 import { clockForDatabase } from './app/clock.ts';
 import { openDatabase } from './app/database.ts';
 import { createShutdown } from './app/lifecycle.ts';
@@ -18,6 +18,7 @@ import { createMessenger } from './lark/messenger.ts';
 import { startWsClient } from './lark/ws.ts';
 import { configSecrets, createLogger } from './logging.ts';
 import type { Outbox } from './queue/outbox.ts';
+import { assertDurable, persistenceMode, persistenceProblem, readRedisPersistence } from './queue/redis-durability.ts';
 import { safeUrl } from './queue/redis-health.ts';
 import { createBotIdentity } from './lark/bot-identity.ts';
 import type { Send } from './usecases/rounds/ports.ts';
@@ -52,6 +53,8 @@ export interface StartOptions {
   db?: DbHandle;
   /** Register the cron job schedulers and run their worker (default: with workers). */
   schedules?: boolean;
+  /** Refuse a Redis that can lose acknowledged replies unless config.redisVolatileOk (`serve`, `worker`). */
+  requireDurableRedis?: boolean;
 }
 
 /** What routes and handlers may be built from. */
@@ -84,6 +87,9 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
   try {
     progress(`正在连接 Redis（${safeUrl(config.redisUrl)}）…`);
     const producer = await connectRedis(config, 'producer', logger, shutdown);
+    const persistence = await readRedisPersistence(producer);
+    if (opts.requireDurableRedis) assertDurable(persistence, config.redisVolatileOk);
+    if (persistenceProblem(persistence)) progress('注意：当前 Redis 不保证已确认的回复不丢失（未开启 AOF 持久化或会逐出数据），仅适合演示与测试；生产部署见 README「部署」。');
 
     progress(config.databaseUrl ? `正在连接 Postgres（${safeUrl(config.databaseUrl)}）…` : `正在打开内嵌数据库（${config.dataDir}）…`);
     // The caller's handle (the demo and tests share one PGlite handle: it allows one opener) is theirs to close.
@@ -122,7 +128,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
         keys: { encryptKey: config.lark.encryptKey, verificationToken: config.lark.verificationToken, appId: config.lark.appId, tenantKey: config.lark.tenantKey },
         maxInFlight: config.httpMaxInFlight,
         dispatcher,
-        checks: { postgres: () => db.ping(), redis: async () => void (await producer.ping()) },
+        checks: { postgres: () => db.ping(), redis: async () => void (await producer.ping()), redisPersistence: persistenceMode(persistence) },
       });
       shutdown.intake(() => server.close());
       const address = await server.listen({ port: config.port, host: config.host });
@@ -153,6 +159,8 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
         messenger: countingLarkErrors(createMessenger({ client: lark, logger })),
         onRejected: dubanRefusalNotices({ db: db.db, send, now, timezone: config.timezone }),
         handlers,
+        // Status reports are stored in batches, unless a caller replaced the handlers.
+        batchHandlers: opts.inboundHandlers ? undefined : dubanBatchHandlers(db.db, now),
         runStep: (opts.schedules ?? true) ? (step) => runStep(step, { db: db.db, send, now, timezone: config.timezone }) : null,
         shutdown,
       });

@@ -54,6 +54,12 @@ export const metrics = {
     labelNames: ['code'] as const,
     registers: [registry],
   }),
+  inboundDeadLetters: new Counter({
+    name: 'duban_inbound_dead_letters_total',
+    help: 'Inbound jobs moved to the inbound_dead_letters table (failed for a reason retrying cannot fix), by kind',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  }),
   inboundEvents: new Counter({
     name: 'duban_inbound_events_total',
     help: 'Lark events and card actions received, by type and outcome',

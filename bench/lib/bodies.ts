@@ -6,11 +6,11 @@ import type { PreparedRequest } from './load.ts';
  * leaves room for the run), spread round-robin over every task × department so that replies
  * processed side by side are about different tasks, as in a real round.
  */
-export function replyBodies(seeded: SeededRound, n: number, label: string): PreparedRequest[] {
+export function replyBodies(seeded: SeededRound, n: number, label: string, targets = seeded.targets): PreparedRequest[] {
   const out: PreparedRequest[] = [];
   const at = new Date();
   for (let i = 0; i < n; i++) {
-    const target = seeded.targets[i % seeded.targets.length]!;
+    const target = targets[i % targets.length]!;
     const eventId = freshEventId(label);
     const progress = String(i % 101);
     out.push({ eventId, ...signed(replyPayload(target, { eventId, progress, note: `第${i}次填报` }), at) });

@@ -15,6 +15,8 @@ export interface Figures {
   loadAfter: number[];
   ack: AckFigures | null;
   ingest: IngestFigures | null;
+  /** The same, every reply on one task × department (issue 12). */
+  ingestOneTask?: IngestFigures | null;
   drain: DrainFigures | null;
   replyTx: md.PgbenchFigure | null;
   dispatch: DispatchFigures[];
@@ -23,7 +25,7 @@ export interface Figures {
 }
 
 export function render(f: Figures): string {
-  const rows = [...(f.ack ? md.ackRows(f.ack) : []), ...(f.ingest ? md.ingestRows(f.ingest) : []), ...f.dispatch.flatMap(md.dispatchRows)];
+  const rows = [...(f.ack ? md.ackRows(f.ack) : []), ...(f.ingest ? md.ingestRows(f.ingest) : []), ...(f.ingestOneTask ? md.ingestRows(f.ingestOneTask, '2 ingest, one task') : []), ...f.dispatch.flatMap(md.dispatchRows)];
   const load = (xs: number[]) => xs.map((n) => n.toFixed(1)).join(' ');
   return [
     `# duban benchmarks`,
@@ -37,7 +39,7 @@ export function render(f: Figures): string {
     '',
     md.summaryTable(rows),
     ...(f.ack ? ['', '## 1. Card callback acknowledgement', '', md.ackSection(f.ack)] : []),
-    ...(f.ingest ? ['', '## 2. Ingest', '', md.ingestSection(f.ingest), md.ingestDetail(f.ingest, f.drain, f.replyTx)] : []),
+    ...(f.ingest ? ['', '## 2. Ingest (issue 12: `duban serve --no-workers` + one `duban worker`)', '', md.ingestSection(f.ingest, f.ingestOneTask ?? null), md.ingestDetail(f.ingest, f.drain, f.replyTx)] : []),
     ...(f.dispatch.length ? ['', '## 3. Dispatch', '', md.dispatchSection(f.dispatch)] : []),
     ...(f.external.length ? ['', '## 4. Digest and ask at 1,000 tasks × 50 departments × 52 rounds', '', md.externalSection(f.external)] : []),
     ...(f.memory.idle !== null ? ['', '## 5. Memory', '', md.memorySection(f.memory)] : []),

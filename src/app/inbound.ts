@@ -1,5 +1,7 @@
 import type { InboundHandlers, InboundRoutes } from '../contracts/inbound.ts';
 import type { Db } from '../db/client.ts';
+import type { InboundBatchHandlers } from '../queue/workers/inbound.worker.ts';
+import { createInboundBatchHandlers } from '../usecases/inbound/batch-handlers.ts';
 import { createAskCache } from '../usecases/ask.ts';
 import { createCardActionRoute } from '../usecases/inbound/card-action-route.ts';
 import { createInboundHandlers } from '../usecases/inbound/handlers.ts';
@@ -21,10 +23,12 @@ import type { Send } from '../usecases/rounds/ports.ts';
  *                                           `{ kind: 'status_report', payload }`
  *  4. src/contracts/inbound.ts              the job's kind, payload and envelope types (shared by 2, 3, 5, 6, 7)
  *  5. src/queue/inbound.ts                  enqueue (job id from the event id, 2 s bound); only then the answer goes back
- *  6. src/queue/workers/inbound.worker.ts   processInboundJob: one transaction records the event id
- *                                           (db/repositories/processed-events.repository.ts) and runs the handler
- *  7. src/usecases/inbound/handlers.ts      `status_report` → usecases/store-report.ts
- *  8. src/db/repositories/reports.repository.ts  appendReport: the report version and the current status in Postgres
+ *  6. src/queue/workers/inbound.worker.ts   `status_report` jobs go to a micro-batcher (micro-batcher.ts); other kinds to
+ *                                           processInboundJob: one transaction records the event id and runs the handler
+ *  7. src/usecases/inbound/store-report-batch.ts  many queued reports in one transaction (a bad one isolated by halving)
+ *  8. src/db/repositories/report-batch.repository.ts  event ids, versions (report_versions counter row per key),
+ *                                           reports and current status; failures: queue/workers/inbound-failures.ts
+ *                                           (retry without limit, or the inbound_dead_letters table)
  * Nothing goes to the outbox for a submission: the card update is the callback's answer (step 3),
  * unless building it runs past the answer budget (CARD_ANSWER_BUDGET_MS): then the answer is the
  * toast alone and the card follows as a delayed update (`card_update`) through the outbox.
@@ -48,4 +52,9 @@ export function dubanHandlers(deps: { send: Send; timezone: string; bot?: BotIde
 /** What duban says when Lark refuses an outgoing call for good (src/usecases/lark-refusals.ts). */
 export function dubanRefusalNotices(deps: { db: Db; send: Send; now: Now; timezone: string }) {
   return createRefusalNotices(deps);
+}
+
+/** Kinds the worker stores many at a time: status reports (src/usecases/inbound/store-report-batch.ts). */
+export function dubanBatchHandlers(db: Db, now: Now): InboundBatchHandlers {
+  return createInboundBatchHandlers(db, now);
 }

@@ -13,7 +13,7 @@ import { QUEUES } from '../queue/names.ts';
 import { createOutbox, type Outbox } from '../queue/outbox.ts';
 import { quietErrors, waitForRedis } from '../queue/redis-health.ts';
 import { registerSchedules, type ScheduledStep } from '../queue/schedules.ts';
-import { startInboundWorker } from '../queue/workers/inbound.worker.ts';
+import { startInboundWorker, type InboundBatchHandlers } from '../queue/workers/inbound.worker.ts';
 import { startOutboxWorker, type OutboxWorkerOptions } from '../queue/workers/outbox.worker.ts';
 import { startSchedulesWorker } from '../queue/workers/schedules.worker.ts';
 import type { Shutdown } from './lifecycle.ts';
@@ -21,7 +21,7 @@ import type { Shutdown } from './lifecycle.ts';
 // Queue wiring of startApp (src/main.ts): the connections, the producer side (inbound queue,
 // outbox) and the workers. Each opened thing registers its own closer.
 
-type QueueConfig = Pick<Config, 'redisUrl' | 'queuePrefix' | 'queueLockMs' | 'outbox' | 'cron' | 'timezone'>;
+type QueueConfig = Pick<Config, 'redisUrl' | 'queuePrefix' | 'queueLockMs' | 'outbox' | 'cron' | 'timezone' | 'inboundRetryMaxMs'>;
 
 /** A Redis connection that is ready, or a REDIS_UNAVAILABLE error telling how to start Redis. */
 export async function connectRedis(config: QueueConfig, role: 'producer' | 'worker', logger: Logger, shutdown: Shutdown): Promise<Redis> {
@@ -60,6 +60,8 @@ export interface WorkerWiring {
   now: Now;
   messenger: Messenger;
   handlers: Partial<InboundHandlers>;
+  /** Kinds stored many per transaction (status reports). */
+  batchHandlers?: InboundBatchHandlers;
   /** Runs a scheduled step; null: no schedulers and no schedules worker. */
   runStep: ((step: ScheduledStep) => Promise<string>) | null;
   shutdown: Shutdown;
@@ -78,7 +80,7 @@ export async function startWorkers(w: WorkerWiring): Promise<Worker[]> {
     rates: { appPerSecond: config.outbox.appRatePerSecond, chatPerSecond: config.outbox.chatRatePerSecond, appPerMinute: config.outbox.appRatePerMinute },
     onRejected: w.onRejected,
   });
-  const workers: Worker[] = [startInboundWorker({ ...common, handlers: w.handlers }), outboxWorker.worker];
+  const workers: Worker[] = [startInboundWorker({ ...common, handlers: w.handlers, batchHandlers: w.batchHandlers, retryMaxMs: config.inboundRetryMaxMs }), outboxWorker.worker];
   if (w.runStep) {
     const schedulesQueue = new Queue(QUEUES.schedules, { connection: w.producer, prefix: config.queuePrefix });
     schedulesQueue.on('error', () => {});

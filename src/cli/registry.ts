@@ -2,6 +2,7 @@ import type { Command } from './command.ts';
 import { askCommand } from './ask.ts';
 import { directoryCommand } from './directory.ts';
 import { importCommand } from './import.ts';
+import { inboundCommand } from './inbound.ts';
 import { digestCommand } from './digest.ts';
 import { exportCommand } from './export.ts';
 import { migrateCommand } from './migrate.ts';
@@ -13,4 +14,4 @@ import { demoCommand } from './demo.ts';
 import { workerCommand } from './worker.ts';
 
 /** Every command of `npx duban`, in the order `--help` lists them. */
-export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, directoryCommand, roundCommand, remindCommand, digestCommand, askCommand, exportCommand, simulatorCommand, demoCommand];
+export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, directoryCommand, roundCommand, remindCommand, digestCommand, askCommand, exportCommand, inboundCommand, simulatorCommand, demoCommand];

@@ -40,6 +40,8 @@ export const configSchema = z.object({
   OUTBOX_APP_RATE_PER_MINUTE: z.coerce.number().int().positive().default(1000),
   CARD_ANSWER_BUDGET_MS: z.coerce.number().int().min(0).max(2500).default(1500),
   QUEUE_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  INBOUND_RETRY_MAX_MS: z.coerce.number().int().min(10).default(60_000),
+  DUBAN_REDIS_VOLATILE_OK: z.enum(['', '0', '1', 'true', 'false']).default(''),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -83,6 +85,10 @@ export interface Config {
   cardAnswerBudgetMs: number;
   /** How long a worker's job lock lasts; a crashed worker's jobs are taken over after about twice this. */
   queueLockMs: number;
+  /** Longest wait between two attempts of an inbound job failing for a passing reason. */
+  inboundRetryMaxMs: number;
+  /** Start although Redis may lose acknowledged replies (no AOF, or an evicting maxmemory-policy). */
+  redisVolatileOk: boolean;
 }
 
 export class ConfigError extends Error {
@@ -128,5 +134,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     outbox: { appRatePerSecond: e.OUTBOX_APP_RATE, chatRatePerSecond: e.OUTBOX_CHAT_RATE, appRatePerMinute: e.OUTBOX_APP_RATE_PER_MINUTE },
     cardAnswerBudgetMs: e.CARD_ANSWER_BUDGET_MS,
     queueLockMs: e.QUEUE_LOCK_MS,
+    inboundRetryMaxMs: e.INBOUND_RETRY_MAX_MS,
+    redisVolatileOk: e.DUBAN_REDIS_VOLATILE_OK === '1' || e.DUBAN_REDIS_VOLATILE_OK === 'true',
   };
 }

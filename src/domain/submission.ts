@@ -3,6 +3,7 @@ import { STATUSES, type Status } from './status.ts';
 import { STATUS_LABEL } from './vocabulary/status.ts';
 import { codePointLength } from './escape.ts';
 import { parseJsonOrUndefined } from './json.ts';
+import { isStorableText } from './storable-text.ts';
 
 /** Longest note, in Unicode code points (issue 4). */
 export const NOTE_MAX = 1000;
@@ -53,6 +54,7 @@ export type RefusalCode =
   | 'NOTE_TOO_LONG'
   | 'BAD_EVIDENCE'
   | 'BAD_INDICATOR_VALUE'
+  | 'BAD_TEXT'
   | 'NOT_REPORTER'
   | 'TASK_NOT_DEPARTMENTS'
   | 'TASK_UNKNOWN'
@@ -157,10 +159,13 @@ export function validateSubmission(input: { value: unknown; formValue: unknown }
 
   const rawNote = field(form, names.note);
   const note = typeof rawNote === 'string' ? rawNote.trim() : blank(rawNote) ? '' : String(rawNote);
+  const rawEvidence = field(form, names.evidence);
+  if (!isStorableText(note) || (typeof rawEvidence === 'string' && !isStorableText(rawEvidence))) {
+    return refuse('BAD_TEXT', '说明或佐证链接中含有无法保存的字符（如空字符或残缺的表情符号），请删除后重新提交');
+  }
   const length = codePointLength(note);
   if (length > NOTE_MAX) return refuse('NOTE_TOO_LONG', `说明不能超过 ${NOTE_MAX} 字（当前 ${length} 字）`);
 
-  const rawEvidence = field(form, names.evidence);
   let evidenceUrl: string | null = null;
   if (!blank(rawEvidence)) {
     const parsed = urlSchema.safeParse(rawEvidence);

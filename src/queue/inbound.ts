@@ -8,10 +8,14 @@ export interface InboundEnqueueOptions {
   timeoutMs?: number;
 }
 
-/** Default retry policy of inbound jobs: transient DB or Redis trouble, not bad input. */
+/**
+ * Retry policy of inbound jobs. A job is retried for as long as its failure may pass (Postgres down
+ * for hours): practically unlimited attempts, with the worker's capped backoff (`capped`: 1 s, 2 s,
+ * 4 s … up to a minute, see workers/inbound-failures.ts). What cannot pass is dead-lettered, not retried.
+ */
 export const INBOUND_JOB_OPTIONS = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 1000 },
+  attempts: 1_000_000,
+  backoff: { type: 'capped', delay: 1000 },
   // Completed jobs stay a day so a same-day redelivery is a no-op at the queue already;
   // processed_events catches the later ones.
   removeOnComplete: { age: 24 * 3600, count: 50_000 },

@@ -58,6 +58,18 @@ describe('validating a card submission', () => {
     expect((submit({ status_5: 'done' }) as { value: object }).value).not.toHaveProperty('keepNote');
   });
 
+  it('refuses a note or evidence Postgres cannot store: U+0000 and lone surrogates, but not emoji', () => {
+    for (const form of [
+      { note_5: 'a\u0000b' },
+      { note_5: 'a\uD800' },
+      { note_5: '\uDC00a' },
+      { evidence_5: 'https://example.cn/\u0000' },
+    ]) {
+      expect(submit({ status_5: 'on_track', progress_5: 1, ...form })).toMatchObject({ ok: false, code: 'BAD_TEXT', message: expect.stringContaining('无法保存的字符') });
+    }
+    expect(submit({ status_5: 'on_track', progress_5: 1, note_5: '好😀' }).ok).toBe(true);
+  });
+
   it('refuses a malformed action value', () => {
     expect(submit({ status_5: 'done' }, { kind: 'report', taskId: 'x' })).toMatchObject({ ok: false, code: 'BAD_ACTION' });
     expect(submit({ status_5: 'done' }, 'not json')).toMatchObject({ ok: false, code: 'BAD_ACTION' });

@@ -18,6 +18,8 @@ export interface Services {
    * Elsewhere the default (30 s), so a slow machine never makes a live worker's job look stalled.
    */
   lockMs?: number;
+  /** INBOUND_RETRY_MAX_MS: a short cap makes an outage of seconds cost many attempts. */
+  retryMaxMs?: number;
 }
 
 function envOf(s: Services): Record<string, string> {
@@ -32,6 +34,7 @@ function envOf(s: Services): Record<string, string> {
     LARK_VERIFICATION_TOKEN: SEED_KEYS.verificationToken,
     DUBAN_NOW: BUSINESS_NOW.toISOString(),
     QUEUE_LOCK_MS: s.lockMs === undefined ? undefined : String(s.lockMs),
+    INBOUND_RETRY_MAX_MS: s.retryMaxMs === undefined ? undefined : String(s.retryMaxMs),
     LOG_LEVEL: 'silent',
   });
 }

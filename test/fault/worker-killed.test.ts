@@ -72,6 +72,10 @@ describe('a worker process killed with SIGKILL mid-batch', () => {
     const counts = await writeCounts(db.db);
     expect(counts.reports).toBe(REPLIES);
     expect(counts.processed).toBe(REPLIES);
+    // The dead worker's jobs (up to a batch of them, possibly stored already) stay active until their
+    // lock runs out; then the new worker runs them again and finds them processed.
+    await until('the dead worker\'s jobs to be taken over', () => queue.getJobCounts('active', 'waiting', 'delayed'), (c) => Object.values(c).every((n) => n === 0), 60_000, 200);
     expect(await queue.getJobCounts('failed', 'waiting', 'delayed', 'active')).toEqual({ failed: 0, waiting: 0, delayed: 0, active: 0 });
+    expect(await storedOnce(db.db, sent.acked)).toEqual({ stored: REPLIES, duplicates: 0 });
   }, 150_000);
 });

@@ -58,7 +58,7 @@ afterAll(async () => {
 describe('startApp (web + workers)', () => {
   it('answers /healthz, /readyz and the challenge on a real port', async () => {
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
-    expect(await (await fetch(`${app.url}/readyz`)).json()).toEqual({ status: 'ready', postgres: 'ok', redis: 'ok' });
+    expect(await (await fetch(`${app.url}/readyz`)).json()).toEqual({ status: 'ready', postgres: 'ok', redis: 'ok', redisPersistence: expect.stringMatching(/^(volatile|aof-always|aof-everysec|aof-no-fsync|unknown)$/) });
     const res = await post(challenge('hello'));
     expect(await res.json()).toEqual({ challenge: 'hello' });
   });

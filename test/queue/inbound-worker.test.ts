@@ -2,7 +2,7 @@ import { Queue, type Worker } from 'bullmq';
 import { eq } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { people, processedEvents } from '../../src/db/schema/index.ts';
+import { inboundDeadLetters, people, processedEvents } from '../../src/db/schema/index.ts';
 import { DubanError } from '../../src/errors.ts';
 import { createLogger } from '../../src/logging.ts';
 import { createRedis } from '../../src/queue/connection.ts';
@@ -93,7 +93,7 @@ describe('inbound worker', () => {
     expect(await personRows(`ou_${id}`)).toHaveLength(1);
   });
 
-  it('when the handler refuses (non-retryable), it fails at once and records nothing', async () => {
+  it('when the handler refuses (non-retryable), it moves the job to the dead-letter table at once and records nothing else', async () => {
     const id = newEventId();
     const refuse: InboundHandler<'message'> = async (data, ctx) => {
       await savePerson(data, ctx);
@@ -101,12 +101,31 @@ describe('inbound worker', () => {
     };
     worker = startInboundWorker({ connection: workerConn, prefix, db: t.db, logger, now: () => NOW, handlers: { message: refuse } });
     await createInboundEnqueue(queue)(job(id));
-    await until(async () => (await queue.getJobState(eventJobId(id))) === 'failed');
-    const failed = await queue.getJob(eventJobId(id));
-    expect(failed?.attemptsMade).toBe(1);
-    expect(failed?.failedReason).toContain('TASK_UNKNOWN');
+    await until(async () => (await queue.getJobState(eventJobId(id))) === 'completed');
+    const done = await queue.getJob(eventJobId(id));
+    expect(done?.attemptsMade, "not retried").toBe(1);
+    expect(done?.returnvalue).toBe('dead_lettered');
+    const letters = await t.db.select().from(inboundDeadLetters).where(eq(inboundDeadLetters.eventId, id));
+    expect(letters).toMatchObject([{ kind: 'message', errorCode: 'TASK_UNKNOWN', errorMessage: '没有这个任务', retriedAt: null }]);
+    expect(JSON.parse(letters[0]!.job)).toEqual(job(id));
     expect(await processedRows(id)).toHaveLength(0);
     expect(await personRows(`ou_${id}`)).toHaveLength(0);
+  });
+
+  it('when the handler fails transiently, the job keeps its retries instead of being dead-lettered', async () => {
+    const id = newEventId();
+    let attempts = 0;
+    const down: InboundHandler<'message'> = async () => {
+      attempts++;
+      if (attempts < 4) throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    };
+    worker = startInboundWorker({ connection: workerConn, prefix, db: t.db, logger, now: () => NOW, handlers: { message: down }, retryMaxMs: 20 });
+    await createInboundEnqueue(queue)(job(id));
+    await until(async () => (await queue.getJobState(eventJobId(id))) === 'completed');
+    expect(attempts).toBe(4);
+    expect((await queue.getJob(eventJobId(id)))?.returnvalue).toBe('processed');
+    expect(await t.db.select().from(inboundDeadLetters).where(eq(inboundDeadLetters.eventId, id))).toEqual([]);
+    expect(await processedRows(id)).toHaveLength(1);
   });
 
   it('when the handler fails transiently, the retry does the work exactly once', async () => {

@@ -125,6 +125,8 @@ export function dubanEnv(over: Record<string, string | undefined>): Record<strin
     METRICS_PORT: '0',
     LOG_LEVEL: 'error',
     DUBAN_TIMEZONE: 'Asia/Shanghai',
+    // The shared test Redis runs without AOF; a test about the durability check unsets this.
+    DUBAN_REDIS_VOLATILE_OK: '1',
     ...over,
   };
   return Object.fromEntries(Object.entries(base).filter((e): e is [string, string] => typeof e[1] === 'string'));

@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { currentStatus, indicatorValues, reports } from '../schema/index.ts';
+import { rows } from './status-rows.ts';
 
 export interface NewReport {
   taskId: number;
@@ -18,8 +19,26 @@ export interface NewReport {
 
 /** True when a report carried by this Lark event is already stored. */
 export async function reportExistsForEvent(db: DbOrTx, eventId: string): Promise<boolean> {
-  const rows = await db.select({ id: reports.id }).from(reports).where(eq(reports.eventId, eventId)).limit(1);
-  return rows.length > 0;
+  const found = await db.select({ id: reports.id }).from(reports).where(eq(reports.eventId, eventId)).limit(1);
+  return found.length > 0;
+}
+
+/**
+ * The next version of a task × department × round, from its report_versions row: the upsert holds
+ * the row until the caller's transaction ends, so concurrent replies of one key get 1, 2, 3 … in
+ * turn instead of colliding on reports_version (see report-batch.repository.ts for the batch form).
+ */
+async function nextVersion(tx: DbOrTx, r: Pick<NewReport, 'taskId' | 'departmentId' | 'roundId'>): Promise<number> {
+  const [row] = await rows<{ last: number }>(
+    tx,
+    sql`insert into report_versions (task_id, department_id, round_id, last)
+        values (${r.taskId}, ${r.departmentId}, ${r.roundId},
+          coalesce((select max(version) from reports where task_id = ${r.taskId} and department_id = ${r.departmentId} and round_id = ${r.roundId}), 0) + 1)
+        on conflict (task_id, department_id, round_id) do update set last = report_versions.last + 1
+        returning last`,
+  );
+  if (!row) throw new Error('report version upsert returned no row');
+  return Number(row.last);
 }
 
 /**
@@ -28,11 +47,7 @@ export async function reportExistsForEvent(db: DbOrTx, eventId: string): Promise
  * rather than store twice.
  */
 export async function appendReport(tx: DbOrTx, r: NewReport): Promise<{ id: number; version: number }> {
-  const [last] = await tx
-    .select({ v: sql<number>`coalesce(max(${reports.version}), 0)` })
-    .from(reports)
-    .where(and(eq(reports.taskId, r.taskId), eq(reports.departmentId, r.departmentId), eq(reports.roundId, r.roundId)));
-  const version = Number(last?.v ?? 0) + 1;
+  const version = await nextVersion(tx, r);
   const [row] = await tx
     .insert(reports)
     .values({ ...r, version })

@@ -3,3 +3,4 @@ export * from './plan.tables.ts';
 export * from './rounds.tables.ts';
 export * from './lark.tables.ts';
 export * from './settings.tables.ts';
+export * from './inbound.tables.ts';

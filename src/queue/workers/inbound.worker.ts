@@ -5,10 +5,16 @@ import type { InboundHandler, InboundHandlers, InboundJob, InboundJobOf, Inbound
 import type { Db } from '../../db/client.ts';
 import { recordProcessed } from '../../db/repositories/processed-events.repository.ts';
 import type { Now } from '../../domain/clock.ts';
-import { errInfo, isDubanError } from '../../errors.ts';
-import { scrubMessage, toSafeError } from '../../safe-error.ts';
+import { errInfo } from '../../errors.ts';
+import { toSafeError } from '../../safe-error.ts';
 import { metrics } from '../../metrics.ts';
 import { QUEUES } from '../names.ts';
+import { cappedBackoff, deadLetterOrRethrow } from './inbound-failures.ts';
+import { createLimiter, createMicroBatcher } from './micro-batcher.ts';
+
+/** Stores many jobs of one kind at once (records their event ids itself); one outcome per job. */
+export type InboundBatchHandler = (jobs: InboundJob[]) => Promise<('processed' | 'duplicate' | Error)[]>;
+export type InboundBatchHandlers = Partial<Record<InboundKind, InboundBatchHandler>>;
 
 export interface InboundWorkerDeps {
   db: Db;
@@ -49,26 +55,49 @@ export interface StartInboundWorkerDeps extends InboundWorkerDeps {
   concurrency?: number;
   /** BullMQ lockDuration and stalledInterval (default 30 s): how soon a crashed worker's jobs move on. */
   lockMs?: number;
+  /** Kinds written in batches (see micro-batcher.ts) instead of one transaction per job. */
+  batchHandlers?: InboundBatchHandlers;
+  batch?: { maxItems?: number; maxWaitMs?: number };
+  /** Longest wait between two attempts of a job failing for a passing reason (default 60 s). */
+  retryMaxMs?: number;
 }
 
 export function startInboundWorker(deps: StartInboundWorkerDeps): Worker<InboundJob> {
   const log = deps.logger.child({ component: 'inbound-worker' });
+  const batchers = new Map(
+    Object.entries(deps.batchHandlers ?? {}).map(([kind, write]) => [kind, createMicroBatcher({ write: write!, ...deps.batch })]),
+  );
+  // The worker takes many jobs at once to fill batches; jobs of other kinds (questions: CPU-heavy
+  // answers) still run a few at a time, as before batching.
+  const oneByOne = createLimiter(batchers.size ? 4 : Number.POSITIVE_INFINITY);
   const worker = new Worker<InboundJob>(
     QUEUES.inbound,
     async (job: Job<InboundJob>) => {
       try {
-        return await processInboundJob(job.data, deps);
+        const batcher = batchers.get(job.data?.kind);
+        if (!batcher) return await oneByOne(() => processInboundJob(job.data, deps));
+        const outcome = await batcher.submit(job.data);
+        // The same line processInboundJob writes, so every job says what became of it.
+        log.info({ eventId: job.data.eventId, kind: job.data.kind, outcome }, outcome === 'duplicate' ? 'event already processed; nothing done' : 'event processed');
+        return outcome;
       } catch (e) {
-        if (e instanceof UnrecoverableError) throw e;
-        if (isDubanError(e) && !e.retryable) throw new UnrecoverableError(`${e.code}: ${scrubMessage(e.message)}`);
-        // BullMQ keeps the message in Redis as the failure reason: codes and ids only (safe-error.ts).
-        throw toSafeError(e);
+        try {
+          return await deadLetterOrRethrow(e, job.data, deps);
+        } catch (again) {
+          // BullMQ keeps the message in Redis as the failure reason: codes and ids only (safe-error.ts).
+          throw toSafeError(again);
+        }
       }
     },
     {
       connection: deps.connection,
       prefix: deps.prefix,
-      concurrency: deps.concurrency ?? 4,
+      // Batches fill from the jobs in flight: with batch handlers, many at once.
+      concurrency: deps.concurrency ?? (batchers.size ? 200 : 4),
+      settings: { backoffStrategy: cappedBackoff(deps.retryMaxMs ?? 60_000) },
+      // A job whose worker died (twice, by default) would otherwise fail for good, unseen: an
+      // acknowledged reply is worth waiting for however often its workers are killed.
+      maxStalledCount: 1000,
       ...(deps.lockMs ? { lockDuration: deps.lockMs, stalledInterval: deps.lockMs } : {}),
     },
   );

@@ -9,6 +9,7 @@ import { cardTiming, DEFAULT_LATE_GRACE_DAYS } from '../../domain/late-cards.ts'
 import { decideAsk, decideTaskDetail } from '../read-access.ts';
 import { STATUS_LABEL } from '../../domain/vocabulary/status.ts';
 import type { CardActionOutcome, IndicatorJobPayload, InboundJobSpec, LarkCardAction, ReportJobPayload, RouteContext } from '../../contracts/inbound.ts';
+import { isStorableText } from '../../domain/storable-text.ts';
 import { loadDepartmentCardInputs } from '../rounds/department-card-inputs.ts';
 import type { Send } from '../rounds/ports.ts';
 import { createDisplayCache, type DisplayCache } from './display-cache.ts';
@@ -58,7 +59,7 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
   return async (action: LarkCardAction, ctx: RouteContext): Promise<CardActionOutcome> => {
     const started = Date.now();
     const operator = action.operatorOpenId;
-    if (!operator) return error('无法识别操作人');
+    if (!operator || !isStorableText(operator)) return error('无法识别操作人');
     const raw = typeof action.value === 'string' ? parseJsonOrUndefined(action.value) : action.value;
     if (isTaskDetail(raw)) {
       const allowed = await decideTaskDetail(db, raw.taskId, { openId: operator });
