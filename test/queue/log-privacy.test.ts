@@ -1,6 +1,7 @@
 import { Queue, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listDeadLetters } from '../../src/db/repositories/dead-letters.repository.ts';
 import { createLogger } from '../../src/logging.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import type { InboundJob, ReportJobPayload } from '../../src/contracts/inbound.ts';
@@ -57,17 +58,21 @@ describe('logs of a failing write', () => {
     const eventId = newEventId();
     await createInboundEnqueue(queue)({ kind: 'status_report', eventId, eventType: 'card.action.trigger', receivedAt: new Date().toISOString(), payload });
 
+    // Postgres rejects it for good: the job goes to the dead-letter table (issue 12), and says so in the log.
     const end = Date.now() + 10_000;
-    while (!lines.some((l) => l.includes('inbound job failed')) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-    const failed = lines.map((l) => JSON.parse(l) as Record<string, any>).find((l) => l.msg === 'inbound job failed');
+    while (!lines.some((l) => l.includes('dead-letter table')) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    const failed = lines.map((l) => JSON.parse(l) as Record<string, any>).find((l) => l.msg === 'inbound job moved to the dead-letter table');
     expect(failed?.error).toEqual({ code: '23503', message: 'database error 23503', constraint: 'reports_department_id_departments_id_fk', table: 'reports' });
     expect(failed?.eventId).toBe(eventId);
 
     const all = lines.join('\n');
     for (const secret of [NOTE, EVIDENCE, OPEN_ID, 'params', 'Failed query:']) expect(all).not.toContain(secret);
     const job = await queue.getJob(eventJobId(eventId));
+    expect(job?.returnvalue).toBe('dead_lettered');
     for (const secret of [NOTE, EVIDENCE, OPEN_ID]) expect(job?.failedReason ?? '').not.toContain(secret);
-    expect(job?.failedReason).toContain('23503');
+    const [letter] = await listDeadLetters(t.db);
+    expect(letter).toMatchObject({ eventId, errorCode: 'PG_23503' });
+    for (const secret of [NOTE, EVIDENCE, OPEN_ID, 'params', 'Failed query:']) expect(letter!.errorMessage).not.toContain(secret);
   });
 
   it('strips query text and parameters from any error, wherever it is logged', () => {
