@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+// The tests Stryker runs against each mutant (`npm run mutation`): the pure folders' own tests, and the
+// inbound path's tests (webhook, verification, worker, chat end to end; these use the real Postgres and Redis).
+export default defineConfig({
+  test: {
+    include: [
+      'test/domain/**/*.test.ts',
+      'test/plan/**/*.test.ts',
+      'test/cards/**/*.test.ts',
+      'test/directory/**/*.test.ts',
+      'test/lark/inbound-*.test.ts',
+      'test/http/lark-events.test.ts',
+      'test/queue/inbound-worker.test.ts',
+      'test/e2e/chat.test.ts',
+      'test/e2e/submissions.test.ts',
+    ],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
