@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigestModel } from '../../src/domain/digest/model.ts';
 import { buildDigestCard } from '../../src/cards/digest.ts';
 import { CARD_MAX_BYTES, CARD_MAX_COMPONENTS, cardBytes, countComponents } from '../../src/cards/limits.ts';
+import type { Status } from '../../src/domain/status.ts';
 import { dept, hugeWeek, seededWeek } from '../domain/digest/fixture.ts';
 
 type Node = Record<string, unknown>;
@@ -79,6 +80,43 @@ describe('buildDigestCard for a seeded week', () => {
     const c = JSON.stringify(buildDigestCard(buildDigestModel(seededWeek(), previous)));
     expect(c).toContain('与上期 2021-W22 相比）：状态变化 1 项，新增受阻 1 项');
     expect(c).toContain('#1 深入实施知识产权强国战略：正常推进 → 受阻');
+  });
+});
+
+describe('digest card figures', () => {
+  // Every figure different (done 4 of 8; section 一 3 of 4, section 二 1 of 4; 2 blocked, 1 at risk, 1 on
+  // track), so a count taken from the wrong status or the wrong total shows as a wrong number.
+  const week = () => {
+    const input = seededWeek();
+    const plan: [number, number, Status][] = [
+      [1, 1, 'done'], [2, 1, 'done'], [3, 1, 'done'], [4, 1, 'at_risk'],
+      [5, 2, 'done'], [6, 2, 'blocked'], [7, 2, 'blocked'], [8, 2, 'on_track'],
+    ];
+    input.tasks = plan.map(([number, section, status]) => ({
+      id: 200 + number, number, title: `任务${number}`, section, deadlineKind: 'year_end', dueDate: null,
+      departments: [dept(1, '战略规划司', status, { role: 'lead' })],
+    }));
+    return input;
+  };
+  const markdownOf = (card: Node) => {
+    const out: string[] = [];
+    walk(card, (n) => {
+      if (n.tag === 'markdown') out.push(String(n.content));
+    });
+    return out;
+  };
+
+  it('the 已完成 headline counts the done tasks over all tasks', () => {
+    const kpi = markdownOf(buildDigestCard(buildDigestModel(week()))).find((c) => c.startsWith('**已完成**'));
+    expect(kpi).toBe("**已完成**\n<font color='green'>4/8 项</font>");
+  });
+
+  it('each section line counts its own done tasks over its own tasks', () => {
+    const sections = markdownOf(buildDigestCard(buildDigestModel(week()))).find((c) => c.startsWith('**各部分进展**'))!;
+    const lines = sections.split('\n').slice(1);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^- 一、强化知识产权高质量发展标杆引领：进度 \d+%｜完成 3\/4｜受阻 0｜风险 1$/);
+    expect(lines[1]).toMatch(/^- 二、推进知识产权高质量创造：进度 \d+%｜完成 1\/4｜受阻 2｜风险 0$/);
   });
 });
 

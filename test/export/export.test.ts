@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -144,9 +144,15 @@ describe('year-end exports of a seeded plan', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('leaves no file behind when the export fails', async () => {
-    const out = path.join(dir, 'missing-dir', 'a.xlsx');
-    await expect(exportReport(t.db, { format: 'xlsx', out, now: NOW, timezone: SEED_TZ })).rejects.toThrow();
-    expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
-  });
+  for (const format of ['xlsx', 'docx'] as const) {
+    it(`removes the half-written ${format} (.partial) when the export fails after writing it`, async () => {
+      // The asked name is taken by a folder: the workbook is written aside in full, then the rename fails.
+      const out = path.join(dir, `taken.${format}`);
+      mkdirSync(path.join(out, 'inside'), { recursive: true });
+      await expect(exportReport(t.db, { format, out, now: NOW, timezone: SEED_TZ })).rejects.toMatchObject({ code: expect.stringMatching(/^(EISDIR|ENOTEMPTY|EEXIST)$/) });
+      expect(existsSync(`${out}.partial`)).toBe(false);
+      expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
+      expect(readdirSync(out)).toEqual(['inside']);
+    });
+  }
 });
