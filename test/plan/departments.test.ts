@@ -28,4 +28,22 @@ describe('splitting a 责任部门 cell', () => {
     expect(splitDepartments('保护司、保护司、 国际合作司')).toEqual(['保护司', '国际合作司']);
     expect(splitDepartments('  ')).toEqual([]);
   });
+
+  it('puts the department marked 牵头 first, even when it is written after the 配合 one', () => {
+    expect(splitDepartments('保护司配合，运用促进司牵头')).toEqual(['运用促进司', '保护司']);
+    expect(splitDepartments('保护司、条法司配合；运用促进司牵头')).toEqual(['运用促进司', '保护司', '条法司']);
+    expect(splitDepartments('保护司配合、运用促进司牵头')).toEqual(['运用促进司', '保护司']);
+    expect(splitDepartments('保护司（配合），运用促进司（牵头）')).toEqual(['运用促进司', '保护司']);
+    expect(splitDepartments('由运用促进司牵头负责，保护司参与')).toEqual(['运用促进司', '保护司']);
+  });
+
+  it('lets a 牵头 written after several names make all of them lead, in their order', () => {
+    expect(splitDepartments('条法司配合，运用促进司、保护司牵头')).toEqual(['运用促进司', '保护司', '条法司']);
+    expect(splitDepartments('专利局审查部、自动化部牵头，条法司配合')).toEqual(['专利局审查部', '专利局自动化部', '条法司']);
+  });
+
+  it('keeps the written order when no name is marked 牵头', () => {
+    expect(splitDepartments('保护司配合，运用促进司')).toEqual(['保护司', '运用促进司']);
+    expect(splitDepartments('保护司、运用促进司负责')).toEqual(['保护司', '运用促进司']);
+  });
 });
