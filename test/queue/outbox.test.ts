@@ -20,6 +20,8 @@ let oneShot: Outbox;
 let worker: { close(): Promise<void> };
 let producer: Redis;
 let consumer: Redis;
+/** How far the fake Lark's clock runs ahead of real time (to step past its one-hour uuid window). */
+let larkAheadMs = 0;
 const prefix = testQueuePrefix('outbox');
 
 /** Waits until the job settles and returns its state and record. */
@@ -37,8 +39,8 @@ const creates = (uuid: string) => fake.calls.filter((c) => c.route === 'create' 
 beforeAll(async () => {
   db = await createTestDb('outbox');
   let client;
-  ({ fake, client } = await startTestLark());
-  for (const id of ['oc_a', 'oc_b', 'oc_c', 'oc_retry', 'oc_429', 'oc_freq', 'oc_token', 'oc_bad', 'oc_tight', 'oc_dedupe']) {
+  ({ fake, client } = await startTestLark({ now: () => new Date(Date.now() + larkAheadMs) }));
+  for (const id of ['oc_a', 'oc_b', 'oc_c', 'oc_retry', 'oc_429', 'oc_freq', 'oc_token', 'oc_bad', 'oc_tight', 'oc_dedupe', 'oc_hour']) {
     fake.addChat({ chat_id: id, name: id });
   }
   producer = createRedis(testRedisUrl, 'producer');
@@ -111,6 +113,26 @@ describe('outbox', () => {
     expect((await settled(jobId)).state).toBe('completed');
     expect((await findByUuid(db.db, uuid))?.messageId).toBe(first.messageId);
     expect(fake.messages.filter((m) => m.uuid === uuid)).toHaveLength(1);
+  });
+
+  it('a retry after Lark’s one-hour uuid window sends nothing again: sent_messages remembers the message', async () => {
+    const meta = { purpose: 'digest', ref: 'week:2026-W11:chat:oc_hour' };
+    const first = await outbox.enqueue(toChat('oc_hour', '周报'), meta);
+    expect((await settled(first.jobId)).state).toBe('completed');
+    const messageId = (await findByUuid(db.db, first.uuid))!.messageId;
+    // An hour on: BullMQ has dropped the completed job (removeOnComplete age 3600) and Lark has forgotten the uuid.
+    await (await outbox.queue.getJob(first.jobId))!.remove();
+    larkAheadMs = 61 * 60_000;
+    try {
+      const again = await outbox.enqueue(toChat('oc_hour', '周报'), meta);
+      const { state, job } = await settled(again.jobId);
+      expect(state).toBe('completed');
+      expect(job.returnvalue).toMatchObject({ deduped: true, messageId });
+      expect(creates(first.uuid)).toHaveLength(1);
+      expect(fake.state.messagesIn('oc_hour')).toHaveLength(1);
+    } finally {
+      larkAheadMs = 0;
+    }
   });
 
   it('waits x-ogw-ratelimit-reset after a 429 and then sends, without spending an attempt', async () => {
