@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { currentStatus, digests, plans, reports, sentMessages } from '../../src/db/schema/index.ts';
 import { and } from 'drizzle-orm';
-import { composeDigest, digestRef, recordDigest, sendDigest, type DigestEnqueue } from '../../src/usecases/digest.ts';
+import { composeDigest, digestRef, outboxDigestEnqueue, recordDigest, sendDigest, type DigestEnqueue } from '../../src/usecases/digest.ts';
+import { startOutboxToLark, type OutboxToLark } from '../support/outbox-lark.ts';
 import { SEED_NOW, SEED_TZ, seedDigestWeek, type Seeded } from './digest-seed.ts';
 
 const opts = { now: SEED_NOW, timezone: SEED_TZ };
@@ -11,12 +12,22 @@ const opts = { now: SEED_NOW, timezone: SEED_TZ };
 describe('weekly digest from the database', () => {
   let t: TestDb;
   let seeded: Seeded;
+  let lark: OutboxToLark;
   beforeAll(async () => {
     t = await createTestDb('digest_uc');
     seeded = await seedDigestWeek(t.db);
   });
   afterAll(async () => {
     await t?.drop();
+  });
+  // Each test starts with no digest stored, nothing sent, and an outbox and a Lark of its own.
+  beforeEach(async () => {
+    await t.db.delete(digests);
+    await t.db.delete(sentMessages);
+    lark = await startOutboxToLark(t.db, 'digest_uc', ['oc_leader_a', 'oc_leader_b']);
+  });
+  afterEach(async () => {
+    await lark?.stop();
   });
 
   const digestCount = async () => (await t.db.select().from(digests)).length;
@@ -60,43 +71,44 @@ describe('weekly digest from the database', () => {
     await t.db.delete(digests);
   });
 
-  it('sends to every leadership chat once: a second send in the same week queues nothing', async () => {
-    const queued: { chatId: string; ref: string }[] = [];
-    // stands in for the outbox and its worker, which records what reached Lark
-    const enqueue: DigestEnqueue = async (chatId, _card, meta) => {
-      queued.push({ chatId, ref: meta.ref });
-      await t.db.insert(sentMessages).values({ uuid: meta.ref, purpose: meta.purpose, ref: meta.ref, chatId, messageId: `om_${queued.length}`, sentAt: SEED_NOW });
-    };
-    const first = await sendDigest({ db: t.db, enqueue }, opts);
-    expect(first.stored).toBe(true);
-    expect(queued).toEqual([
-      { chatId: 'oc_leader_a', ref: digestRef(seeded.planId, '2021-W23', 'oc_leader_a') },
-      { chatId: 'oc_leader_b', ref: digestRef(seeded.planId, '2021-W23', 'oc_leader_b') },
-    ]);
-    const second = await sendDigest({ db: t.db, enqueue }, { ...opts, now: new Date(SEED_NOW.getTime() + 3600_000) });
+  it('sends to every leadership chat once, through the outbox to Lark: a second send in the same week sends nothing', async () => {
+    const first = await sendDigest({ db: t.db, enqueue: outboxDigestEnqueue(lark.outbox) }, opts);
+    expect(first).toMatchObject({ stored: true, enqueued: ['oc_leader_a', 'oc_leader_b'] });
+    await lark.settled('digest', ['oc_leader_a', 'oc_leader_b'].map((c) => digestRef(seeded.planId, '2021-W23', c)));
+    expect(lark.fake.state.messagesIn('oc_leader_a')).toHaveLength(1);
+    expect(lark.fake.state.messagesIn('oc_leader_b')).toHaveLength(1);
+    expect(lark.fake.state.messagesIn('oc_leader_a')[0]!.card).toEqual(first.card);
+    expect((await t.db.select().from(sentMessages)).map((m) => m.ref).sort()).toEqual(['oc_leader_a', 'oc_leader_b'].map((c) => digestRef(seeded.planId, '2021-W23', c)));
+
+    const second = await sendDigest({ db: t.db, enqueue: outboxDigestEnqueue(lark.outbox) }, { ...opts, now: new Date(SEED_NOW.getTime() + 3600_000) });
     expect(second).toMatchObject({ stored: false, enqueued: [] });
-    expect(queued).toHaveLength(2);
+    await lark.idle();
+    expect(lark.fake.messages).toHaveLength(2);
     expect(await digestCount()).toBe(1);
-    await t.db.delete(digests);
-    await t.db.delete(sentMessages);
   });
 
-  it('after a crash between storing and queuing, the retry queues the stored card to the chats not yet sent', async () => {
-    const cards: string[] = [];
-    let fail = true;
-    const enqueue: DigestEnqueue = async (chatId, card) => {
-      if (fail) throw new Error('redis down');
-      cards.push(`${chatId}:${JSON.stringify(card).length}`);
+  it('after a crash between queuing one chat and the next, the retry sends the stored card to the chat not yet sent, and only to it', async () => {
+    const real = outboxDigestEnqueue(lark.outbox);
+    let crash = true;
+    const crashing: DigestEnqueue = async (chatId, card, meta) => {
+      if (crash && chatId === 'oc_leader_b') throw new Error('redis down');
+      return real(chatId, card, meta);
     };
-    await expect(sendDigest({ db: t.db, enqueue }, opts)).rejects.toThrow('redis down');
+    await expect(sendDigest({ db: t.db, enqueue: crashing }, opts)).rejects.toThrow('redis down');
     expect(await digestCount()).toBe(1);
     const [stored] = await t.db.select().from(digests);
-    fail = false;
-    const retry = await sendDigest({ db: t.db, enqueue }, { ...opts, now: new Date(SEED_NOW.getTime() + 60_000) });
+    await lark.settled('digest', [digestRef(seeded.planId, '2021-W23', 'oc_leader_a')]);
+
+    crash = false;
+    const retry = await sendDigest({ db: t.db, enqueue: crashing }, { ...opts, now: new Date(SEED_NOW.getTime() + 60_000) });
     expect(retry.stored).toBe(false);
-    expect(retry.enqueued).toEqual(['oc_leader_a', 'oc_leader_b']);
+    expect(retry.enqueued).toEqual(['oc_leader_b']);
     expect(retry.card).toEqual(stored!.card); // the card as stored, not a recomposed one
-    await t.db.delete(digests);
+    await lark.settled('digest', [digestRef(seeded.planId, '2021-W23', 'oc_leader_b')]);
+    await lark.idle();
+    expect(lark.fake.state.messagesIn('oc_leader_a')).toHaveLength(1);
+    expect(lark.fake.state.messagesIn('oc_leader_b')).toHaveLength(1);
+    expect(lark.fake.state.messagesIn('oc_leader_b')[0]!.card).toEqual(stored!.card);
   });
 
   it('refuses when no plan is imported, writing nothing', async () => {
