@@ -21,7 +21,7 @@ export interface OutboxToLark {
 }
 
 /** Busy job states of a BullMQ queue: anything here may still reach Lark. */
-export const BUSY_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'paused', 'waiting-children'] as const;
+export const BUSY_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
 
 export async function startOutboxToLark(db: Db, label: string, chats: string[]): Promise<OutboxToLark> {
   const { fake, client } = await startTestLark();

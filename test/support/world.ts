@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import pino from 'pino';
 import { parseConfig, type Config } from '../../src/config/schema.ts';
@@ -10,6 +12,9 @@ import { bootstrapFromFiles } from '../../src/usecases/bootstrap.ts';
 import type { ParsedDirectory } from '../../src/directory/types.ts';
 import { runStep } from '../../src/usecases/steps.ts';
 import type { StepName } from '../../src/usecases/steps.ts';
+import { createRedis } from '../../src/queue/connection.ts';
+import { QUEUES, eventJobId } from '../../src/queue/names.ts';
+import { BUSY_STATES } from './outbox-lark.ts';
 import { createPgliteTestDb, createTestDb, type TestDb } from './db.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from './redis.ts';
 import { SEED_FILES, SEED_KEYS, TIMEZONE } from './seeded-round.ts';
@@ -47,6 +52,16 @@ export interface World {
     eventId?: string;
     messageId?: string;
   }): Promise<{ status: number; body: any }>;
+  /**
+   * Waits until the inbound and outbox queues have nothing waiting, delayed or running: every
+   * event accepted so far has been handled and every message it queued has reached the fake Lark.
+   * Check "nothing happened" after this, never after a fixed sleep.
+   */
+  idle(): Promise<void>;
+  /** The inbound job queued for a Lark event id, if the webhook queued one. */
+  inboundJob(eventId: string): Promise<unknown>;
+  /** Empties the week's data (rounds, reports, statuses, indicator values, sent messages, events): a test's own start. */
+  resetRounds(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,6 +91,9 @@ export async function startWorld(label: string, opts: { start?: string; schedule
   seedFakeFromDirectory(fake, directory, { openId: BOT_OPEN_ID, name: '督办机器人' });
   fake.addUser({ open_id: 'ou_outsider_0001', name: '外部人员' });
   const app = await startApp(config, { db, web: true, workers: true, now, logger: pino({ level: 'silent' }), schedules: opts.schedules ?? false });
+  const producer = createRedis(testRedisUrl, 'producer');
+  const inbound = new Queue(QUEUES.inbound, { connection: producer, prefix });
+  const busy = async (q: Queue) => Object.values(await q.getJobCounts(...BUSY_STATES)).some((n) => n > 0);
   const send = (op: Parameters<App['outbox']['enqueue']>[0], meta: Parameters<App['outbox']['enqueue']>[1]) => app.outbox.enqueue(op, meta);
   const url = `${app.url}/lark/events`;
   const sign = { encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN, now: () => new Date() };
@@ -144,7 +162,22 @@ export async function startWorld(label: string, opts: { start?: string; schedule
         sign,
       ) as Promise<{ status: number; body: any }>;
     },
+    idle: async () => {
+      // Inbound before outbox: a handler queues its messages before its own job completes.
+      let quietRounds = 0;
+      await waitFor('the queues to drain', async () => {
+        const quiet = !(await busy(inbound)) && !(await busy(app.outbox.queue));
+        quietRounds = quiet ? quietRounds + 1 : 0;
+        return quietRounds >= 2;
+      });
+    },
+    inboundJob: async (eventId) => (await inbound.getJob(eventJobId(eventId))) ?? undefined,
+    resetRounds: async () => {
+      await db.db.execute(sql`truncate rounds, reports, current_status, indicator_values, sent_messages, processed_events, digests cascade`);
+    },
     close: async () => {
+      await inbound.close();
+      producer.disconnect();
       await app.close();
       await fake.stop();
       await db.drop();
