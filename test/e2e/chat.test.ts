@@ -15,8 +15,9 @@ describe('chat with the bot end to end', () => {
   });
 
   const replyTo = (messageId: string) => w.fake.messages.find((m) => m.parent_id === messageId);
+  /** The reply to a message once every queued job has finished: undefined means none will come. */
   const quiet = async (messageId: string) => {
-    await new Promise((r) => setTimeout(r, 1500));
+    await w.idle();
     return replyTo(messageId);
   };
 
@@ -28,8 +29,9 @@ describe('chat with the bot end to end', () => {
   });
 
   it('ignores group messages that do not mention it', async () => {
-    const a = await w.message({ sender: 'ou_yycjs_0001', text: '任务5进展？', chatId: 'oc_dept_yycjs', chatType: 'group', messageId: 'om_q_nomention' });
+    const a = await w.message({ sender: 'ou_yycjs_0001', text: '任务5进展？', chatId: 'oc_dept_yycjs', chatType: 'group', messageId: 'om_q_nomention', eventId: 'ev_q_nomention' });
     expect(a.status).toBe(200);
+    expect(await w.inboundJob('ev_q_nomention')).toBeUndefined();
     expect(await quiet('om_q_nomention')).toBeUndefined();
   });
 
@@ -38,7 +40,7 @@ describe('chat with the bot end to end', () => {
     await w.message({ sender: 'ou_yycjs_0001', text: '哪些任务有风险', chatId: 'oc_dept_yycjs', chatType: 'group', mentionBot: true, messageId: 'om_q_dup', eventId });
     await waitFor('the reply', () => replyTo('om_q_dup'));
     await w.message({ sender: 'ou_yycjs_0001', text: '哪些任务有风险', chatId: 'oc_dept_yycjs', chatType: 'group', mentionBot: true, messageId: 'om_q_dup', eventId });
-    await new Promise((r) => setTimeout(r, 1500));
+    await w.idle();
     expect(w.fake.messages.filter((m) => m.parent_id === 'om_q_dup')).toHaveLength(1);
     expect(await w.db.db.select().from(processedEvents).where(eq(processedEvents.eventId, eventId))).toHaveLength(1);
   });
@@ -66,10 +68,11 @@ describe('chat with the bot end to end', () => {
 
   it('lets an admin add a reporter by @-mention', async () => {
     const text = '@_user_1 添加填报人 人事司 @_user_2';
+    w.fake.addChat({ chat_id: 'oc_reporter_group', name: '填报人群', members: ['ou_admin_0001'] });
     const before = (await w.db.db.select().from(reporters)).length;
     const messageId = 'om_add_reporter';
     const t = String(Date.now());
-    w.fake.state.addMessage({ message_id: messageId, chat_id: 'oc_new_group', msg_type: 'text', content: JSON.stringify({ text }), text, create_time: t, update_time: t, updates: 0, sender: { id: 'ou_admin_0001', id_type: 'app_id', sender_type: 'app' } });
+    w.fake.state.addMessage({ message_id: messageId, chat_id: 'oc_reporter_group', msg_type: 'text', content: JSON.stringify({ text }), text, create_time: t, update_time: t, updates: 0, sender: { id: 'ou_admin_0001', id_type: 'app_id', sender_type: 'app' } });
     const { messageReceiveEvent, postCallback } = await import('../../src/simulator/index.ts');
     await postCallback(
       `${w.app.url}/lark/events`,
@@ -79,7 +82,7 @@ describe('chat with the bot end to end', () => {
         verificationToken: w.config.lark.verificationToken!,
         createTime: new Date(),
         messageId,
-        chatId: 'oc_new_group',
+        chatId: 'oc_reporter_group',
         chatType: 'group',
         sender: { openId: 'ou_admin_0001' },
         text,
