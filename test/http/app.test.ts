@@ -130,8 +130,16 @@ describe('clock', () => {
   });
 
   it('is the real clock when DUBAN_NOW is unset', () => {
+    let real = new Date('2026-01-01T00:00:00Z').getTime();
+    const now = clockFromConfig({}, () => new Date(real));
+    expect(now().getTime()).toBe(real);
+    real += 60_000;
+    expect(now().getTime()).toBe(real);
+    // And by default the system clock itself, read when asked (not ahead, not frozen).
     const before = Date.now();
-    const t0 = clockFromConfig({}).call(null).getTime();
+    const t0 = clockFromConfig({})().getTime();
+    const after = Date.now();
     expect(t0).toBeGreaterThanOrEqual(before);
+    expect(t0).toBeLessThanOrEqual(after);
   });
 });
