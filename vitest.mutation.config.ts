@@ -15,6 +15,7 @@ export default defineConfig({
       'test/e2e/chat.test.ts',
       'test/e2e/submissions.test.ts',
     ],
+    setupFiles: ['test/support/pg-overlap-guard.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

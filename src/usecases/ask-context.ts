@@ -4,6 +4,7 @@ import {
 } from '../db/repositories/status.repository.ts';
 import { taskIndex } from '../domain/query/search.ts';
 import type { QueryContext } from '../domain/query/types.ts';
+import { readTogether } from '../db/reads.ts';
 
 /**
  * Keeps the parser's context (task titles and measures, department names, indicator names) between
@@ -42,10 +43,10 @@ export async function loadQueryContext(db: Db, plan: PlanRow, cache?: AskCache):
   const { fingerprint } = plan;
   const hit = cache?.entry;
   if (hit && hit.planId === plan.id && hit.fingerprint === fingerprint) return hit.ctx;
-  const [tasks, departments, indicators] = await Promise.all([
-    listTasksForMatching(db, plan.id),
-    listDepartmentNames(db),
-    listIndicatorNames(db, plan.id),
+  const [tasks, departments, indicators] = await readTogether(db, [
+    () => listTasksForMatching(db, plan.id),
+    () => listDepartmentNames(db),
+    () => listIndicatorNames(db, plan.id),
   ]);
   const ctx: QueryContext = { taskCount: tasks.length, tasks, departments, indicators, planYear: plan.year };
   // The topic index (BM25 over titles and measures) is built here, once per plan, and lives as long

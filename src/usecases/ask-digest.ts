@@ -6,6 +6,7 @@ import type { Answer, TaskLine } from '../cards/answers/index.ts';
 import { allStatuses } from './ask-context.ts';
 import { indicatorLine } from './ask-overview.ts';
 import { summariseTasks, toLine, type AskOptions } from './ask-tasks.ts';
+import { readTogether } from '../db/reads.ts';
 
 // One collator for all comparisons: localeCompare(…, locale) builds a new one on every call.
 const byPinyin = new Intl.Collator('zh-Hans-CN');
@@ -24,10 +25,10 @@ function severity(t: TaskLine): number {
  */
 export async function answerDigest(db: Db, plan: PlanRow, o: AskOptions): Promise<Answer> {
   const key = roundFor(o.now, o.timezone).key;
-  const [round, rows, indicators] = await Promise.all([
-    findRoundByKey(db, plan.id, key),
-    allStatuses(db, plan, key, o.cache),
-    listIndicatorStatuses(db, plan.id, null),
+  const [round, rows, indicators] = await readTogether(db, [
+    () => findRoundByKey(db, plan.id, key),
+    () => allStatuses(db, plan, key, o.cache),
+    () => listIndicatorStatuses(db, plan.id, null),
   ]);
   const tasks = summariseTasks(rows, plan.year, o);
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;

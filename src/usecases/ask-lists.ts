@@ -7,6 +7,7 @@ import { STATUS_LABEL } from '../domain/vocabulary/status.ts';
 import type { Answer } from '../cards/answers/index.ts';
 import { allStatuses, cachedStatuses } from './ask-context.ts';
 import { highlightStatus, summariseTasks, toLine, type AskOptions, type TaskSummary } from './ask-tasks.ts';
+import { readTogether } from '../db/reads.ts';
 
 /** Filters answered from tasks' overall state rather than one department's row. */
 function keep(t: TaskSummary, filter: ListFilter): boolean {
@@ -76,7 +77,7 @@ const labelOf = (s: string): string => (isStatus(s) ? STATUS_LABEL[s] : s);
 /** Departments that have not reported all their tasks in the current round (roundFor(now)). */
 export async function answerNotReported(db: Db, plan: PlanRow, o: AskOptions): Promise<Answer> {
   const window = roundFor(o.now, o.timezone);
-  const [round, response] = await Promise.all([findRoundByKey(db, plan.id, window.key), listRoundResponse(db, plan.id, window.key)]);
+  const [round, response] = await readTogether(db, [() => findRoundByKey(db, plan.id, window.key), () => listRoundResponse(db, plan.id, window.key)]);
   if (!round) return { kind: 'not_reported', round: null, departments: [], totalDepartments: 0 };
   return {
     kind: 'not_reported',

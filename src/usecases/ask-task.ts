@@ -8,6 +8,7 @@ import { formatLocalTime } from '../domain/rounds.ts';
 import { overallStatus, type Status } from '../domain/status.ts';
 import type { Answer, DepartmentStatus } from '../cards/answers/index.ts';
 import { statusOf, taskDeadline, taskProgress, type AskOptions } from './ask-tasks.ts';
+import { readTogether } from '../db/reads.ts';
 
 const TREND_ROUNDS = 4;
 
@@ -27,11 +28,11 @@ function sectionHeading(number: number | null, title: string | null): string | n
 /** One task in full: every responsible department's current status and its last four rounds. */
 export async function answerTask(db: Db, plan: PlanRow, number: number, taskCount: number, o: AskOptions): Promise<Answer> {
   // Everything about the task in one parallel batch: each read finds the task by number itself.
-  const [task, rounds, deps, trendRows] = await Promise.all([
-    findTaskByNumber(db, plan.id, number),
-    listRecentRounds(db, plan.id, o.now, TREND_ROUNDS),
-    listTaskDepartments(db, plan.id, number),
-    listTaskTrend(db, plan.id, number, o.now, TREND_ROUNDS),
+  const [task, rounds, deps, trendRows] = await readTogether(db, [
+    () => findTaskByNumber(db, plan.id, number),
+    () => listRecentRounds(db, plan.id, o.now, TREND_ROUNDS),
+    () => listTaskDepartments(db, plan.id, number),
+    () => listTaskTrend(db, plan.id, number, o.now, TREND_ROUNDS),
   ]);
   if (!task) return { kind: 'task_not_found', number, taskCount };
   const oldestFirst = [...rounds].reverse();

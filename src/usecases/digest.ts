@@ -8,6 +8,7 @@ import type { DigestModel } from '../domain/digest/types.ts';
 import { buildDigestCard, type Card } from '../cards/digest.ts';
 import { loadDigestInput } from './digest-input.ts';
 import { roundFor } from '../domain/rounds.ts';
+import { readTogether } from '../db/reads.ts';
 
 export interface ComposedDigest {
   planId: number;
@@ -26,9 +27,9 @@ const asModel = (v: unknown): DigestModel | null =>
 export async function composeDigest(db: DbOrTx, opts: { now: Date; timezone: string }): Promise<ComposedDigest> {
   const plan = await requireActivePlan(db);
   // the digest stored last week (a model of every task) is read while this week's input is
-  const [loaded, previousRow] = await Promise.all([
-    loadDigestInput(db, opts, plan),
-    findPreviousDigest(db, plan.id, roundFor(opts.now, opts.timezone).key),
+  const [loaded, previousRow] = await readTogether(db, [
+    () => loadDigestInput(db, opts, plan),
+    () => findPreviousDigest(db, plan.id, roundFor(opts.now, opts.timezone).key),
   ]);
   const previous = asModel(previousRow?.model);
   const model = buildDigestModelFromSummary(loaded.input, previous);

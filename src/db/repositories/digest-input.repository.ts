@@ -13,6 +13,7 @@ import {
   sections,
   tasks,
 } from '../schema/index.ts';
+import { readTogether } from '../reads.ts';
 
 /** One row per live task (department_id null) and one per responsible department (task_id null). */
 export interface DigestSummaryRow {
@@ -47,18 +48,18 @@ async function rawRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 export async function readDigestRows(db: DbOrTx, planId: number, weekKey: string) {
   const liveTask = and(eq(tasks.planId, planId), isNull(tasks.removedAt));
   // the round is found inside the summary query by its key, so nothing waits for it
-  const [roundRows, sectionRows, taskRows, departmentRows, summaryRows, indicatorRows, latestValues] = await Promise.all([
-    db.select().from(rounds).where(and(eq(rounds.planId, planId), eq(rounds.key, weekKey))).limit(1),
-    db.select({ number: sections.number, title: sections.title }).from(sections).where(eq(sections.planId, planId)).orderBy(asc(sections.number)),
-    db
+  const [roundRows, sectionRows, taskRows, departmentRows, summaryRows, indicatorRows, latestValues] = await readTogether(db, [
+    () => db.select().from(rounds).where(and(eq(rounds.planId, planId), eq(rounds.key, weekKey))).limit(1),
+    () => db.select({ number: sections.number, title: sections.title }).from(sections).where(eq(sections.planId, planId)).orderBy(asc(sections.number)),
+    () => db
       .select({ id: tasks.id, number: tasks.number, title: tasks.title, sectionNumber: tasks.sectionNumber, deadlineKind: tasks.deadlineKind, dueDate: tasks.dueDate })
       .from(tasks)
       .where(liveTask)
       .orderBy(asc(tasks.number)),
-    db.select({ id: departments.id, name: departments.name }).from(departments),
-    rawRows<DigestSummaryRow>(db, summaryQuery(planId, weekKey)),
-    db.select().from(indicators).where(eq(indicators.planId, planId)).orderBy(asc(indicators.position), asc(indicators.id)),
-    db
+    () => db.select({ id: departments.id, name: departments.name }).from(departments),
+    () => rawRows<DigestSummaryRow>(db, summaryQuery(planId, weekKey)),
+    () => db.select().from(indicators).where(eq(indicators.planId, planId)).orderBy(asc(indicators.position), asc(indicators.id)),
+    () => db
       .selectDistinctOn([indicatorValues.indicatorId], {
         indicatorId: indicatorValues.indicatorId,
         value: indicatorValues.value,
