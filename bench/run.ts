@@ -16,6 +16,7 @@ import { benchDrain, type DrainFigures } from './drain.ts';
 import { benchIngest, pgbenchReplyTransaction, type IngestFigures } from './ingest.ts';
 import * as md from './lib/report.ts';
 import { render, type Figures } from './lib/render.ts';
+import { withKeptSections } from './lib/kept-sections.ts';
 import { REDIS_URL, sleep, startBenchEnv, startDuban } from './lib/setup.ts';
 
 const { values } = parseArgs({
@@ -37,7 +38,7 @@ if (values.render) {
   // Re-render a results page from the figures of an earlier run.
   const saved = JSON.parse(readFileSync(values.render, 'utf8')) as Figures;
   const target = values.out ?? values.render.replace(/\.json$/, '.md');
-  writeFileSync(target, render(saved));
+  writeFileSync(target, withKeptSections(render(saved), target));
   process.stderr.write(`wrote ${target}\n`);
   process.exit(0);
 }
@@ -150,7 +151,7 @@ const out = values.out ?? (quick ? path.join(tmpdir(), 'duban-bench-quick.md') :
 // A partial run (--only) into an existing page keeps the other sections' figures from its JSON.
 const previous = values.only && !quick ? readPrevious(out.replace(/\.md$/, '.json')) : null;
 const figures: Figures = previous ? mergeFigures(previous, measured) : measured;
-writeFileSync(out, render(figures));
+writeFileSync(out, withKeptSections(render(figures), out));
 // The figures themselves, so the page can be re-rendered (`--render <json>`) without re-running.
 writeFileSync(out.replace(/\.md$/, '.json'), `${JSON.stringify({ ...figures, ack: ack && { ...ack, duban: { ...ack.duban, acked: ack.duban.acked.length }, bare: { ...ack.bare, acked: ack.bare.acked.length }, dubanLow: { ...ack.dubanLow, acked: ack.dubanLow.acked.length } } }, null, 1)}\n`);
 log(`wrote ${out} (${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s)`);

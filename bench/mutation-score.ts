@@ -1,0 +1,96 @@
+// Writes the "Mutation score" section of bench/results.md from Stryker's JSON report
+// (reports/mutation/mutation.json), per folder; run by `npm run mutation` after `stryker run`.
+// The "### Why these survive" notes written by hand under the section are kept.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { replaceSection, sectionOf } from './lib/kept-sections.ts';
+
+const REPORT = 'reports/mutation/mutation.json';
+const RESULTS = 'bench/results.md';
+const HEADING = '## Mutation score';
+const NOTES = '### Why these survive';
+
+interface Mutant {
+  mutatorName: string;
+  replacement?: string;
+  status: string;
+  location: { start: { line: number; column: number } };
+}
+interface Report {
+  files: Record<string, { mutants: Mutant[] }>;
+}
+
+/** The folders of issue 20; everything on the inbound path is one group. */
+const GROUPS: [string, (file: string) => boolean][] = [
+  ['src/domain', (f) => f.startsWith('src/domain/')],
+  ['src/plan', (f) => f.startsWith('src/plan/')],
+  ['src/cards', (f) => f.startsWith('src/cards/')],
+  ['src/directory', (f) => f.startsWith('src/directory/')],
+  ['inbound path', (f) => /inbound/.test(f)],
+];
+const groupOf = (file: string) => GROUPS.find(([, match]) => match(file))?.[0] ?? 'other';
+
+interface Counts {
+  mutants: number;
+  Killed: number;
+  Timeout: number;
+  Survived: number;
+  NoCoverage: number;
+  Ignored: number;
+  errors: number;
+}
+const empty = (): Counts => ({ mutants: 0, Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, Ignored: 0, errors: 0 });
+function add(c: Counts, status: string): void {
+  c.mutants++;
+  if (status === 'Killed' || status === 'Timeout' || status === 'Survived' || status === 'NoCoverage' || status === 'Ignored') c[status]++;
+  else c.errors++; // CompileError / RuntimeError: not valid mutants, left out of the score
+}
+const pct = (n: number, d: number) => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)} %`);
+const score = (c: Counts) => pct(c.Killed + c.Timeout, c.Killed + c.Timeout + c.Survived + c.NoCoverage);
+const covered = (c: Counts) => pct(c.Killed + c.Timeout, c.Killed + c.Timeout + c.Survived);
+
+if (!existsSync(REPORT)) {
+  process.stderr.write(`no ${REPORT}: run \`npm run mutation\` first\n`);
+  process.exit(1);
+}
+const report = JSON.parse(readFileSync(REPORT, 'utf8')) as Report;
+const byGroup = new Map<string, Counts>(GROUPS.map(([g]) => [g, empty()]));
+const total = empty();
+const inboundSurvivors: string[] = [];
+for (const [file, { mutants }] of Object.entries(report.files)) {
+  const group = groupOf(file);
+  const c = byGroup.get(group) ?? byGroup.set(group, empty()).get(group)!;
+  for (const m of mutants) {
+    add(c, m.status);
+    add(total, m.status);
+    if (group === 'inbound path' && (m.status === 'Survived' || m.status === 'NoCoverage')) {
+      const replacement = (m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 60);
+      inboundSurvivors.push(`- \`${file}:${m.location.start.line}\` ${m.mutatorName}${replacement ? ` → \`${replacement.replace(/`/g, "'")}\`` : ''} (${m.status})`);
+    }
+  }
+}
+
+const row = (label: string, c: Counts) =>
+  `| ${label} | ${c.mutants} | ${c.Killed} | ${c.Timeout} | ${c.Survived} | ${c.NoCoverage} | ${c.Ignored} | **${score(c)}** | ${covered(c)} |`;
+const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+const section = [
+  HEADING,
+  '',
+  `\`npm run mutation\` (Stryker with the vitest runner and the TypeScript checker, \`stryker.config.mjs\`, tests from \`vitest.mutation.config.ts\`) — ${when} UTC, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
+  'Score = killed and timed-out mutants over all valid ones (survived and not covered count against it); "of covered" leaves out the mutants no test runs.',
+  'Static mutants (module-level constants, which need every test re-run) are ignored (`ignoreStatic`), as are mutants the TypeScript checker rejects. Per-file detail: `reports/mutation/mutation.html`.',
+  '',
+  '| folder | mutants | killed | timed out | survived | no coverage | ignored (static) | score | of covered |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ...[...byGroup].map(([g, c]) => row(g, c)),
+  row('all', total),
+  '',
+  `Surviving mutants on the inbound path (${inboundSurvivors.length}):`,
+  '',
+  ...(inboundSurvivors.length ? inboundSurvivors : ['- none']),
+].join('\n');
+
+const page = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# duban benchmarks\n';
+const notes = sectionOf(sectionOf(page, HEADING), NOTES);
+writeFileSync(RESULTS, replaceSection(page, HEADING, notes ? `${section}\n\n${notes}` : section));
+process.stderr.write(`wrote the mutation score to ${RESULTS}: ${score(total)} overall\n`);
