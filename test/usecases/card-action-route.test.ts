@@ -1,14 +1,13 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPlanView, type PlanView } from '../../src/db/repositories/plan.repository.ts';
+import { loadPlanView, type PlanView } from '../../src/db/repositories/plan-view.repository.ts';
 import { plans } from '../../src/db/schema/index.ts';
 import type { ParsedDirectory } from '../../src/directory/types.ts';
-import type { LarkCardAction } from '../../src/lark/inbound/types.ts';
+import type { LarkCardAction } from '../../src/contracts/inbound.ts';
 import { bootstrapFromFiles } from '../../src/usecases/bootstrap.ts';
 import { createCardActionRoute } from '../../src/usecases/inbound/card-action-route.ts';
-import { INBOUND_KINDS } from '../../src/usecases/inbound/kinds.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { addRound } from '../helpers/seed-reports.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { addRound } from '../support/seed-reports.ts';
 
 // The webhook's side of a card submission, without the webhook: what it answers and what it queues.
 // Fast enough for the mutation run (`npm run mutation`); test/e2e/rounds.test.ts covers the whole loop.
@@ -51,7 +50,7 @@ describe('the card action route', () => {
     const out = await route(report(7, { status: 'at_risk', progress: '45', note: ' 经费未到位 ', evidence: 'https://example.gov.cn/a' }), ctx);
     expect(out.toast).toEqual({ type: 'success', content: '已提交：存在风险 · 45%' });
     expect(out.job).toEqual({
-      kind: INBOUND_KINDS.report,
+      kind: 'status_report',
       payload: { planId: view.plan.id, roundId, departmentId: deptId('运用促进司'), taskId: taskId(7), status: 'at_risk', progress: 45, note: '经费未到位', evidenceUrl: 'https://example.gov.cn/a', reporterOpenId: YGS().openId },
     });
     expect(out.card?.type).toBe('raw');
@@ -65,7 +64,7 @@ describe('the card action route', () => {
     const a = report(8, { status: 'done', progress: '' });
     const out = await route({ ...a, value: JSON.stringify(a.value) }, ctx);
     expect(out.toast).toEqual({ type: 'success', content: '已提交：已完成 · 100%' });
-    expect(out.job?.kind).toBe(INBOUND_KINDS.report);
+    expect(out.job?.kind).toBe('status_report');
   });
 
   it('queues an indicator value from a reporter of the owner department', async () => {
@@ -73,7 +72,7 @@ describe('the card action route', () => {
     const out = await route(indicatorAction(owner.reporters![0]!.openId, indicator().ownerDepartmentId!), ctx);
     expect(out.toast).toEqual({ type: 'success', content: '已提交指标数值：18.2' });
     expect(out.job).toEqual({
-      kind: INBOUND_KINDS.indicator,
+      kind: 'indicator_value',
       payload: { planId: view.plan.id, roundId, departmentId: indicator().ownerDepartmentId, indicatorId: indicator().id, value: 18.2, reporterOpenId: owner.reporters![0]!.openId },
     });
     expect(JSON.stringify(out.card!.data)).toContain(`indicator_form_${indicator().id}`);
@@ -81,9 +80,9 @@ describe('the card action route', () => {
 
   it('queues a task-detail request for whoever clicked, with no database check needed', async () => {
     const out = await route(action({ operatorOpenId: 'ou_anyone', value: { kind: 'task_detail', taskId: 42 } }), ctx);
-    expect(out).toEqual({ toast: { type: 'success', content: '已将任务详情私信发送给您' }, job: { kind: INBOUND_KINDS.taskDetail, payload: { taskId: 42, openId: 'ou_anyone' } } });
+    expect(out).toEqual({ toast: { type: 'success', content: '已将任务详情私信发送给您' }, job: { kind: 'task_detail', payload: { taskId: 42, openId: 'ou_anyone' } } });
     const stringValue = await route(action({ operatorOpenId: 'ou_anyone', value: JSON.stringify({ kind: 'task_detail', taskId: 42 }) }), ctx);
-    expect(stringValue.job?.kind).toBe(INBOUND_KINDS.taskDetail);
+    expect(stringValue.job?.kind).toBe('task_detail');
     const notInteger = await route(action({ value: { kind: 'task_detail', taskId: 4.5 } }), ctx);
     expect(notInteger.job).toBeUndefined();
   });

@@ -3,11 +3,17 @@ import { eq } from 'drizzle-orm';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { currentStatus, digests, plans, reports, sentMessages } from '../../src/db/schema/index.ts';
 import { and } from 'drizzle-orm';
-import { composeDigest, digestRef, outboxDigestEnqueue, recordDigest, sendDigest, type DigestEnqueue } from '../../src/usecases/digest.ts';
+import { composeDigest, digestRef, recordDigest, sendDigest, type DigestEnqueue } from '../../src/usecases/digest.ts';
+import type { Outbox } from '../../src/queue/outbox.ts';
 import { startOutboxToLark, type OutboxToLark } from '../support/outbox-lark.ts';
 import { SEED_NOW, SEED_TZ, seedDigestWeek, type Seeded } from './digest-seed.ts';
 
 const opts = { now: SEED_NOW, timezone: SEED_TZ };
+/** As the digest step sends (src/usecases/steps.ts): one outbox `send` of the card per chat. */
+const outboxDigestEnqueue =
+  (outbox: Outbox): DigestEnqueue =>
+  (chatId, card, meta) =>
+    outbox.enqueue({ kind: 'send', to: { chatId }, content: { card } }, meta);
 
 describe('weekly digest from the database', () => {
   let t: TestDb;

@@ -1,17 +1,16 @@
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPlanView, type PlanView } from '../../src/db/repositories/plan.repository.ts';
+import { loadPlanView, type PlanView } from '../../src/db/repositories/plan-view.repository.ts';
 import { departments, indicatorValues, reports } from '../../src/db/schema/index.ts';
 import type { ParsedDirectory } from '../../src/directory/types.ts';
-import type { InboundJobData } from '../../src/queue/inbound.ts';
+import type { InboundJob, InboundKind, InboundPayloads } from '../../src/contracts/inbound.ts';
 import type { EnqueueMeta } from '../../src/queue/outbox.ts';
 import type { LarkOperation } from '../../src/lark/operations.ts';
 import { bootstrapFromFiles } from '../../src/usecases/bootstrap.ts';
 import { createInboundHandlers } from '../../src/usecases/inbound/handlers.ts';
-import { INBOUND_KINDS } from '../../src/usecases/inbound/kinds.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { addRound } from '../helpers/seed-reports.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { addRound } from '../support/seed-reports.ts';
 
 // The worker's side of inbound jobs, each run in a transaction as the inbound worker runs it: what
 // is stored and what is queued to Lark. Fast enough for the mutation run (`npm run mutation`).
@@ -24,9 +23,10 @@ describe('inbound job handlers', () => {
   let roundId: number;
   const sent: { op: LarkOperation; meta: EnqueueMeta }[] = [];
   const handlers = createInboundHandlers({ send: async (op, meta) => void sent.push({ op, meta }), timezone: 'Asia/Shanghai' });
-  const run = (kind: string, payload: unknown, eventId = `ev_${kind}_${Math.random().toString(36).slice(2)}`) => {
-    const job: InboundJobData = { kind, eventId, eventType: 'card.action.trigger', receivedAt: NOW.toISOString(), payload };
-    return t.db.transaction((tx) => handlers[kind]!(job, { tx, logger: pino({ level: 'silent' }), now: () => NOW }));
+  const run = <K extends InboundKind>(kind: K, payload: unknown, eventId = `ev_${kind}_${Math.random().toString(36).slice(2)}`) => {
+    const job = { kind, eventId, eventType: 'card.action.trigger', receivedAt: NOW.toISOString(), payload: payload as InboundPayloads[K] } as InboundJob;
+    const handle = handlers[kind] as (j: InboundJob, c: Parameters<(typeof handlers)[K]>[1]) => Promise<void>;
+    return t.db.transaction((tx) => handle(job, { tx, logger: pino({ level: 'silent' }), now: () => NOW }));
   };
   const deptId = (name: string) => view.tasks.flatMap((x) => x.departments).find((d) => d.name === name)!.departmentId;
   const taskId = (n: number) => view.tasks.find((x) => x.number === n)!.id;
@@ -42,7 +42,7 @@ describe('inbound job handlers', () => {
   });
 
   it('stores a status report as version 1 at the time Lark delivered it', async () => {
-    await run(INBOUND_KINDS.report, { planId: view.plan.id, roundId, departmentId: deptId('运用促进司'), taskId: taskId(7), status: 'on_track', progress: 40, note: '推进中', evidenceUrl: null, reporterOpenId: 'ou_ygs_0001' }, 'ev_report_1');
+    await run('status_report', { planId: view.plan.id, roundId, departmentId: deptId('运用促进司'), taskId: taskId(7), status: 'on_track', progress: 40, note: '推进中', evidenceUrl: null, reporterOpenId: 'ou_ygs_0001' }, 'ev_report_1');
     const rows = await t.db.select().from(reports).where(eq(reports.eventId, 'ev_report_1'));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ taskId: taskId(7), roundId, status: 'on_track', progress: 40, note: '推进中', reporterOpenId: 'ou_ygs_0001', version: 1, reportedAt: NOW, late: false });
@@ -50,7 +50,7 @@ describe('inbound job handlers', () => {
 
   it('stores an indicator value with its round, reporter and delivery time', async () => {
     const indicator = view.indicators.find((i) => i.name === '发明专利审查周期')!;
-    await run(INBOUND_KINDS.indicator, { planId: view.plan.id, roundId, departmentId: indicator.ownerDepartmentId, indicatorId: indicator.id, value: 18.2, reporterOpenId: 'ou_scb_0001' }, 'ev_indicator_1');
+    await run('indicator_value', { planId: view.plan.id, roundId, departmentId: indicator.ownerDepartmentId, indicatorId: indicator.id, value: 18.2, reporterOpenId: 'ou_scb_0001' }, 'ev_indicator_1');
     const rows = await t.db.select().from(indicatorValues).where(eq(indicatorValues.eventId, 'ev_indicator_1'));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ indicatorId: indicator.id, roundId, value: 18.2, reporterOpenId: 'ou_scb_0001', reportedAt: NOW });
@@ -62,7 +62,7 @@ describe('inbound job handlers', () => {
 
   it('answers a question with a card replying to the message, under a ref from the message id', async () => {
     sent.length = 0;
-    await run(INBOUND_KINDS.message, message({ messageId: 'om_q_task7' }));
+    await run('message', message({ messageId: 'om_q_task7' }));
     expect(sent).toHaveLength(1);
     expect(sent[0]!.op).toMatchObject({ kind: 'reply', messageId: 'om_q_task7', chatId: 'oc_dept_ygs' });
     expect(JSON.stringify((sent[0]!.op as { content: { card: unknown } }).content.card)).toContain('任务7');
@@ -72,7 +72,7 @@ describe('inbound job handlers', () => {
   it('runs an admin command written in a group, replying with text', async () => {
     sent.length = 0;
     const admin = directory.admins![0]!.openId;
-    await run(INBOUND_KINDS.message, message({ messageId: 'om_bind', chatId: 'oc_bind_here', chatType: 'group', text: '@_user_1 绑定 人事司', senderOpenId: admin, mentions: [{ key: '@_user_1', openId: 'ou_bot', name: '督办机器人' }] }));
+    await run('message', message({ messageId: 'om_bind', chatId: 'oc_bind_here', chatType: 'group', text: '@_user_1 绑定 人事司', senderOpenId: admin, mentions: [{ key: '@_user_1', openId: 'ou_bot', name: '督办机器人' }] }));
     expect(sent).toHaveLength(1);
     expect(sent[0]!.op).toMatchObject({ kind: 'reply', messageId: 'om_bind', content: { text: expect.stringContaining('人事司') } });
     expect((await t.db.select().from(departments).where(eq(departments.name, '人事司')))[0]!.chatId).toBe('oc_bind_here');
@@ -81,7 +81,7 @@ describe('inbound job handlers', () => {
   it('treats the same command in a private chat as a question, changing nothing', async () => {
     sent.length = 0;
     const admin = directory.admins![0]!.openId;
-    await run(INBOUND_KINDS.message, message({ messageId: 'om_p2p_bind', chatId: 'oc_p2p', chatType: 'p2p', text: '绑定 办公室', senderOpenId: admin }));
+    await run('message', message({ messageId: 'om_p2p_bind', chatId: 'oc_p2p', chatType: 'p2p', text: '绑定 办公室', senderOpenId: admin }));
     expect(sent).toHaveLength(1);
     expect((sent[0]!.op as { content: Record<string, unknown> }).content.card).toBeDefined();
     expect((await t.db.select().from(departments).where(eq(departments.name, '办公室')))[0]!.chatId).not.toBe('oc_p2p');
@@ -89,7 +89,7 @@ describe('inbound job handlers', () => {
 
   it('sends a task’s detail privately to whoever asked, once per event', async () => {
     sent.length = 0;
-    await run(INBOUND_KINDS.taskDetail, { taskId: taskId(9), openId: 'ou_admin_0002' }, 'ev_detail_9');
+    await run('task_detail', { taskId: taskId(9), openId: 'ou_admin_0002' }, 'ev_detail_9');
     expect(sent).toHaveLength(1);
     expect(sent[0]!.op).toMatchObject({ kind: 'send', to: { openId: 'ou_admin_0002' } });
     expect(JSON.stringify(sent[0]!.op)).toContain(view.tasks.find((x) => x.number === 9)!.title);
@@ -98,7 +98,7 @@ describe('inbound job handlers', () => {
 
   it('refuses a task detail for a task that does not exist, without retrying and sending nothing', async () => {
     sent.length = 0;
-    await expect(run(INBOUND_KINDS.taskDetail, { taskId: 999_999, openId: 'ou_admin_0002' })).rejects.toMatchObject({ code: 'TASK_UNKNOWN', retryable: false });
+    await expect(run('task_detail', { taskId: 999_999, openId: 'ou_admin_0002' })).rejects.toMatchObject({ code: 'TASK_UNKNOWN', retryable: false });
     expect(sent).toEqual([]);
   });
 });
