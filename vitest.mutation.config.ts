@@ -11,6 +11,7 @@ export default defineConfig({
       'test/cards/**/*.test.ts',
       'test/directory/**/*.test.ts',
       'test/lark/inbound-*.test.ts',
+      'test/http/unavailable.test.ts',
       'test/http/lark-events.test.ts',
       'test/queue/inbound-worker.test.ts',
       'test/usecases/card-action-route.test.ts',

@@ -26,7 +26,7 @@ const GROUPS: [string, (file: string) => boolean][] = [
   ['src/plan', (f) => f.startsWith('src/plan/')],
   ['src/cards', (f) => f.startsWith('src/cards/')],
   ['src/directory', (f) => f.startsWith('src/directory/')],
-  ['inbound path', (f) => /inbound/.test(f)],
+  ['inbound path', (f) => /inbound/.test(f) || f === 'src/http/routes/lark-events.ts'],
 ];
 const groupOf = (file: string) => GROUPS.find(([, match]) => match(file))?.[0] ?? 'other';
 
