@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { replaceSection, sectionOf } from './lib/kept-sections.ts';
 
-const REPORT = 'reports/mutation/mutation.json';
+const REPORTS = ['reports/mutation/pure.json', 'reports/mutation/inbound.json'];
 const RESULTS = 'bench/results.md';
 const HEADING = '## Mutation score';
 const NOTES = '### Why these survive';
@@ -49,11 +49,13 @@ const pct = (n: number, d: number) => (d === 0 ? '—' : `${((100 * n) / d).toFi
 const score = (c: Counts) => pct(c.Killed + c.Timeout, c.Killed + c.Timeout + c.Survived + c.NoCoverage);
 const covered = (c: Counts) => pct(c.Killed + c.Timeout, c.Killed + c.Timeout + c.Survived);
 
-if (!existsSync(REPORT)) {
-  process.stderr.write(`no ${REPORT}: run \`npm run mutation\` first\n`);
+const missing = REPORTS.filter((r) => !existsSync(r));
+if (missing.length === REPORTS.length) {
+  process.stderr.write(`no ${REPORTS.join(' or ')}: run \`npm run mutation\` first\n`);
   process.exit(1);
 }
-const report = JSON.parse(readFileSync(REPORT, 'utf8')) as Report;
+const report: Report = { files: {} };
+for (const file of REPORTS.filter((r) => existsSync(r))) Object.assign(report.files, (JSON.parse(readFileSync(file, 'utf8')) as Report).files);
 const byGroup = new Map<string, Counts>(GROUPS.map(([g]) => [g, empty()]));
 const total = empty();
 const inboundSurvivors: string[] = [];
@@ -78,7 +80,7 @@ const section = [
   '',
   `\`npm run mutation\` (Stryker with the vitest runner and the TypeScript checker, \`stryker.config.mjs\`, tests from \`vitest.mutation.config.ts\`) — ${when} UTC, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
   'Score = killed and timed-out mutants over all valid ones (survived and not covered count against it); "of covered" leaves out the mutants no test runs.',
-  'Static mutants (module-level constants, which need every test re-run) are ignored (`ignoreStatic`), as are mutants the TypeScript checker rejects. Per-file detail: `reports/mutation/mutation.html`.',
+  `Static mutants (module-level constants, which need every test re-run) are ignored (\`ignoreStatic\`), as are mutants the TypeScript checker rejects. Per-file detail: \`reports/mutation/pure.html\`, \`reports/mutation/inbound.html\`.${missing.length ? ` Not run: ${missing.join(', ')}.` : ''}`,
   '',
   '| folder | mutants | killed | timed out | survived | no coverage | ignored (static) | score | of covered |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
