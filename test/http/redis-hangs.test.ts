@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/schema.ts';
 import { startApp, type App } from '../../src/main.ts';
 import { cardActionEvent, messageReceiveEvent, postCallback } from '../../src/simulator/index.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
-import { APP_ID, ENCRYPT_KEY, VERIFICATION_TOKEN } from '../helpers/world.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
+import { APP_ID, ENCRYPT_KEY, VERIFICATION_TOKEN } from '../support/world.ts';
 
 // Redis that hangs (the connection stays open, nothing answers) is worse than Redis that dies: no
 // error event, no refused connection, only silence. Lark waits 3 s for an answer, so the webhook must

@@ -6,8 +6,9 @@ import { rounds } from '../../src/db/schema/index.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { QUEUES } from '../../src/queue/names.ts';
 import { SCHEDULED_STEPS, type ScheduledStep } from '../../src/queue/schedules.ts';
-import { startWorld, waitFor, type World, TIMEZONE } from '../helpers/world.ts';
-import { testRedisUrl } from '../helpers/redis.ts';
+import { TIMEZONE } from '../support/seeded-round.ts';
+import { startWorld, waitFor, type World } from '../support/world.ts';
+import { testRedisUrl } from '../support/redis.ts';
 
 // The week's four steps run from BullMQ job schedulers (cron in the plan's time zone) and the
 // schedules worker, against the real Redis: what `duban serve` registers is what runs.

@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentStatus, reports } from '../../src/db/schema/index.ts';
 import { storeReport, type ReportSubmission } from '../../src/usecases/store-report.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { addRound, departmentId, importSeed, taskId } from '../helpers/seed-reports.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { addRound, departmentId, importSeed, taskId } from '../support/seed-reports.ts';
 
 // The worker stores what the webhook accepted; deliveries may arrive out of order (a retried job, a
 // redelivered event), so the current status follows the time Lark delivered a report, not arrival order.
