@@ -69,10 +69,12 @@ describe('scheduled steps', () => {
     expect(job, `the next ${step} job`).toBeDefined();
     await job!.promote();
     return waitFor(`${step} completed`, async () => {
-      const done = await queue.getJob(job!.id!);
-      const state = await done?.getState();
-      if (state === 'failed') throw new Error(`${step} failed: ${done!.failedReason}`);
-      return state === 'completed' ? String(done!.returnvalue) : null;
+      // The state first, then the job: a job read before it completes has no return value yet.
+      const state = await queue.getJobState(job!.id!);
+      if (state !== 'completed' && state !== 'failed') return null;
+      const done = (await queue.getJob(job!.id!))!;
+      if (state === 'failed') throw new Error(`${step} failed: ${done.failedReason}`);
+      return String(done.returnvalue);
     });
   }
 
