@@ -73,6 +73,7 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
 }
 
 const row = (label: string, c: Counts) =>
+  c.mutants === 0 ? `| ${label} | — | — | — | — | — | — | not measured in this run | — |` :
   `| ${label} | ${c.mutants} | ${c.Killed} | ${c.Timeout} | ${c.Survived} | ${c.NoCoverage} | ${c.Ignored} | **${score(c)}** | ${covered(c)} |`;
 const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
 const section = [
