@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildDigestModel } from '../../src/domain/digest/model.ts';
 import { buildDigestCard } from '../../src/cards/digest.ts';
 import { CARD_MAX_BYTES, CARD_MAX_COMPONENTS, cardBytes, countComponents } from '../../src/cards/limits.ts';
@@ -18,13 +18,8 @@ function walk(node: unknown, visit: (n: Node) => void): void {
 }
 
 describe('buildDigestCard for a seeded week', () => {
-  // Built when the tests run, not when they are collected: a mutant is active only then (npm run mutation).
-  let card!: ReturnType<typeof buildDigestCard>;
-  let text!: string;
-  beforeAll(() => {
-    card = buildDigestCard(buildDigestModel(seededWeek()));
-    text = allMarkdown(card);
-  });
+  const card = buildDigestCard(buildDigestModel(seededWeek()));
+  const text = allMarkdown(card);
 
   it('is a Card JSON 2.0 card coloured by health, titled with the round', () => {
     expect(card.schema).toBe('2.0');

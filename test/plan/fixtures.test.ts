@@ -1,15 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/plan/parse.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/plans/${name}`, import.meta.url), 'utf8');
 
 describe('a 2022 table with other numbering, half-width punctuation and page breaks', () => {
-  // Built when the tests run, not when they are collected: a mutant is active only then (npm run mutation).
-  let plan!: ReturnType<typeof parsePlan>;
-  beforeAll(() => {
-    plan = parsePlan(fixture('cnipa-2022-table.txt'));
-  });
+  const plan = parsePlan(fixture('cnipa-2022-table.txt'));
 
   it('reads metadata: [2022] brackets become 〔2022〕, (2022) becomes （2022）', () => {
     expect(plan).toMatchObject({
@@ -61,11 +57,7 @@ describe('a 2022 table with other numbering, half-width punctuation and page bre
 });
 
 describe('a 2023 document with inline responsibility only', () => {
-  // Built when the tests run, not when they are collected: a mutant is active only then (npm run mutation).
-  let plan!: ReturnType<typeof parsePlan>;
-  beforeAll(() => {
-    plan = parsePlan(fixture('inline-2023.txt'));
-  });
+  const plan = parsePlan(fixture('inline-2023.txt'));
 
   it('makes a task of each numbered item with （…负责）, titled by its first sentence', () => {
     expect(plan.title).toBe('2023年知识产权运用促进工作要点');
@@ -108,11 +100,7 @@ describe('a 2023 document with inline responsibility only', () => {
 });
 
 describe('a 2024 table with a 序号 column and its own column order', () => {
-  // Built when the tests run, not when they are collected: a mutant is active only then (npm run mutation).
-  let plan!: ReturnType<typeof parsePlan>;
-  beforeAll(() => {
-    plan = parsePlan(fixture('table-2024-serial.txt'));
-  });
+  const plan = parsePlan(fixture('table-2024-serial.txt'));
 
   it('maps columns by the header row', () => {
     expect(plan.docNumber).toBe('国知办发保字〔2024〕12号');
@@ -146,11 +134,7 @@ describe('a short notice whose 一、 items carry the responsibility', () => {
     '二、强化运营服务。(运用促进司负责)',
     '三、其他事项。各单位按要求做好有关工作。',
   ].join('\n');
-  // Built when the tests run, not when they are collected: a mutant is active only then (npm run mutation).
-  let plan!: ReturnType<typeof parsePlan>;
-  beforeAll(() => {
-    plan = parsePlan(text);
-  });
+  const plan = parsePlan(text);
 
   it('makes tasks of the items without sections', () => {
     expect(plan.year).toBe(2025);

@@ -1,13 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/plan/parse.ts';
 
 const seed = readFileSync(new URL('../../samples/cnipa-2021.txt', import.meta.url), 'utf8');
-// Built when the tests run, not when they are collected: a mutant is active only then (npm run mutation).
-let plan!: ReturnType<typeof parsePlan>;
-beforeAll(() => {
-  plan = parsePlan(seed, { fileName: 'cnipa-2021.txt' });
-});
+const plan = parsePlan(seed, { fileName: 'cnipa-2021.txt' });
 const task = (n: number) => plan.tasks.find((t) => t.number === n)!;
 
 describe('the 2021 CNIPA guideline (seed)', () => {
@@ -85,11 +81,7 @@ describe('the 2021 CNIPA guideline (seed)', () => {
 
 describe('the seed body alone (inline responsibility)', () => {
   const body = seed.slice(0, seed.indexOf('## 附件'));
-  // Built when the tests run, not when they are collected: a mutant is active only then (npm run mutation).
-  let inline!: ReturnType<typeof parsePlan>;
-  beforeAll(() => {
-    inline = parsePlan(body);
-  });
+  const inline = parsePlan(body);
 
   it('reads the （N） items that carry （XX负责） as tasks, joining words split by page breaks', () => {
     expect(inline.tasks.map((t) => t.title)).toEqual([

@@ -1,15 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildDigestModel } from '../../../src/domain/digest/model.ts';
 import { meetsTarget } from '../../../src/domain/digest/indicators.ts';
 import { daysUntil } from '../../../src/domain/digest/countdown.ts';
 import { hugeWeek, seededWeek, TZ } from './fixture.ts';
 
 describe('buildDigestModel for a seeded week', () => {
-  // Built when the tests run, not when they are collected: a mutant is active only then (npm run mutation).
-  let model!: ReturnType<typeof buildDigestModel>;
-  beforeAll(() => {
-    model = buildDigestModel(seededWeek());
-  });
+  const model = buildDigestModel(seededWeek());
 
   it('gives the round and its dates', () => {
     expect(model.round).toEqual({ key: '2021-W23', startsAt: '2021-06-06T16:00:00.000Z', endsAt: '2021-06-13T16:00:00.000Z' });

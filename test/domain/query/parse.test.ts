@@ -1,14 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseQuestion } from '../../../src/domain/query/parse.ts';
 import { toChineseNumeral } from '../../../src/domain/query/numerals.ts';
 import type { Intent } from '../../../src/domain/query/types.ts';
 import { seedContext } from './seed-context.ts';
 
-// Built when the tests run, not when they are collected: a mutant is active only then (npm run mutation).
-let ctx!: ReturnType<typeof seedContext>;
-beforeAll(() => {
-  ctx = seedContext();
-});
+const ctx = seedContext();
 const ask = (q: string): Intent => parseQuestion(q, ctx);
 const deptId = (name: string) => ctx.departments.find((d) => d.name === name)!.id;
 const indId = (name: string) => ctx.indicators.find((i) => i.name === name)!.id;
