@@ -79,7 +79,7 @@ const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
 const section = [
   HEADING,
   '',
-  `\`npm run mutation\` (Stryker with the vitest runner and the TypeScript checker, \`stryker.config.mjs\`, tests from \`vitest.mutation.config.ts\`) — ${when} UTC, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
+  `\`npm run mutation\` (Stryker with the vitest runner and the TypeScript checker: \`stryker.config.mjs\` for the pure folders with the tests of \`vitest.mutation.config.ts\`, \`stryker.inbound.config.mjs\` for the inbound path with those of \`vitest.mutation-inbound.config.ts\`) — ${when} UTC, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
   'Score = killed and timed-out mutants over all valid ones (survived and not covered count against it); "of covered" leaves out the mutants no test runs.',
   `Static mutants (module-level constants, which need every test re-run) are ignored (\`ignoreStatic\`), as are mutants the TypeScript checker rejects. Per-file detail: \`reports/mutation/pure.html\`, \`reports/mutation/inbound.html\`.${missing.length ? ` Not run: ${missing.join(', ')}.` : ''}`,
   '',
