@@ -10,6 +10,7 @@ import { answerIndicators } from './ask-overview.ts';
 import { answerTask } from './ask-task.ts';
 import { summariseTasks, toLine, type AskOptions } from './ask-tasks.ts';
 import { gateIntent, loadReadAccess, type Asker } from './read-access.ts';
+import { readTogether } from '../db/reads.ts';
 
 export { createAskCache, type AskCache } from './ask-context.ts';
 
@@ -39,7 +40,7 @@ export interface AnswerOptions extends AskOptions {
  * does not understand — that gets a help card with suggestions.
  */
 export async function answerQuestion(db: Db, text: string, opts: AnswerOptions): Promise<AskResult> {
-  const [plan, access] = await Promise.all([findActivePlanWithVersions(db), loadReadAccess(db, opts.asker)]);
+  const [plan, access] = await readTogether(db, [() => findActivePlanWithVersions(db), () => loadReadAccess(db, opts.asker)]);
   if (!plan) return render(null, { kind: 'no_plan' });
   const ctx = await loadQueryContext(db, plan, opts.cache);
   const gate = await gateIntent(db, plan.id, parseQuestion(text, ctx), access);

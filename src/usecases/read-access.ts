@@ -4,6 +4,7 @@ import type { Intent } from '../domain/query/types.ts';
 import {
   decideRead, OUTSIDER, parseVisibility, readableTask, type ReadDecision, type Reader, type ReadPolicy, type ReadSubject,
 } from '../domain/read-policy.ts';
+import { readTogether } from '../db/reads.ts';
 
 /**
  * Who is asking. `operator` is someone at the server's shell (`duban ask`, tests of the answers):
@@ -20,14 +21,14 @@ export interface ReadAccess {
 export const VISIBILITY_KEY = 'visibility';
 
 export async function loadReadPolicy(db: DbOrTx): Promise<ReadPolicy> {
-  const [visibility, contacts] = await Promise.all([getSetting(db, VISIBILITY_KEY), adminContacts(db)]);
+  const [visibility, contacts] = await readTogether(db, [() => getSetting(db, VISIBILITY_KEY), () => adminContacts(db)]);
   return { visibility: parseVisibility(visibility), contacts };
 }
 
 /** The policy and the reader, or null for the operator (who is not checked). */
 export async function loadReadAccess(db: DbOrTx, asker: Asker): Promise<ReadAccess | null> {
   if (asker === 'operator') return null;
-  const [policy, reader] = await Promise.all([loadReadPolicy(db), asker.openId ? findReader(db, asker.openId) : OUTSIDER]);
+  const [policy, reader] = await readTogether(db, [() => loadReadPolicy(db), async () => (asker.openId ? findReader(db, asker.openId) : OUTSIDER)]);
   return { policy, reader };
 }
 

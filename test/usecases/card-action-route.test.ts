@@ -5,7 +5,7 @@ import { plans } from '../../src/db/schema/index.ts';
 import type { ParsedDirectory } from '../../src/directory/types.ts';
 import type { LarkCardAction } from '../../src/contracts/inbound.ts';
 import { bootstrapFromFiles } from '../../src/usecases/bootstrap.ts';
-import { createCardActionRoute } from '../../src/usecases/inbound/card-action-route.ts';
+import { createCardActionRoute, TASK_DETAIL_TOAST } from '../../src/usecases/inbound/card-action-route.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { addRound } from '../support/seed-reports.ts';
 
@@ -78,10 +78,11 @@ describe('the card action route', () => {
     expect(JSON.stringify(out.card!.data)).toContain(`indicator_form_${indicator().id}`);
   });
 
-  it('queues a task-detail request for whoever clicked, with no database check needed', async () => {
-    const out = await route(action({ operatorOpenId: 'ou_anyone', value: { kind: 'task_detail', taskId: 42 } }), ctx);
-    expect(out).toEqual({ toast: { type: 'success', content: '已将任务详情私信发送给您' }, job: { kind: 'task_detail', payload: { taskId: 42, openId: 'ou_anyone' } } });
-    const stringValue = await route(action({ operatorOpenId: 'ou_anyone', value: JSON.stringify({ kind: 'task_detail', taskId: 42 }) }), ctx);
+  it('queues a task-detail request for the directory member who clicked', async () => {
+    const admin = directory.admins![0]!.openId;
+    const out = await route(action({ operatorOpenId: admin, value: { kind: 'task_detail', taskId: taskId(9) } }), ctx);
+    expect(out).toMatchObject({ toast: { type: 'success', content: TASK_DETAIL_TOAST }, job: { kind: 'task_detail', payload: { taskId: taskId(9), openId: admin } } });
+    const stringValue = await route(action({ operatorOpenId: admin, value: JSON.stringify({ kind: 'task_detail', taskId: taskId(9) }) }), ctx);
     expect(stringValue.job?.kind).toBe('task_detail');
     const notInteger = await route(action({ value: { kind: 'task_detail', taskId: 4.5 } }), ctx);
     expect(notInteger.job).toBeUndefined();

@@ -57,7 +57,7 @@ describe('inbound job handlers', () => {
   });
 
   const message = (over: Record<string, unknown>) => ({
-    eventId: 'ev_m', messageId: 'om_q1', chatId: 'oc_dept_ygs', chatType: 'p2p', messageType: 'text', content: '{}', text: '任务7进展', senderOpenId: 'ou_ygs_0001', senderType: 'user', mentions: [], ...over,
+    eventId: 'ev_m', messageId: 'om_q1', chatId: 'oc_dept_ygs', chatType: 'p2p', messageType: 'text', content: '{}', text: '任务7进展', senderOpenId: directory.departments.find((d) => d.name === '运用促进司')!.reporters![0]!.openId, senderType: 'user', mentions: [], ...over,
   });
 
   it('answers a question with a card replying to the message, under a ref from the message id', async () => {

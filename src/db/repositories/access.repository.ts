@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { admins, assignments, departments, directorySettings, indicators, leaders, people, reporters, tasks } from '../schema/index.ts';
+import { readTogether } from '../reads.ts';
 
 /** Reads behind the read policy: who someone is in the directory, and who owns what. */
 
@@ -11,10 +12,10 @@ export interface ReaderRow {
 }
 
 export async function findReader(db: DbOrTx, openId: string): Promise<ReaderRow> {
-  const [admin, leader, depts] = await Promise.all([
-    db.select({ openId: admins.openId }).from(admins).where(eq(admins.openId, openId)).limit(1),
-    db.select({ openId: leaders.openId }).from(leaders).where(eq(leaders.openId, openId)).limit(1),
-    db
+  const [admin, leader, depts] = await readTogether(db, [
+    () => db.select({ openId: admins.openId }).from(admins).where(eq(admins.openId, openId)).limit(1),
+    () => db.select({ openId: leaders.openId }).from(leaders).where(eq(leaders.openId, openId)).limit(1),
+    () => db
       .select({ id: departments.id, name: departments.name })
       .from(reporters)
       .innerJoin(departments, eq(departments.id, reporters.departmentId))
