@@ -254,7 +254,7 @@ describe('status rounds end to end', () => {
   });
 
   it('opening a closed round says it is closed and how to reopen; reopening makes submissions on time again', async () => {
-    await roundOnly();
+    await openRound();
     await w.step('close_round');
     await w.idle();
     const before = w.fake.messages.length;

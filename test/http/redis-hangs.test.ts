@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/schema.ts';
 import { startApp, type App } from '../../src/main.ts';
 import { cardActionEvent, messageReceiveEvent, postCallback } from '../../src/simulator/index.ts';
+import { tasks } from '../../src/db/schema/index.ts';
+import { bootstrapFromFiles } from '../../src/usecases/bootstrap.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
+import { SEED_FILES } from '../support/seeded-round.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 import { APP_ID, ENCRYPT_KEY, VERIFICATION_TOKEN } from '../support/world.ts';
 
@@ -45,12 +48,16 @@ describe('when Redis hangs instead of dying', () => {
   let db: TestDb;
   let app: App;
   let proxy: Awaited<ReturnType<typeof startHangingProxy>>;
+  let taskId: number;
   const prefix = testQueuePrefix('hang');
   const sign = { encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN, now: () => new Date() };
   const id = () => randomBytes(6).toString('hex');
 
   beforeAll(async () => {
     db = await createTestDb('hang');
+    // A plan and a directory, so a task-detail click from an admin passes the route's checks and is queued.
+    await bootstrapFromFiles(db.db, SEED_FILES, new Date());
+    taskId = (await db.db.select({ id: tasks.id }).from(tasks).limit(1))[0]!.id;
     proxy = await startHangingProxy(new URL(testRedisUrl));
     const config = parseConfig({
       LARK_APP_ID: APP_ID,
@@ -61,6 +68,7 @@ describe('when Redis hangs instead of dying', () => {
       DATABASE_URL: db.url,
       REDIS_URL: proxy.url,
       QUEUE_PREFIX: prefix,
+      METRICS_PORT: '0',
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
@@ -98,7 +106,7 @@ describe('when Redis hangs instead of dying', () => {
 
   it('answers a card action with an error toast within Lark’s 3 s, never 已收到', async () => {
     const { answer, ms } = await timed(
-      cardActionEvent({ eventId: `ev_${id()}`, appId: APP_ID, verificationToken: VERIFICATION_TOKEN, createTime: new Date(), operator: { openId: 'ou_someone' }, cardToken: `c-${id()}`, action: { tag: 'button', value: { kind: 'task_detail', taskId: 1 }, name: 'detail' }, messageId: `om_${id()}`, chatId: 'oc_any' }),
+      cardActionEvent({ eventId: `ev_${id()}`, appId: APP_ID, verificationToken: VERIFICATION_TOKEN, createTime: new Date(), operator: { openId: 'ou_admin_0001' }, cardToken: `c-${id()}`, action: { tag: 'button', value: { kind: 'task_detail', taskId }, name: 'detail' }, messageId: `om_${id()}`, chatId: 'oc_any' }),
     );
     expect(answer, `no answer after ${ms} ms`).not.toBeNull();
     expect(answer!.status).toBe(200);
