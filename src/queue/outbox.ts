@@ -21,6 +21,8 @@ export interface OutboxJobData {
   throttled?: number;
   /** Facts for telling someone when Lark refuses the call for good (e.g. the chat a click came from). */
   context?: Record<string, string>;
+  /** The last failure Lark answered (written by the worker), for `duban outbox failed`. */
+  failure?: { code?: number; status?: number; msg?: string };
 }
 
 export interface EnqueueMeta {
@@ -50,8 +52,11 @@ export interface OutboxOptions {
 
 export interface Outbox {
   queue: Queue<OutboxJobData>;
-  /** Queues one Lark call. Enqueuing the same logical message again is a no-op. */
-  enqueue(op: LarkOperation, meta: EnqueueMeta): Promise<{ uuid: string; jobId: string }>;
+  /**
+   * Queues one Lark call. Enqueuing the same logical message again is a no-op, unless its earlier
+   * job failed: then it is queued afresh (`requeued`), under the same uuid so Lark still dedupes.
+   */
+  enqueue(op: LarkOperation, meta: EnqueueMeta): Promise<{ uuid: string; jobId: string; requeued?: boolean }>;
   close(): Promise<void>;
 }
 
@@ -71,7 +76,13 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       const uuid = outboxUuid(meta.purpose, meta.ref);
       const data: OutboxJobData = { op, uuid, purpose: meta.purpose, ref: meta.ref, ...(meta.context ? { context: meta.context } : {}) };
       await queue.add(op.kind, data, { ...defaults, jobId: uuid });
-      return { uuid, jobId: uuid };
+      // A failed job is kept 7 days under this id, so the add above was ignored: re-running a step
+      // (round open, remind, digest) must re-send exactly what failed. Remove it and add again, with
+      // the new data and a fresh attempt count; a sent message stays sent (sent_messages).
+      if ((await queue.getJobState(uuid)) !== 'failed') return { uuid, jobId: uuid };
+      await queue.remove(uuid);
+      await queue.add(op.kind, data, { ...defaults, jobId: uuid });
+      return { uuid, jobId: uuid, requeued: true };
     },
     close: () => queue.close(),
   };

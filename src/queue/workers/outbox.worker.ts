@@ -105,6 +105,8 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): { worker: Worker<O
         await job.updateData({ ...job.data, throttled });
         return delay(job, token, (f.waitMs ?? 1000) + jitter(250));
       }
+      // Kept with the job, so `duban outbox failed` can say what Lark answered and what to do.
+      await job.updateData({ ...job.data, failure: { code: f.code, status: f.status, msg: f.msg?.slice(0, 300) } });
       if (f.kind === 'rejected') {
         log.error({ larkCode: f.code, status: f.status, larkMsg: f.msg }, 'outbox: Lark refused the call, not retrying');
         await opts.onRejected?.(job.data, f).catch((hookError: Error) => log.error({ error: hookError.message }, 'outbox: refusal notice failed'));
