@@ -22,6 +22,7 @@ import { assertDurable, persistenceMode, persistenceProblem, readRedisPersistenc
 import { safeUrl } from './queue/redis-health.ts';
 import { createBotIdentity } from './lark/bot-identity.ts';
 import type { Send } from './usecases/rounds/ports.ts';
+import { alertAdminsOfRejection } from './usecases/outbox-alerts.ts';
 import { runStep } from './usecases/steps.ts';
 
 // Composition root: config → clients → server / workers. Only wiring lives here: shutdown is
@@ -150,6 +151,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
         typeof opts.inboundHandlers === 'function'
           ? opts.inboundHandlers(deps)
           : (opts.inboundHandlers ?? dubanHandlers({ send, timezone: config.timezone, bot }));
+      const refusalNotices = dubanRefusalNotices({ db: db.db, send, now, timezone: config.timezone });
       const workers = await startWorkers({
         config,
         producer,
@@ -157,10 +159,15 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
         logger,
         now,
         messenger: countingLarkErrors(createMessenger({ client: lark, logger })),
-        onRejected: dubanRefusalNotices({ db: db.db, send, now, timezone: config.timezone }),
         handlers,
         // Status reports are stored in batches, unless a caller replaced the handlers.
         batchHandlers: opts.inboundHandlers ? undefined : dubanBatchHandlers(db.db, now),
+        // Cards Lark will not take and unreachable task details (lark-refusals.ts); then a chat or
+        // the app's setup that keeps failing (outbox-alerts.ts).
+        onRejected: async (job, f) => {
+          await refusalNotices(job, f);
+          await alertAdminsOfRejection({ db: db.db, send, now: now(), timezone: config.timezone }, job.purpose, job.op, f);
+        },
         runStep: (opts.schedules ?? true) ? (step) => runStep(step, { db: db.db, send, now, timezone: config.timezone }) : null,
         shutdown,
       });

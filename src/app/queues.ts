@@ -80,15 +80,22 @@ export async function startWorkers(w: WorkerWiring): Promise<Worker[]> {
     rates: { appPerSecond: config.outbox.appRatePerSecond, chatPerSecond: config.outbox.chatRatePerSecond, appPerMinute: config.outbox.appRatePerMinute },
     onRejected: w.onRejected,
   });
-  const workers: Worker[] = [startInboundWorker({ ...common, handlers: w.handlers, batchHandlers: w.batchHandlers, retryMaxMs: config.inboundRetryMaxMs }), outboxWorker.worker];
+  const workers: Worker[] = [];
+  // Each worker's closer is registered as it starts, so a later failure (a schedule Redis refuses)
+  // still closes it: a failed start must end the process, not leave workers holding it open.
+  // Closers run in reverse: workers finish active jobs before their connection goes.
+  const started = (wk: Worker) => {
+    workers.push(wk);
+    shutdown.closer(() => wk.close());
+  };
+  started(outboxWorker.worker);
+  started(startInboundWorker({ ...common, handlers: w.handlers, batchHandlers: w.batchHandlers, retryMaxMs: config.inboundRetryMaxMs }));
   if (w.runStep) {
     const schedulesQueue = new Queue(QUEUES.schedules, { connection: w.producer, prefix: config.queuePrefix });
     schedulesQueue.on('error', () => {});
     shutdown.closer(() => schedulesQueue.close());
     await registerSchedules(schedulesQueue, config.cron, config.timezone);
-    workers.push(startSchedulesWorker({ connection, prefix: config.queuePrefix, run: w.runStep, logger }));
+    started(startSchedulesWorker({ connection, prefix: config.queuePrefix, run: w.runStep, logger }));
   }
-  // Closers run in reverse: workers finish active jobs before their connection goes.
-  shutdown.closer(() => Promise.all(workers.map((wk) => wk.close())));
   return workers;
 }

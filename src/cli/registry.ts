@@ -12,6 +12,7 @@ import { remindCommand } from './remind.ts';
 import { simulatorCommand } from './simulator.ts';
 import { demoCommand } from './demo.ts';
 import { workerCommand } from './worker.ts';
+import { outboxCommand } from './outbox.ts';
 
 /** Every command of `npx duban`, in the order `--help` lists them. */
-export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, directoryCommand, roundCommand, remindCommand, digestCommand, askCommand, exportCommand, inboundCommand, simulatorCommand, demoCommand];
+export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, directoryCommand, roundCommand, remindCommand, digestCommand, askCommand, exportCommand, inboundCommand, outboxCommand, simulatorCommand, demoCommand];

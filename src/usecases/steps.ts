@@ -32,6 +32,18 @@ export const REOPEN_HINT = '如需重新开启，请运行 duban round reopen（
  * the cron schedules, the console buttons and the CLI (`round`, `remind`, `digest`).
  */
 export async function runStep(step: StepName, deps: StepDeps): Promise<string> {
+  let requeued = 0;
+  // The outbox re-queues a message whose earlier send failed (src/queue/outbox.ts): say so.
+  const send: Send = async (op, meta) => {
+    const r = await deps.send(op, meta);
+    if ((r as { requeued?: boolean } | undefined)?.requeued) requeued++;
+    return r;
+  };
+  const line = await runStepOnce(step, { ...deps, send });
+  return requeued ? `${line}；其中 ${requeued} 条先前发送失败，已重新排队` : line;
+}
+
+async function runStepOnce(step: StepName, deps: StepDeps): Promise<string> {
   const base = { send: deps.send, now: deps.now(), timezone: deps.timezone, progress: deps.progress };
   switch (step) {
     case 'open_round': {

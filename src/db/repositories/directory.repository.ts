@@ -165,3 +165,19 @@ export async function replaceReporters(db: DbOrTx, departmentId: number, openIds
   if (added.length) await db.insert(reporters).values(added.map((openId) => ({ departmentId, openId })));
   return { added, removed };
 }
+
+/** Records that the bot joined or left a chat (Lark's bot added / removed events); a new chat is kept as `other`. */
+export async function setChatBotStatus(db: DbOrTx, chatId: string, status: 'in' | 'removed', at: Date, name: string | null): Promise<ChatRecord> {
+  const [row] = await db
+    .insert(chats)
+    .values({ chatId, name, kind: 'other', botStatus: status, botStatusAt: at })
+    .onConflictDoUpdate({ target: chats.chatId, set: { botStatus: status, botStatusAt: at, ...(name ? { name } : {}) } })
+    .returning();
+  return row!;
+}
+
+/** Which department a chat serves, by name, or null. */
+export async function departmentNameOfChat(db: DbOrTx, chatId: string): Promise<string | null> {
+  const [row] = await db.select({ name: departments.name }).from(departments).where(eq(departments.chatId, chatId)).limit(1);
+  return row?.name ?? null;
+}

@@ -42,6 +42,9 @@ export const chats = pgTable('chats', {
   name: text('name'),
   kind: text('kind').notNull(), // department | leadership | other
   departmentId: integer('department_id').references(() => departments.id, { onDelete: 'set null' }),
+  /** Whether the bot is in the chat, from Lark's bot added / removed events; null: not reported yet. */
+  botStatus: text('bot_status'), // in | removed
+  botStatusAt: timestamp('bot_status_at', { withTimezone: true }),
 });
 
 /** Leaders listed under a leadership chat: they read what admins read (the digest, who has not reported). */
