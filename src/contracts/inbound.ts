@@ -94,6 +94,14 @@ export interface AskJobPayload {
   messageId?: string;
 }
 
+/** The bot was added to or removed from a group (im.chat.member.bot.added_v1 / deleted_v1). */
+export interface BotMembershipPayload {
+  chatId: string;
+  chatName?: string;
+  change: 'added' | 'removed';
+  operatorOpenId?: string;
+}
+
 /** Every kind of inbound job, with its payload. The keys are the kinds stored in Redis. */
 export interface InboundPayloads {
   /** A question or a directory command in a chat. */
@@ -106,6 +114,7 @@ export interface InboundPayloads {
   indicator_value: IndicatorJobPayload;
   task_detail: TaskDetailJobPayload;
   ask: AskJobPayload;
+  bot_membership: BotMembershipPayload;
 }
 
 export type InboundKind = keyof InboundPayloads;

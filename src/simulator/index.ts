@@ -7,3 +7,4 @@ export * from './events.ts';
 export { deliverCardAction, type CallbackRecord, type CardCallbackResult } from './callbacks.ts';
 export { validateCard, type CardViolation } from './card-rules.ts';
 export { checkCallbackAnswer } from './card-check.ts';
+export * from './bot-events.ts';

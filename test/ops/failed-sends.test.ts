@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.ts';
-import { startWorld, waitFor, type World } from '../helpers/world.ts';
+import { findChat } from '../../src/db/repositories/directory.repository.ts';
+import { botMembershipEvent, postCallback } from '../../src/simulator/index.ts';
+import { APP_ID, ENCRYPT_KEY, VERIFICATION_TOKEN, startWorld, waitFor, type World } from '../helpers/world.ts';
 
 // A department chat the bot is not in: the card fails with 230002, the admins hear of it once,
 // `duban outbox failed` explains it, and after the fix a re-run (or retry) sends that card only.
@@ -110,3 +112,41 @@ describe('failed sends are visible and redoable', () => {
   });
 });
 
+
+describe('the bot added to or removed from a chat', () => {
+  const post = (change: 'added' | 'removed', eventId: string) =>
+    postCallback(
+      `${w.app.url}/lark/events`,
+      botMembershipEvent({ eventId, appId: APP_ID, verificationToken: VERIFICATION_TOKEN, createTime: new Date(), change, chatId: 'oc_dept_lxb', chatName: '流学办工作群', operatorOpenId: 'ou_admin_0001' }),
+      { encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN, now: () => new Date() },
+    );
+  const membershipTexts = () => w.fake.messages.filter((m) => m.chat_id === 'oc_p2p_admin_0002' && (m.text ?? '').includes('流学办工作群')).map((m) => m.text);
+
+  it('removed: the chat is marked removed and each admin is told which department loses its cards', async () => {
+    expect((await post('removed', 'ev_bot_removed_1')).status).toBe(200);
+    await waitFor('chat marked', async () => (await findChat(w.db.db, 'oc_dept_lxb'))?.botStatus === 'removed');
+    const [text] = await waitFor('admin told', () => membershipTexts().length === 1 && membershipTexts());
+    expect(text).toContain('把机器人移出了群「流学办工作群」');
+    expect(text).toContain('将收不到本周任务卡片');
+    expect(text).toContain('周督办');
+  });
+
+  it('added: the chat is marked in; a redelivered event tells nobody twice', async () => {
+    await post('added', 'ev_bot_added_1');
+    await post('added', 'ev_bot_added_1');
+    await waitFor('chat marked', async () => (await findChat(w.db.db, 'oc_dept_lxb'))?.botStatus === 'in');
+    await waitFor('admin told', () => membershipTexts().length === 2);
+    await outboxIdle();
+    expect(membershipTexts()).toHaveLength(2);
+    expect(membershipTexts()[1]).toContain('把机器人加入了群「流学办工作群」');
+  });
+
+  it('a malformed membership event is acknowledged and changes nothing', async () => {
+    const before = (await findChat(w.db.db, 'oc_dept_lxb'))!;
+    const bad = botMembershipEvent({ eventId: 'ev_bot_bad', appId: APP_ID, verificationToken: VERIFICATION_TOKEN, createTime: new Date(), change: 'removed', chatId: '', chatName: 'x', operatorOpenId: 'ou_admin_0001' });
+    expect((await postCallback(`${w.app.url}/lark/events`, bad, { encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN, now: () => new Date() })).status).toBe(200);
+    await outboxIdle();
+    expect(await findChat(w.db.db, 'oc_dept_lxb')).toEqual(before);
+    expect(await findChat(w.db.db, '')).toBeNull();
+  });
+});

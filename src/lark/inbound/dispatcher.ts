@@ -5,6 +5,7 @@ import { errInfo, isDubanError } from '../../errors.ts';
 import { sdkLogger } from '../../logging.ts';
 import { metrics } from '../../metrics.ts';
 import type { CardActionResponse, InboundEnqueue, InboundRoutes } from '../../contracts/inbound.ts';
+import { BOT_ADDED, BOT_DELETED, parseBotMembership } from './bot-membership.ts';
 import { defaultRoutes } from './default-routes.ts';
 import { parseCardAction, parseMessageEvent } from './events.ts';
 import { TOAST_FAILED, TOAST_INVALID, TOAST_UNAVAILABLE } from './toasts.ts';
@@ -91,11 +92,34 @@ export function createInboundDispatcher(deps: DispatcherDeps): lark.EventDispatc
     return response;
   };
 
+  // Bot added to / removed from a chat: no route decides anything, the worker records it and tells the admins.
+  const onBotMembership = (eventType: string, change: 'added' | 'removed') => async (data: unknown): Promise<Record<string, never>> => {
+    const log = base.child({ eventId: eventIdOf(data), eventType });
+    const payload = parseBotMembership(data, change);
+    if (!payload) {
+      log.warn('bot membership event failed validation; ignored');
+      metrics.inboundEvents.inc({ type: eventType, outcome: 'invalid' });
+      return {};
+    }
+    const { eventId, ...rest } = payload;
+    try {
+      await deps.enqueue({ kind: 'bot_membership', payload: rest, eventId, eventType, receivedAt: deps.now().toISOString() });
+    } catch (e) {
+      log.error({ error: errInfo(e) }, 'could not queue bot membership event');
+      metrics.inboundEvents.inc({ type: eventType, outcome: 'unavailable' });
+      throw e;
+    }
+    metrics.inboundEvents.inc({ type: eventType, outcome: 'queued' });
+    return {};
+  };
+
   return new lark.EventDispatcher({ logger: sdkLogger(deps.logger), loggerLevel: lark.LoggerLevel.warn }).register<{
     [CARD_ACTION]: (d: unknown) => Promise<CardActionResponse>;
   }>({
     [MESSAGE_RECEIVE]: onMessage as never,
     [CARD_ACTION]: onCardAction,
+    [BOT_ADDED]: onBotMembership(BOT_ADDED, 'added') as never,
+    [BOT_DELETED]: onBotMembership(BOT_DELETED, 'removed') as never,
   });
 }
 

@@ -8,6 +8,7 @@ import { answerQuestion, type AskCache } from '../ask.ts';
 import { runDirectoryCommand } from '../directory-commands.ts';
 import type { Send } from '../rounds/ports.ts';
 import { storeReport } from '../store-report.ts';
+import { recordBotMembership } from '../bot-membership.ts';
 
 export interface InboundHandlerDeps {
   send: Send;
@@ -84,6 +85,9 @@ export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers
       // Where the person clicked, to tell them there if Lark cannot reach them privately (230013).
       const context = p.chatId ? { chatId: p.chatId, ...(p.messageId ? { messageId: p.messageId } : {}) } : undefined;
       await deps.send({ kind: 'send', to: { openId: p.openId }, content: { card: answer.card } }, { purpose: 'task_detail', ref: `event:${job.eventId}`, context });
+    },
+    bot_membership: async (job, { tx, now }) => {
+      await recordBotMembership({ db: tx, send: deps.send, now: now(), timezone: deps.timezone }, job.payload, job.eventId);
     },
     // Queued as is only by the default route (no app logic plugged in): recording the event is all.
     card_action: async (_job, { logger }) => logger.info('raw card action; event recorded only'),
