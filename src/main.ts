@@ -9,8 +9,8 @@ import type { InboundHandlers, InboundRoutes } from './contracts/inbound.ts';
 import type { Config } from './config/schema.ts';
 import type { DbHandle } from './db/client.ts';
 import type { Now } from './domain/clock.ts';
-import { startMetricsServer } from './http/metrics-server.ts';
 import { buildServer } from './http/server.ts';
+import { startOpsServer } from './http/ops-server.ts';
 import { createLarkClient } from './lark/client.ts';
 import { countingLarkErrors } from './lark/counting-messenger.ts';
 import { createInboundDispatcher } from './lark/inbound/dispatcher.ts';
@@ -73,6 +73,8 @@ export interface App {
   url?: string;
   /** GET /metrics of this process, on METRICS_HOST:METRICS_PORT (not the public port). */
   metricsUrl?: string;
+  /** The operational port (METRICS_PORT): health, metrics, queue dashboard. */
+  opsUrl?: string;
   db: DbHandle;
   outbox: Outbox;
   logger: Logger;
@@ -98,9 +100,10 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     if (!opts.db) shutdown.closer(() => db.close());
     const now = opts.now ?? (await clockForDatabase(db.db, config, opts.clock));
 
-    const { enqueueInbound, outbox } = openProducers(config, producer, shutdown);
+    const { enqueueInbound, outbox, queues } = openProducers(config, producer, shutdown);
     const deps: AppDeps = { db, outbox, now, logger };
     const app: App = { db, outbox, logger, now, close: shutdown.close };
+    const checks = { postgres: () => db.ping(), redis: async () => void (await producer.ping()), redisPersistence: persistenceMode(persistence) };
     const send: Send = (op, meta) => outbox.enqueue(op, meta);
     const lark = createLarkClient(config.lark, { logger });
     // Who the bot is decides which group messages are for it (and never a reporter); asked once
@@ -109,11 +112,13 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     if (opts.web || opts.workers) void bot.openId();
 
     if (opts.web || opts.workers) {
-      // Off the public port: serve and worker alike expose their own registry here.
-      const metricsServer = await startMetricsServer({ ...config.metrics, logger });
-      shutdown.closer(() => metricsServer.close());
-      app.metricsUrl = `${metricsServer.url}/metrics`;
-      progress(`指标：${app.metricsUrl}`);
+      // Off the public port, serve and worker alike: /metrics of this process, /healthz and /readyz
+      // (a worker's only probe), and the queue dashboard when DUBAN_ADMIN_USER/PASSWORD are set.
+      const ops = await startOpsServer({ ...config.metrics, checks, queues, admin: config.admin });
+      shutdown.closer(() => ops.close());
+      app.opsUrl = ops.url;
+      app.metricsUrl = `${ops.url}/metrics`;
+      progress(`运维端口：${ops.url}（/metrics、/healthz、/readyz${config.admin ? '、/queues 队列面板' : ''}）`);
     }
 
     if (opts.web) {
@@ -129,7 +134,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
         keys: { encryptKey: config.lark.encryptKey, verificationToken: config.lark.verificationToken, appId: config.lark.appId, tenantKey: config.lark.tenantKey },
         maxInFlight: config.httpMaxInFlight,
         dispatcher,
-        checks: { postgres: () => db.ping(), redis: async () => void (await producer.ping()), redisPersistence: persistenceMode(persistence) },
+        checks,
       });
       shutdown.intake(() => server.close());
       const address = await server.listen({ port: config.port, host: config.host });

@@ -36,6 +36,8 @@ export interface Producers {
   /** Puts a job on the inbound queue (job id from the event id, bounded wait). */
   enqueueInbound: ReturnType<typeof createInboundEnqueue>;
   outbox: Outbox;
+  /** Every queue duban uses, on the producer connection (for the dashboard). */
+  queues: Queue[];
 }
 
 /** The queues this process adds to: inbound (webhook / WS) and the outbox (every Lark call). */
@@ -48,7 +50,10 @@ export function openProducers(config: QueueConfig, producer: Redis, shutdown: Sh
   for (const q of [inboundQueue, outbox.queue]) q.on('error', () => {});
   shutdown.closer(() => outbox.close());
   shutdown.closer(watchQueueDepth([inboundQueue, outbox.queue]));
-  return { enqueueInbound: createInboundEnqueue(inboundQueue), outbox };
+  const schedulesQueue = new Queue(QUEUES.schedules, { connection: producer, prefix: config.queuePrefix });
+  schedulesQueue.on('error', () => {});
+  shutdown.closer(() => schedulesQueue.close());
+  return { enqueueInbound: createInboundEnqueue(inboundQueue), outbox, queues: [inboundQueue, outbox.queue, schedulesQueue] };
 }
 
 export interface WorkerWiring {

@@ -1,3 +1,5 @@
+import { CronExpressionParser } from 'cron-parser';
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
 // The whole environment contract (docs/operations.md#configuration), validated once. Nothing else reads process.env.
@@ -6,6 +8,20 @@ const optionalText = z
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
+
+/** A cron pattern as BullMQ's job schedulers read it: the same parser (cron-parser) decides. */
+const cron = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .superRefine((v, ctx) => {
+      try {
+        CronExpressionParser.parse(v, { tz: 'UTC' }).next();
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: `不是有效的 cron 表达式「${v}」（${(e as Error).message}）；格式：分 时 日 月 星期，例如 0 9 * * 1 表示每周一 09:00` });
+      }
+    });
 
 export const configSchema = z.object({
   LARK_APP_ID: z.string().trim().default('cli_a000000000000000'),
@@ -27,13 +43,19 @@ export const configSchema = z.object({
   HTTP_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(200),
   LATE_GRACE_DAYS: z.coerce.number().int().min(0).default(7),
   INPUT_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  DUBAN_ADMIN_USER: optionalText,
+  DUBAN_ADMIN_PASSWORD: optionalText,
   DIRECTORY_FILE: optionalText,
-  DUBAN_TIMEZONE: z.string().trim().default('Asia/Shanghai'),
+  DUBAN_TIMEZONE: z
+    .string()
+    .trim()
+    .default('Asia/Shanghai')
+    .refine((v) => IANAZone.isValidZone(v), { message: '不是有效的 IANA 时区（例如 Asia/Shanghai）' }),
   DUBAN_NOW: optionalText,
-  ROUND_CRON: z.string().trim().default('0 9 * * 1'),
-  REMIND_CRON: z.string().trim().default('0 15 * * 4'),
-  CLOSE_CRON: z.string().trim().default('0 17 * * 5'),
-  DIGEST_CRON: z.string().trim().default('30 17 * * 5'),
+  ROUND_CRON: cron('0 9 * * 1'),
+  REMIND_CRON: cron('0 15 * * 4'),
+  CLOSE_CRON: cron('0 17 * * 5'),
+  DIGEST_CRON: cron('30 17 * * 5'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTBOX_APP_RATE: z.coerce.number().int().positive().default(40),
   OUTBOX_CHAT_RATE: z.coerce.number().int().positive().default(4),
@@ -60,7 +82,7 @@ export interface Config {
   };
   /** DUBAN_INSECURE_LOCAL=1: `serve` starts without signing keys (local demos and tests only). */
   insecureLocal: boolean;
-  /** /metrics listens here, apart from the public port (127.0.0.1 by default). */
+  /** The operational port, apart from the public one (127.0.0.1 by default): /metrics, /healthz, /readyz, the queue dashboard. */
   metrics: { port: number; host: string };
   /** Requests handled at once on the public port; more are answered 503. */
   httpMaxInFlight: number;
@@ -74,6 +96,8 @@ export interface Config {
   queuePrefix: string;
   port: number;
   host: string;
+  /** Basic-auth login of the queue dashboard on the operational port; unset: no dashboard. */
+  admin?: { user: string; password: string };
   directoryFile?: string;
   timezone: string;
   /** Fixed clock for demos and tests (ISO date-time); unset means the real clock. */
@@ -102,6 +126,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`配置无效：${problems}`);
   }
   const e = parsed.data;
+  if (Boolean(e.DUBAN_ADMIN_USER) !== Boolean(e.DUBAN_ADMIN_PASSWORD)) {
+    throw new ConfigError('配置无效：DUBAN_ADMIN_USER 和 DUBAN_ADMIN_PASSWORD 须同时设置（开启队列面板）或同时留空');
+  }
   if (e.DUBAN_NOW !== undefined && Number.isNaN(Date.parse(e.DUBAN_NOW))) {
     throw new ConfigError(`配置无效：DUBAN_NOW 不是有效时间（${e.DUBAN_NOW}）`);
   }
@@ -126,6 +153,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     queuePrefix: e.QUEUE_PREFIX,
     port: e.PORT,
     host: e.HOST,
+    admin: e.DUBAN_ADMIN_USER && e.DUBAN_ADMIN_PASSWORD ? { user: e.DUBAN_ADMIN_USER, password: e.DUBAN_ADMIN_PASSWORD } : undefined,
     directoryFile: e.DIRECTORY_FILE,
     timezone: e.DUBAN_TIMEZONE,
     now: e.DUBAN_NOW,

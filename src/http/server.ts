@@ -69,7 +69,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   await app.register(healthRoutes, { checks: deps.checks });
-  // /metrics is not here: it listens on METRICS_PORT (metrics-server.ts), off the public port.
+  // /metrics is not here: it listens on METRICS_PORT (ops-server.ts), off the public port.
   await app.register(larkEventsRoutes, { dispatcher: deps.dispatcher, keys: deps.keys, now: deps.now });
   await app.ready();
   return app;

@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMetricsServer, type MetricsServer } from '../../src/http/metrics-server.ts';
+import { startOpsServer, type OpsServer } from '../../src/http/ops-server.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { createInboundDispatcher } from '../../src/lark/inbound/dispatcher.ts';
 import { createLogger } from '../../src/logging.ts';
@@ -18,7 +18,7 @@ let producer: Redis;
 let queue: Queue;
 let app: FastifyInstance;
 let unwatch: () => void;
-let ops: MetricsServer;
+let ops: OpsServer;
 
 beforeAll(async () => {
   producer = createRedis(testRedisUrl, 'producer');
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const logger = createLogger({ level: 'silent' });
   const dispatcher = createInboundDispatcher({ enqueue: createInboundEnqueue(queue), logger, now: () => new Date() });
   app = await buildServer({ logger, now: () => new Date(), keys: { encryptKey: ENCRYPT_KEY }, dispatcher, checks: { postgres: async () => {}, redis: async () => {} } });
-  ops = await startMetricsServer({ host: '127.0.0.1', port: 0, logger });
+  ops = await startOpsServer({ host: '127.0.0.1', port: 0, checks: { postgres: async () => {}, redis: async () => {} }, queues: [] });
 });
 
 afterAll(async () => {

@@ -125,7 +125,7 @@ describe('the bot added to or removed from a chat', () => {
   it('removed: the chat is marked removed and each admin is told which department loses its cards', async () => {
     expect((await post('removed', 'ev_bot_removed_1')).status).toBe(200);
     await waitFor('chat marked', async () => (await findChat(w.db.db, 'oc_dept_lxb'))?.botStatus === 'removed');
-    const [text] = await waitFor('admin told', () => membershipTexts().length === 1 && membershipTexts());
+    const [text] = (await waitFor('admin told', () => membershipTexts().length === 1 && membershipTexts())) as string[];
     expect(text).toContain('把机器人移出了群「流学办工作群」');
     expect(text).toContain('将收不到本周任务卡片');
     expect(text).toContain('周督办');
