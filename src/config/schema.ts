@@ -17,6 +17,9 @@ const cron = (fallback: string) =>
     .default(fallback)
     .superRefine((v, ctx) => {
       try {
+        // cron-parser also takes 4 fields and reads them differently; a person writing one meant 5.
+        const fields = v.split(/\s+/).length;
+        if (fields !== 5 && fields !== 6) throw new Error(`应为 5 个字段，实为 ${fields} 个`);
         CronExpressionParser.parse(v, { tz: 'UTC' }).next();
       } catch (e) {
         ctx.addIssue({ code: 'custom', message: `不是有效的 cron 表达式「${v}」（${(e as Error).message}）；格式：分 时 日 月 星期，例如 0 9 * * 1 表示每周一 09:00` });
