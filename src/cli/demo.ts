@@ -208,6 +208,10 @@ export const demoCommand: Command = {
     ctx.out('');
     ctx.out(`duban：${demo.app.url}（演示时钟 ${formatLocalTime(demo.app.now(), config.timezone)}，存于数据库，命令行与下次演示沿用）；数据在 ${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}，再次运行沿用。`);
     ctx.out('在浏览器中打开控制台，选择“我是…”，在部门工作群里填报任务，或私聊督办“任务7”；上方按钮可开启/催办/关闭/重新开启/发送周汇总。按 Ctrl+C 停止。');
+    if (!config.databaseUrl) {
+      // PGlite has one writer (src/db/pglite-lock.ts): CLI commands cannot open ./data while the demo runs.
+      ctx.out(`演示运行期间内嵌数据库（${config.dataDir}）只归它使用：开启/催办/汇总请用控制台上方按钮；要同时在终端运行 duban 命令，请先停止演示，或设置 DATABASE_URL 使用 Postgres 再运行 npx duban demo。`);
+    }
     // Last, so it is the line people see (and the README promises).
     ctx.out(`控制台：${demo.consoleUrl}`);
     const closeAll = async () => {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { lockDataDir } from './pglite-lock.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -52,7 +53,14 @@ export async function openDb(opts: DbOptions): Promise<DbHandle> {
   const { drizzle } = await import('drizzle-orm/pglite');
   const dir = path.resolve(opts.dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir);
+  const release = lockDataDir(opts.dataDir);
+  let client;
+  try {
+    client = await PGlite.create(dir);
+  } catch (e) {
+    release();
+    throw e;
+  }
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
@@ -60,7 +68,13 @@ export async function openDb(opts: DbOptions): Promise<DbHandle> {
     ping: async () => {
       await client.query('select 1');
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
   };
 }
 
