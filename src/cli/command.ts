@@ -13,4 +13,6 @@ export interface Command {
   /** Full help text: usage line, options, examples. */
   help: string;
   run(args: string[], ctx: CliContext): Promise<number>;
+  /** Answers an invalid configuration itself (doctor's checklist) instead of the one error line. */
+  onBadConfig?(message: string, ctx: Omit<CliContext, 'config'>): number;
 }

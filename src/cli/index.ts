@@ -1,4 +1,5 @@
 import { loadConfig } from '../config/env.ts';
+import { ConfigError } from '../config/schema.ts';
 import { isDubanError } from '../errors.ts';
 import type { CliContext, Command } from './command.ts';
 import { commands } from './registry.ts';
@@ -34,7 +35,13 @@ export async function runCli(argv: string[], ctxOverride?: Partial<CliContext>):
     return 0;
   }
   try {
-    const config = ctxOverride?.config ?? loadConfig();
+    let config;
+    try {
+      config = ctxOverride?.config ?? loadConfig();
+    } catch (e) {
+      if (command.onBadConfig && e instanceof ConfigError) return command.onBadConfig(e.message, { out, err });
+      throw e;
+    }
     return await command.run(rest, { config, out, err });
   } catch (e) {
     if (isDubanError(e)) {

@@ -13,6 +13,7 @@ import { simulatorCommand } from './simulator.ts';
 import { demoCommand } from './demo.ts';
 import { workerCommand } from './worker.ts';
 import { outboxCommand } from './outbox.ts';
+import { doctorCommand } from './doctor.ts';
 
 /** Every command of `npx duban`, in the order `--help` lists them. */
-export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, directoryCommand, roundCommand, remindCommand, digestCommand, askCommand, exportCommand, inboundCommand, outboxCommand, simulatorCommand, demoCommand];
+export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, directoryCommand, roundCommand, remindCommand, digestCommand, askCommand, exportCommand, inboundCommand, outboxCommand, doctorCommand, simulatorCommand, demoCommand];
