@@ -8,9 +8,9 @@ import { runCli } from '../../src/cli/index.ts';
 import type { Config } from '../../src/config/schema.ts';
 import { createInboundDispatcher } from '../../src/lark/inbound/dispatcher.ts';
 import { EVENTS } from '../../src/lark/requirements.ts';
-import { spawnDuban } from '../helpers/duban-process.ts';
-import { sparePort } from '../helpers/pg-instance.ts';
-import { BOT_OPEN_ID, startWorld, waitFor, type World } from '../helpers/world.ts';
+import { spawnDuban } from '../support/duban-process.ts';
+import { sparePort } from '../support/pg-instance.ts';
+import { BOT_OPEN_ID, startWorld, waitFor, type World } from '../support/world.ts';
 
 // `duban doctor` against the fake Lark: the demo's world passes; a broken one gets a checklist
 // naming each problem and its fix, and exit code 1.

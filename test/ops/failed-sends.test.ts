@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.ts';
 import { findChat } from '../../src/db/repositories/directory.repository.ts';
 import { botMembershipEvent, postCallback } from '../../src/simulator/index.ts';
-import { APP_ID, ENCRYPT_KEY, VERIFICATION_TOKEN, startWorld, waitFor, type World } from '../helpers/world.ts';
+import { APP_ID, ENCRYPT_KEY, VERIFICATION_TOKEN, startWorld, waitFor, type World } from '../support/world.ts';
 
 // A department chat the bot is not in: the card fails with 230002, the admins hear of it once,
 // `duban outbox failed` explains it, and after the fix a re-run (or retry) sends that card only.

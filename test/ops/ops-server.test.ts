@@ -6,8 +6,8 @@ import { parseConfig } from '../../src/config/schema.ts';
 import { basicAuthOk, buildOpsServer } from '../../src/http/ops-server.ts';
 import { startApp } from '../../src/main.ts';
 import { createRedis } from '../../src/queue/connection.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 
 const prefix = testQueuePrefix('ops');
 const admin = { user: 'duban', password: 'correct horse' };

@@ -7,8 +7,8 @@ import { runCli } from '../../src/cli/index.ts';
 import { parseConfig } from '../../src/config/schema.ts';
 import { migrateDb, openDb } from '../../src/db/client.ts';
 import { findActivePlan } from '../../src/db/repositories/plan.repository.ts';
-import { spawnDuban, type DubanProcess } from '../helpers/duban-process.ts';
-import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+import { spawnDuban, type DubanProcess } from '../support/duban-process.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 
 const prefix = testQueuePrefix('lock');
 

@@ -7,9 +7,9 @@ import { parseConfig } from '../../src/config/schema.ts';
 import { findActivePlan } from '../../src/db/repositories/plan.repository.ts';
 import { startApp } from '../../src/main.ts';
 import { createRedis } from '../../src/queue/connection.ts';
-import { createTestDb, type TestDb } from '../helpers/db.ts';
-import { spawnDuban } from '../helpers/duban-process.ts';
-import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../helpers/redis.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { spawnDuban } from '../support/duban-process.ts';
+import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 
 const run = promisify(execFile);
 const prefix = testQueuePrefix('startfail');
