@@ -14,6 +14,7 @@ import { demoCommand } from './demo.ts';
 import { workerCommand } from './worker.ts';
 import { outboxCommand } from './outbox.ts';
 import { doctorCommand } from './doctor.ts';
+import { backupCommand } from './backup.ts';
 
 /** Every command of `npx duban`, in the order `--help` lists them. */
-export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, directoryCommand, roundCommand, remindCommand, digestCommand, askCommand, exportCommand, inboundCommand, outboxCommand, doctorCommand, simulatorCommand, demoCommand];
+export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, importCommand, directoryCommand, roundCommand, remindCommand, digestCommand, askCommand, exportCommand, inboundCommand, outboxCommand, doctorCommand, backupCommand, simulatorCommand, demoCommand];

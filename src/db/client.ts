@@ -17,6 +17,8 @@ export interface DbHandle {
   kind: 'postgres' | 'pglite';
   /** Raw connectivity probe for /readyz. */
   ping(): Promise<void>;
+  /** PGlite only: the whole data directory as a gzipped tarball (`duban backup`). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export async function openDb(opts: DbOptions): Promise<DbHandle> {
     ping: async () => {
       await client.query('select 1');
     },
+    dumpDataDir: () => client.dumpDataDir('gzip'),
     close: async () => {
       try {
         await client.close();
