@@ -7,6 +7,7 @@ import { runCli } from '../../src/cli/index.ts';
 import { parseConfig } from '../../src/config/schema.ts';
 import { migrateDb, openDb } from '../../src/db/client.ts';
 import { findActivePlan } from '../../src/db/repositories/plan.repository.ts';
+import { waitFor } from '../support/fake-lark.ts';
 import { spawnDuban, type DubanProcess } from '../support/duban-process.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 
@@ -38,7 +39,8 @@ async function cli(...argv: string[]) {
 describe('the embedded database has one writer', () => {
   it('a command run while another process holds ./data refuses in one line naming the pid, and stores nothing', async () => {
     holder = spawnDuban(['worker'], { DATA_DIR: dir, REDIS_URL: testRedisUrl, QUEUE_PREFIX: prefix, DUBAN_REDIS_VOLATILE_OK: '1', ROUND_CRON: '0 9 1 1 *' });
-    await holder.waitForLine(/队列处理已启动/, 60_000);
+    // The lock is taken when the database opens, before its migrations (slow on a busy machine).
+    await waitFor(() => existsSync(path.join(dir, 'duban.lock')), 60_000);
     expect(await readFile(path.join(dir, 'duban.lock'), 'utf8')).toContain('"command":"worker"');
     const lock = JSON.parse(await readFile(path.join(dir, 'duban.lock'), 'utf8')) as { pid: number };
     expect(lock.pid).toBe(holder.pid);
@@ -50,7 +52,7 @@ describe('the embedded database has one writer', () => {
     expect(r.err).toContain(`正被进程 ${holder.pid}`);
     expect(r.err).toContain('DATABASE_URL');
     expect(r.out).not.toContain('已新建计划');
-  }, 120_000);
+  }, 180_000);
 
   it('once the holder is gone (even killed -9), the next command takes the lock over and works', async () => {
     await holder!.kill('SIGKILL');
@@ -66,5 +68,5 @@ describe('the embedded database has one writer', () => {
     } finally {
       await h.close();
     }
-  }, 120_000);
+  }, 180_000);
 });
