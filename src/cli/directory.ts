@@ -1,8 +1,13 @@
 import { readBoundedFile } from './bounded-read.ts';
 import { parseArgs } from 'node:util';
 import { listDepartments } from '../db/repositories/directory.repository.ts';
-import { parseDirectory } from '../directory/parse.ts';
+import { parseDirectoryObject, readDirectoryYaml } from '../directory/parse.ts';
 import { VISIBILITY_LABEL } from '../domain/read-policy.ts';
+import { personRefs, substitutePeople } from '../directory/people-refs.ts';
+import type { Config } from '../config/schema.ts';
+import { createLarkClient } from '../lark/client.ts';
+import { openIdsByEmailOrMobile, userName } from '../lark/contact.ts';
+import { resolvePeople, type ContactLookup } from '../usecases/resolve-people.ts';
 import { DubanError } from '../errors.ts';
 import { loadDirectory, type LoadDirectorySummary } from '../usecases/load-directory.ts';
 import type { Command } from './command.ts';
@@ -18,6 +23,8 @@ export const directoryCommand: Command = {
 替换该部门现有填报人，列出的 admins 替换现有管理员（不写该字段则保持不变）。
 文件中的部门须已由计划导入创建；数据库中还没有任何部门时（尚未导入计划），按文件创建部门。
 未知的部门名会报错并给出最接近的名称；文件有任何错误时不写入任何内容。
+人员可写 open_id、{ open_id, name }、{ email } 或 { mobile }：邮箱与手机号通过飞书通讯录
+（LARK_APP_ID / LARK_APP_SECRET）换成 open_id 并记住，没写 name 的取通讯录中的名字（见 docs/lark-setup.md）。
 
 示例:
   duban directory directory.example.yaml`,
@@ -28,10 +35,24 @@ export const directoryCommand: Command = {
       ctx.err('用法: duban directory <文件>（或设置 DIRECTORY_FILE）');
       return 2;
     }
-    const text = await readText(file, ctx.config.inputMaxBytes);
-    const dir = parseDirectory(text);
-    ctx.out(`已读取 ${file}：${dir.departments.length} 个部门，${dir.leadership.length} 个领导群，${dir.indicators.length} 项指标`);
+    const raw = readDirectoryYaml(await readText(file, ctx.config.inputMaxBytes));
+    const refs = personRefs(raw);
+    // Shape errors first, without touching Lark: email / mobile entries stand in as placeholders.
+    parseDirectoryObject(substitutePeople(raw, new Map(refs.map((r) => [r.key, { openId: 'ou_placeholder', name: null }]))).raw);
     return withDatabase(ctx, async ({ db, now }) => {
+      let resolved = raw;
+      if (refs.length) {
+        ctx.out(`正在通过飞书通讯录查找 ${refs.length} 位以邮箱或手机号填写的人员…`);
+        const found = await resolvePeople(db, refs, contactLookup(ctx.config), now());
+        const { raw: substituted, missing } = substitutePeople(raw, found);
+        if (missing.length) {
+          const problems = missing.map((m) => `${m.where}：飞书通讯录中找不到 ${m.key.replace(/^email:/, '邮箱 ').replace(/^mobile:/, '手机号 ')}（或此人不在应用可用范围内）`);
+          throw new DubanError('DIRECTORY_INVALID', `目录文件有误：${problems.join('；')}`, { details: { problems } });
+        }
+        resolved = substituted;
+      }
+      const dir = parseDirectoryObject(resolved);
+      ctx.out(`已读取 ${file}：${dir.departments.length} 个部门，${dir.leadership.length} 个领导群，${dir.indicators.length} 项指标`);
       // Before the first plan import there is nothing to check names against: the file creates them.
       const firstLoad = (await listDepartments(db)).length === 0;
       if (firstLoad) ctx.out('数据库中尚无部门（计划未导入），将按文件创建部门');
@@ -73,4 +94,9 @@ export function summaryLines(s: LoadDirectorySummary): string[] {
   if (lines.length === 0) lines.push('没有变化');
   else lines.push('目录已更新');
   return lines;
+}
+
+function contactLookup(config: Config): ContactLookup {
+  const client = createLarkClient(config.lark);
+  return { openIds: (emails, mobiles) => openIdsByEmailOrMobile(client, emails, mobiles), name: (openId) => userName(client, openId) };
 }

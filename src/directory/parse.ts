@@ -11,7 +11,7 @@ function pathText(path: readonly PropertyKey[]): string {
 function issueText(i: z.core.$ZodIssue): string {
   const where = pathText(i.path) || '（文件）';
   if (i.code === 'unrecognized_keys') return `${where}：未知字段 ${i.keys.join('、')}`;
-  if (i.code === 'invalid_union') return `${where}：须为 ou_ 开头的 open_id，或 { open_id, name }`;
+  if (i.code === 'invalid_union') return `${where}：须为 ou_ 开头的 open_id，或 { open_id, name }、{ email }、{ mobile }（email / mobile 由 duban directory 通过飞书通讯录查找）`;
   return `${where}：${i.message}`;
 }
 
@@ -21,12 +21,21 @@ function issueText(i: z.core.$ZodIssue): string {
  * here; whether they exist is `checkDirectory`'s job, which needs the database's names.
  */
 export function parseDirectory(text: string): ParsedDirectory {
+  return parseDirectoryObject(readDirectoryYaml(text));
+}
+
+/** The YAML as plain data, before validation (people by email / mobile are resolved on it). */
+export function readDirectoryYaml(text: string): unknown {
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length) {
     const problems = doc.errors.map((e) => `第 ${e.linePos?.[0]?.line ?? '?'} 行：${e.message.split('\n')[0]}`);
     throw new DubanError('DIRECTORY_INVALID', `目录文件不是有效的 YAML：${problems.join('；')}`, { details: { problems } });
   }
-  const parsed = directoryFileSchema.safeParse(doc.toJS() ?? {});
+  return doc.toJS() ?? {};
+}
+
+export function parseDirectoryObject(raw: unknown): ParsedDirectory {
+  const parsed = directoryFileSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(issueText);
     throw new DubanError('DIRECTORY_INVALID', `目录文件有误：${problems.join('；')}`, { details: { problems } });

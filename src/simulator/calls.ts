@@ -11,6 +11,7 @@ export type RouteName =
   | 'user'
   | 'card_update'
   | 'bot_info'
+  | 'batch_get_id'
   | 'malformed'
   | 'unknown';
 

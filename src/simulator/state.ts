@@ -9,6 +9,9 @@ export interface FakeUser {
   union_id?: string;
   user_id?: string;
   department_ids?: string[];
+  /** What contact/v3/users/batch_get_id finds the user by. */
+  email?: string;
+  mobile?: string;
 }
 
 export interface FakeChat {

@@ -62,3 +62,11 @@ export const directorySettings = pgTable('directory_settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** People given by email or mobile in the directory file, resolved once through Lark's contact API. */
+export const personLookups = pgTable('person_lookups', {
+  /** `email:…` (lower case) or `mobile:…` (digits and +). */
+  key: text('key').primaryKey(),
+  openId: text('open_id').notNull(),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }).notNull(),
+});

@@ -73,4 +73,24 @@ export function directoryRoutes(app: FastifyInstance, ctx: SimContext): void {
       });
     }),
   );
+
+  // https://open.feishu.cn/document/server-docs/contact-v3/user/batch_get_id — emails / mobiles → ids;
+  // one entry per asked value, user_id absent when nobody matches.
+  app.post(
+    '/open-apis/contact/v3/users/batch_get_id',
+    api(ctx, 'batch_get_id', (req) => {
+      const type = (req.query as { user_id_type?: string }).user_id_type ?? 'open_id';
+      const body = (req.body ?? {}) as { emails?: unknown; mobiles?: unknown };
+      const emails = Array.isArray(body.emails) ? body.emails.map(String) : [];
+      const mobiles = Array.isArray(body.mobiles) ? body.mobiles.map(String) : [];
+      if (emails.length > 50 || mobiles.length > 50) return bad(99992402, 'field validation failed: at most 50 emails and 50 mobiles');
+      const users = [...ctx.state.users.values()];
+      const idOf = (u: (typeof users)[number] | undefined) => (!u ? undefined : type === 'open_id' ? u.open_id : type === 'union_id' ? u.union_id : u.user_id);
+      const user_list = [
+        ...emails.map((email) => ({ email, user_id: idOf(users.find((u) => u.email === email)) })),
+        ...mobiles.map((mobile) => ({ mobile, user_id: idOf(users.find((u) => u.mobile === mobile)) })),
+      ];
+      return ok({ user_list });
+    }),
+  );
 }
