@@ -54,7 +54,7 @@ describe('parsing the directory file', () => {
       expect.unreachable();
     } catch (e) {
       const problems = (e as { details: { problems: string[] } }).details.problems;
-      expect(problems).toContain('admins[0]：须为 ou_ 开头的 open_id，或 { open_id, name }');
+      expect(problems).toContain('admins[0]：须为 ou_ 开头的 open_id，或 { open_id, name }、{ email }、{ mobile }（email / mobile 由 duban directory 通过飞书通讯录查找）');
       expect(problems.some((p) => p.startsWith('leadership[0].chat_id'))).toBe(true);
       expect(problems).toContain('departments[0]：未知字段 chatid');
     }
