@@ -18,6 +18,7 @@ const MEANINGS: Record<number, LarkCodeMeaning> = {
   99991663: { meaning: 'token 失效', fix: '通常自动恢复；若持续出现，检查 App Secret 是否被重置' },
   99991672: { meaning: '应用权限不足', fix: '在开发者后台「权限管理」开通 docs/lark-setup.md 所列权限，并发布新版本', scope: 'app' },
   99991400: { meaning: '请求频率超限', fix: '会自动等待重试；持续出现时降低 OUTBOX_APP_RATE' },
+  41050: { meaning: '找不到此用户或无权查看', fix: '把此人加入应用的可用范围（版本管理与发布）；open_id 须是本应用下的' },
   230001: { meaning: '请求参数无效', fix: '多为 chat_id 或消息 id 写错：检查目录文件中的 chat_id' },
   230002: { meaning: '机器人不在群里', fix: '把机器人拉进该群（群设置 → 群机器人 → 添加机器人），再运行 duban outbox retry --all', scope: 'chat' },
   230006: { meaning: '应用未启用机器人能力', fix: '在开发者后台「添加应用能力」中添加机器人，并发布新版本', scope: 'app' },
