@@ -67,7 +67,7 @@ describe('parsing the directory file', () => {
     } catch (e) {
       const problems = (e as { details: { problems: string[] } }).details.problems;
       expect(problems.some((p) => p.startsWith('visibility：'))).toBe(true);
-      expect(problems).toContain('leadership[0].leaders[0]：须为 ou_ 开头的 open_id，或 { open_id, name }');
+      expect(problems).toContain('leadership[0].leaders[0]：须为 ou_ 开头的 open_id，或 { open_id, name }、{ email }、{ mobile }（email / mobile 由 duban directory 通过飞书通讯录查找）');
     }
   });
 
