@@ -5,6 +5,7 @@ import type { Config } from '../config/schema.ts';
 import type { DbHandle } from '../db/client.ts';
 import { cronInWords } from '../domain/cron-words.ts';
 import { createRedis } from '../queue/connection.ts';
+import { persistenceMode, persistenceProblem, readRedisPersistence } from '../queue/redis-durability.ts';
 import { safeUrl, waitForRedis } from '../queue/redis-health.ts';
 import { fail, ok, warn, type Check } from './check.ts';
 
@@ -41,27 +42,18 @@ export async function databaseCheck(config: Config): Promise<{ check: Check; han
   }
 }
 
-/** Redis answers, and keeps what it acknowledged (AOF on, no eviction). */
+/** Redis answers, and keeps what it acknowledged (AOF on, no eviction): the check `serve` makes at start. */
 export async function redisCheck(config: Config): Promise<Check> {
   const redis = createRedis(config.redisUrl, 'producer');
   redis.on('error', () => {});
   try {
     await waitForRedis(redis, config.redisUrl, 3000);
-    let aof: string | undefined;
-    let policy: string | undefined;
-    try {
-      aof = ((await redis.call('CONFIG', 'GET', 'appendonly')) as string[])[1];
-      policy = ((await redis.call('CONFIG', 'GET', 'maxmemory-policy')) as string[])[1];
-    } catch {
-      return warn('Redis 持久化', `${safeUrl(config.redisUrl)} 可连接，但读不到配置（CONFIG 被禁用）`, '向服务商确认已开启 AOF（appendonly yes）且 maxmemory-policy 为 noeviction');
-    }
-    if (aof !== 'yes') {
-      return fail('Redis 持久化', `${safeUrl(config.redisUrl)} 未开启 AOF（appendonly ${aof ?? '?'}），Redis 重启会丢失已确认的填报`, '在 redis.conf 设置 appendonly yes，或执行 redis-cli CONFIG SET appendonly yes（compose.yaml 已这样启动 Redis）');
-    }
-    if (policy && policy !== 'noeviction') {
-      return fail('Redis 持久化', `maxmemory-policy 为 ${policy}，内存满时会丢弃队列任务`, '设置 maxmemory-policy noeviction');
-    }
-    return ok('Redis 持久化', `${safeUrl(config.redisUrl)} 已开启 AOF，maxmemory-policy ${policy ?? 'noeviction'}`);
+    const persistence = await readRedisPersistence(redis);
+    const problem = persistenceProblem(persistence);
+    const where = safeUrl(config.redisUrl);
+    if (!problem) return ok('Redis 持久化', `${where} 持久化方式 ${persistenceMode(persistence)}，maxmemory-policy ${persistence.maxmemoryPolicy ?? 'noeviction'}`);
+    // With the opt-out, serve starts anyway: worth fixing, not blocking.
+    return (config.redisVolatileOk ? warn : fail)('Redis 持久化', `${where}：${problem}`, '在 redis.conf 设置 appendonly yes 与 maxmemory-policy noeviction（compose.yaml 已这样启动 Redis）');
   } catch (e) {
     return fail('Redis', (e as Error).message, '启动 Redis（redis-server --appendonly yes），或把 REDIS_URL 指向可用的 Redis');
   } finally {
