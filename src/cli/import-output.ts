@@ -21,6 +21,13 @@ export function planContract(plan: ParsedPlan): ParsedPlan {
       measures: t.measures.map((m) => ({ actor: m.actor, text: m.text })),
     })),
     indicators: plan.indicators.map((i) => ({ name: i.name, comparator: i.comparator, value: i.value, unit: i.unit })),
+    keyPoints: plan.keyPoints.map((k) => ({
+      number: k.number,
+      title: k.title,
+      section: k.section,
+      sectionTitle: k.sectionTitle,
+      clauses: k.clauses.map((c) => ({ departments: c.departments, text: c.text })),
+    })),
   };
 }
 

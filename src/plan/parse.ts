@@ -2,6 +2,7 @@ import type { ParsedPlan } from './types.ts';
 import { planError } from './errors.ts';
 import { readIndicators } from './indicators.ts';
 import { readInline } from './inline.ts';
+import { readKeyPoints } from './key-points.ts';
 import { readMetadata } from './metadata.ts';
 import { paragraphs } from './paragraphs.ts';
 import { readTable } from './table.ts';
@@ -23,7 +24,8 @@ export function parsePlan(input: string, opts: ParseOptions = {}): ParsedPlan {
   if (looksBinary(input)) throw planError('PLAN_BINARY', '不是文本文件（含有二进制内容）', undefined, fileName);
   const lines = normaliseDocument(input).split('\n');
   const paras = paragraphs(lines);
-  const found = readTable(lines, fileName) ?? readInline(paras);
+  const table = readTable(lines, fileName);
+  const found = table ?? readInline(paras);
   if (found.tasks.length === 0) {
     throw planError('PLAN_NO_TASKS', '没有找到可识别的任务（既没有任务清单表格，也没有“（××负责）”形式的任务）', undefined, fileName);
   }
@@ -39,6 +41,7 @@ export function parsePlan(input: string, opts: ParseOptions = {}): ParsedPlan {
     sections: found.sections,
     tasks: found.tasks,
     indicators: readIndicators(paras),
+    keyPoints: table ? readKeyPoints(paras) : [],
   };
 }
 

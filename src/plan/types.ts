@@ -9,6 +9,24 @@ export interface ParsedPlan {
   sections: ParsedSection[];
   tasks: ParsedTask[];
   indicators: ParsedIndicator[];
+  /** the body's 工作要点 when the tasks come from an annex table; [] otherwise */
+  keyPoints: ParsedKeyPoint[];
+}
+
+/** A numbered 工作要点 of the body: （一）… with its 「（XX负责）」 clauses. */
+export interface ParsedKeyPoint {
+  number: number;
+  title: string;
+  /** number of the body section (二、 → 2) it sits under, or null */
+  section: number | null;
+  sectionTitle: string | null;
+  clauses: ParsedClause[];
+}
+
+export interface ParsedClause {
+  /** split like task departments; 各地方知识产权局 kept as written (every regional office) */
+  departments: string[];
+  text: string;
 }
 
 export interface ParsedSection {

@@ -161,7 +161,7 @@ describe('one vocabulary for comparators on every surface', () => {
       expect(JSON.stringify(buildDigestCard(model)), c).toContain(`目标 ${COMPARATOR_SYMBOL[c]}18.5个月`);
       const row = indicatorRow({ name: 'x', comparator: c, target: 18.5, unit: '个月', owner: null, value: null, reportedAt: null }, 'Asia/Shanghai');
       expect(row.target, c).toBe(`${COMPARATOR_SYMBOL[c]}18.5`);
-      const plan = { title: 't', docNumber: null, year: 2021, reportDeadline: null, reportTo: null, sections: [], tasks: [], indicators: [{ name: '审查周期', comparator: c, value: 18.5, unit: '个月' }] };
+      const plan = { title: 't', docNumber: null, year: 2021, reportDeadline: null, reportTo: null, sections: [], tasks: [], indicators: [{ name: '审查周期', comparator: c, value: 18.5, unit: '个月' }], keyPoints: [] };
       expect(planTable(plan).join('\n'), c).toContain(`审查周期 ${COMPARATOR_SYMBOL[c]} 18.5 个月`);
     }
   });
