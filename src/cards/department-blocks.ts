@@ -14,6 +14,8 @@ const TITLE_MAX = 300;
 const NOTE_SHOWN_MAX = 200;
 const MEASURES_SHOWN_MAX = 2000;
 
+const ROLE_LABEL = { lead: '牵头', co: '配合', region: '地方落实' } as const;
+
 type Context = Pick<DepartmentCardInput, 'plan' | 'round' | 'department' | 'timezone'>;
 
 const statusOptions = STATUSES.map((s) => fill(template.statusOption, { label: STATUS_LABEL[s], value: s }));
@@ -58,16 +60,16 @@ export function taskBlock(t: DepartmentCardTask, ctx: Context): unknown[] {
   const prefill = codePointLength(note) <= NOTE_PREFILL_MAX;
   const measures = t.measuresForBureau.map((m) => md(m.trim())).filter(Boolean);
   return fill<unknown[]>(template.task, {
-    number: t.number,
+    label: t.kind === 'key_point' ? `工作要点${t.number}` : `任务${t.number}`,
     title: md(truncate(t.title, TITLE_MAX)),
-    role: t.role === 'lead' ? '牵头' : '配合',
+    role: ROLE_LABEL[t.role],
     role_color: t.role === 'lead' ? 'blue' : 'neutral',
     details: deadlineLine(t) + lastLine(t, ctx.timezone) + submittedLine(t.submitted, ctx.timezone),
     // plain_text is never rendered: the note shows exactly as typed.
     last_note: note && !prefill ? fill(template.lastNote, { note: `说明：${truncate(note, NOTE_SHOWN_MAX)}` }) : null,
     measures: measures.length
       ? fill(template.measures, {
-          title: '国家知识产权局落实举措',
+          title: t.measuresTitle ?? '国家知识产权局落实举措',
           content: truncate(measures.join('\n\n'), MEASURES_SHOWN_MAX),
         })
       : null,

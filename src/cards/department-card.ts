@@ -28,7 +28,10 @@ function headerTags(input: DepartmentCardInput): unknown[] | null {
 }
 
 function page(input: DepartmentCardInput, items: unknown[], n: number, total: number): Card {
-  const leads = input.tasks.filter((t) => t.role === 'lead').length;
+  const annex = input.tasks.filter((t) => t.kind !== 'key_point');
+  const leads = annex.filter((t) => t.role === 'lead').length;
+  const keyPoints = input.tasks.length - annex.length;
+  const roles = input.tasks.some((t) => t.role === 'region') ? '' : `（牵头 ${leads}、配合 ${annex.length - leads}）`;
   const pageNote = total > 1 ? ` · 第 ${n}/${total} 页` : '';
   const indicators = input.indicators?.length ? `、指标 ${input.indicators.length} 项` : '';
   // Header and summary are plain_text: shown as typed, nothing to escape.
@@ -42,7 +45,7 @@ function page(input: DepartmentCardInput, items: unknown[], n: number, total: nu
       `**${md(input.department.name)}**：请逐项填写本周进展（状态、进度、说明，可附佐证链接）并点「提交」。` +
       '每项任务可单独提交；本轮内可多次修改，以最后一次为准。',
     items,
-    footer: `共 ${input.tasks.length} 项任务（牵头 ${leads}、配合 ${input.tasks.length - leads}）${indicators}${pageNote}`,
+    footer: `共 ${annex.length} 项任务${roles}${keyPoints ? `、工作要点 ${keyPoints} 项` : ''}${indicators}${pageNote}`,
   });
 }
 
@@ -95,7 +98,8 @@ export function buildDepartmentCards(input: DepartmentCardInput): Card[] {
   // callback answers with is always the page the chat already holds.
   const blocks = [
     ...[...input.tasks]
-      .sort((a, b) => a.number - b.number)
+      // the annex tasks first, then the body's key points (their own part of the card)
+      .sort((a, b) => Number(a.kind === 'key_point') - Number(b.kind === 'key_point') || a.number - b.number)
       .map((t) => ({
         ...largest(WORST_NOTES.flatMap((note) => [LONGEST_URL, LONGEST_LINK].map((url) => measure(taskBlock(worstTask(t, note, url), ctx))))),
         elements: taskBlock(t, ctx),

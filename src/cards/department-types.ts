@@ -22,12 +22,17 @@ export interface DepartmentCardTask {
   id: number;
   number: number;
   title: string;
-  role: 'lead' | 'co';
+  /** region: a regional office following the task's 各地区 measures (or a key point's 各地方 clause) */
+  role: 'lead' | 'co' | 'region';
+  /** task (default) | key_point: the body's 工作要点, shown after the tasks as 要点N */
+  kind?: 'task' | 'key_point';
   deadlineKind: DeadlineKind | null;
   dueDate: string | null;
   deadlineState: DeadlineState;
-  /** measures addressed to 国家知识产权局, shown collapsed */
+  /** the measures this unit acts on (for a department those addressed to 国家知识产权局), shown collapsed */
   measuresForBureau: string[];
+  /** the collapsed panel's title; 国家知识产权局落实举措 when absent */
+  measuresTitle?: string;
   last?: LastReport | null;
   submitted?: SubmittedMark | null;
 }

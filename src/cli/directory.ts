@@ -1,7 +1,7 @@
 import { readBoundedFile } from './bounded-read.ts';
 import { parseArgs } from 'node:util';
 import { listDepartments } from '../db/repositories/directory.repository.ts';
-import { parseDirectoryObject, readDirectoryYaml } from '../directory/parse.ts';
+import { parseDirectoryObject, readDirectoryYaml, withRegionLines } from '../directory/parse.ts';
 import { VISIBILITY_LABEL } from '../domain/read-policy.ts';
 import { personRefs, substitutePeople } from '../directory/people-refs.ts';
 import type { Config } from '../config/schema.ts';
@@ -35,7 +35,8 @@ export const directoryCommand: Command = {
       ctx.err('用法: duban directory <文件>（或设置 DIRECTORY_FILE）');
       return 2;
     }
-    const raw = readDirectoryYaml(await readText(file, ctx.config.inputMaxBytes));
+    const text = await readText(file, ctx.config.inputMaxBytes);
+    const raw = readDirectoryYaml(text);
     const refs = personRefs(raw);
     // Shape errors first, without touching Lark: email / mobile entries stand in as placeholders.
     parseDirectoryObject(substitutePeople(raw, new Map(refs.map((r) => [r.key, { openId: 'ou_placeholder', name: null }]))).raw);
@@ -51,8 +52,8 @@ export const directoryCommand: Command = {
         }
         resolved = substituted;
       }
-      const dir = parseDirectoryObject(resolved);
-      ctx.out(`已读取 ${file}：${dir.departments.length} 个部门，${dir.leadership.length} 个领导群，${dir.indicators.length} 项指标`);
+      const dir = withRegionLines(parseDirectoryObject(resolved), text);
+      ctx.out(`已读取 ${file}：${dir.departments.length} 个部门，${dir.regions.length ? `${dir.regions.length} 个地区，` : ''}${dir.leadership.length} 个领导群，${dir.indicators.length} 项指标`);
       // Before the first plan import there is nothing to check names against: the file creates them.
       const firstLoad = (await listDepartments(db)).length === 0;
       if (firstLoad) ctx.out('数据库中尚无部门（计划未导入），将按文件创建部门');
@@ -78,6 +79,8 @@ export function summaryLines(s: LoadDirectorySummary): string[] {
   const lines: string[] = [];
   if (s.departmentsCreated.length) lines.push(`新建部门 ${s.departmentsCreated.length} 个：${s.departmentsCreated.join('、')}`);
   if (s.departmentsUpdated.length) lines.push(`更新部门 ${s.departmentsUpdated.length} 个（群或别名）：${s.departmentsUpdated.join('、')}`);
+  if (s.regions.created.length) lines.push(`新建地区 ${s.regions.created.length} 个：${s.regions.created.join('、')}`);
+  if (s.regions.updated.length) lines.push(`更新地区 ${s.regions.updated.length} 个（群或别名）：${s.regions.updated.join('、')}`);
   for (const r of s.reporters) {
     const parts = [r.added.length ? `新增 ${r.added.join('、')}` : '', r.removed.length ? `移除 ${r.removed.join('、')}` : ''].filter(Boolean);
     lines.push(`填报人 ${r.department}：${parts.join('；')}`);

@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { DubanError } from '../errors.ts';
 import { directoryFileSchema } from './schema.ts';
@@ -21,7 +21,14 @@ function issueText(i: z.core.$ZodIssue): string {
  * here; whether they exist is `checkDirectory`'s job, which needs the database's names.
  */
 export function parseDirectory(text: string): ParsedDirectory {
-  return parseDirectoryObject(readDirectoryYaml(text));
+  return withRegionLines(parseDirectoryObject(readDirectoryYaml(text)), text);
+}
+
+/** The line of each region's entry in the file, for messages (the parsed object has none). */
+export function withRegionLines(dir: ParsedDirectory, text: string): ParsedDirectory {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: true, lineCounter });
+  return { ...dir, regions: dir.regions.map((r, i) => ({ ...r, line: lineOf(doc, lineCounter, ['regions', i]) })) };
 }
 
 /** The YAML as plain data, before validation (people by email / mobile are resolved on it). */
@@ -46,6 +53,21 @@ export function parseDirectoryObject(raw: unknown): ParsedDirectory {
     visibility: f.visibility,
     leadership: f.leadership.map((l) => ({ name: l.name, chatId: l.chat_id, leaders: l.leaders })),
     departments: f.departments.map((d) => ({ name: d.name, aliases: d.aliases, chatId: d.chat_id ?? null, reporters: d.reporters })),
+    regions: f.regions.map((r) => ({
+      name: r.name,
+      aliases: r.aliases,
+      chatId: r.chat_id ?? null,
+      reporters: r.reporters,
+      conditional: r.conditional,
+      line: null,
+    })),
     indicators: Object.entries(f.indicators).map(([indicator, department]) => ({ indicator, department })),
   };
+}
+
+/** The 1-based line where the node at `path` starts (the item's first key), or null. */
+function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]): number | null {
+  const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  const at = node?.range?.[0];
+  return at === undefined ? null : counter.linePos(at).line;
 }

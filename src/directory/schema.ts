@@ -38,6 +38,20 @@ export const directoryFileSchema = z
         })
         .strict(),
     ),
+    regions: list(
+      z
+        .object({
+          name,
+          aliases: list(name),
+          chat_id: chatId.nullish(),
+          reporters: optionalList(person),
+          conditional: z
+            .union([z.boolean(), z.array(z.number().int().positive())])
+            .nullish()
+            .transform((v) => (v === true ? true : Array.isArray(v) && v.length ? v : null)),
+        })
+        .strict(),
+    ),
     indicators: z
       .record(z.string().trim().min(1), name)
       .nullish()

@@ -16,6 +16,14 @@ export interface DirectoryDepartment {
   reporters: DirectoryPerson[] | null;
 }
 
+/** A regional office: a department's shape plus its opt-in to 有条件的地区/有关地区 measures. */
+export interface DirectoryRegion extends DirectoryDepartment {
+  /** true: every 有条件的地区/有关地区 measure; a list: those of these task numbers; null: none */
+  conditional: true | number[] | null;
+  /** 1-based line of its `name:` in the file, for messages */
+  line: number | null;
+}
+
 export interface DirectoryLeadershipChat {
   name: string;
   chatId: string;
@@ -35,6 +43,8 @@ export interface ParsedDirectory {
   visibility?: Visibility | null;
   leadership: DirectoryLeadershipChat[];
   departments: DirectoryDepartment[];
+  /** the regional offices (docs/operations.md#directory-file); [] when the file has none */
+  regions: DirectoryRegion[];
   indicators: DirectoryIndicatorOwner[];
 }
 
@@ -42,4 +52,6 @@ export interface ParsedDirectory {
 export interface KnownDepartment {
   name: string;
   aliases: readonly string[];
+  /** department | region; absent means department */
+  kind?: string;
 }

@@ -11,14 +11,16 @@ export function seedFakeFromDirectory(
   bot?: { openId: string; name: string },
 ): void {
   const admins = dir.admins ?? [];
-  const people = [...admins, ...dir.leadership.flatMap((l) => l.leaders ?? []), ...dir.departments.flatMap((d) => d.reporters ?? [])];
+  // regions are reporting units like departments: their chats and reporters exist the same way
+  const units = [...dir.departments, ...(dir.regions ?? [])];
+  const people = [...admins, ...dir.leadership.flatMap((l) => l.leaders ?? []), ...units.flatMap((d) => d.reporters ?? [])];
   for (const p of people) fake.addUser({ open_id: p.openId, name: p.name ?? p.openId });
   if (bot) {
     fake.addUser({ open_id: bot.openId, name: bot.name });
     // GET /open-apis/bot/v3/info answers with this identity.
     fake.setBot?.(bot);
   }
-  for (const d of dir.departments) {
+  for (const d of units) {
     if (!d.chatId) continue;
     fake.addChat({ chat_id: d.chatId, name: `${d.name}工作群`, members: [...(d.reporters ?? []), ...admins].map((p) => p.openId) });
   }

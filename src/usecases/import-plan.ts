@@ -1,7 +1,9 @@
 import type { DbOrTx } from '../db/client.ts';
 import * as repo from '../db/repositories/plan.repository.ts';
 import type { Now } from '../domain/clock.ts';
-import type { ParsedPlan } from '../plan/types.ts';
+import { meansAllRegions } from '../domain/regions.ts';
+import type { ParsedKeyPoint, ParsedPlan, ParsedTask } from '../plan/types.ts';
+import { syncRegionAssignments } from './sync-regions.ts';
 import { diffIndicators, diffSections, indicatorDiffEmpty, sectionDiffEmpty, taskValues } from './import-plan-diff.ts';
 
 export interface ImportPlanOptions {
@@ -21,6 +23,8 @@ export interface ImportSummary {
   changed: number[];
   removed: number[];
   unchanged: number[];
+  /** the same for the body's 工作要点 (numbered on their own) */
+  keyPoints: { added: number[]; changed: number[]; removed: number[]; unchanged: number[] };
 }
 
 class DryRunRollback extends Error {}
@@ -66,24 +70,43 @@ async function apply(tx: DbOrTx, parsed: ParsedPlan, sourceHash: string, at: Dat
   for (const s of sectionDiff.retitle) await repo.updateSectionTitle(tx, s.id, s.title);
   await repo.deleteSections(tx, sectionDiff.remove);
 
-  const summary = await applyTasks(tx, planId, parsed, at);
+  const summary = await applyTasks(tx, planId, parsed.tasks, 'task', parsed.year, at);
+  const keyPoints = await applyTasks(tx, planId, parsed.keyPoints.map(keyPointAsTask), 'key_point', parsed.year, at);
+  await syncRegionAssignments(tx, planId);
 
   const indicatorDiff = diffIndicators(await repo.listIndicators(tx, planId), parsed.indicators);
   for (const i of indicatorDiff.insert) await repo.insertIndicator(tx, planId, pick(i));
   for (const i of indicatorDiff.update) await repo.updateIndicator(tx, i.id, pick(i));
   await repo.deleteUnreportedIndicators(tx, indicatorDiff.remove);
 
-  const touched = summary.added.length + summary.changed.length + summary.removed.length > 0 || !sectionDiffEmpty(sectionDiff) || !indicatorDiffEmpty(indicatorDiff);
+  const touched = [summary, keyPoints].some((s) => s.added.length + s.changed.length + s.removed.length > 0) || !sectionDiffEmpty(sectionDiff) || !indicatorDiffEmpty(indicatorDiff);
   if (existing && (touched || metadataDiffers(existing, values))) await repo.updatePlan(tx, planId, values);
-  return { planId, created: !existing, ...summary };
+  return { planId, created: !existing, ...summary, keyPoints };
 }
 
-async function applyTasks(tx: DbOrTx, planId: number, parsed: ParsedPlan, at: Date): Promise<Omit<ImportSummary, 'planId' | 'created'>> {
+/**
+ * A key point stored as a task of kind key_point: one measure per clause (actor = its departments),
+ * assignments to the departments its clauses name. 各地方知识产权局 is not a department: the
+ * regions' assignments come from syncRegionAssignments. Body sections are not the annex's
+ * sections, so none is stored.
+ */
+function keyPointAsTask(k: ParsedKeyPoint): ParsedTask {
+  return {
+    number: k.number,
+    title: k.title,
+    section: null,
+    deadlineKind: null,
+    departments: [...new Set(k.clauses.flatMap((c) => c.departments))].filter((d) => !meansAllRegions(d)),
+    measures: k.clauses.map((c) => ({ actor: c.departments.join('、'), text: c.text })),
+  };
+}
+
+async function applyTasks(tx: DbOrTx, planId: number, items: ParsedTask[], kind: repo.TaskKind, year: number, at: Date): Promise<ImportSummary['keyPoints']> {
   const result = { added: [] as number[], changed: [] as number[], removed: [] as number[], unchanged: [] as number[] };
-  const existing = new Map((await repo.listTasks(tx, planId)).map((t) => [t.number, t]));
-  const departmentIds = await repo.resolveDepartments(tx, parsed.tasks.flatMap((t) => t.departments));
-  for (const task of parsed.tasks) {
-    const values = taskValues(task, parsed.year);
+  const existing = new Map((await repo.listTasks(tx, planId, kind)).map((t) => [t.number, t]));
+  const departmentIds = await repo.resolveDepartments(tx, items.flatMap((t) => t.departments).filter((d) => !meansAllRegions(d)));
+  for (const task of items) {
+    const values = taskValues(task, year);
     const old = existing.get(task.number);
     if (old && old.removedAt === null && old.contentHash === values.contentHash) {
       result.unchanged.push(task.number);
@@ -95,13 +118,13 @@ async function applyTasks(tx: DbOrTx, planId: number, parsed: ParsedPlan, at: Da
       taskId = old.id;
       (old.removedAt === null ? result.changed : result.added).push(task.number);
     } else {
-      taskId = await repo.insertTask(tx, planId, task.number, values);
+      taskId = await repo.insertTask(tx, planId, task.number, values, kind);
       result.added.push(task.number);
     }
     await repo.replaceMeasures(tx, taskId, task.measures);
-    await repo.replaceAssignments(tx, taskId, task.departments.map((d) => departmentIds.get(d)!));
+    await repo.replaceAssignments(tx, taskId, task.departments.filter((d) => !meansAllRegions(d)).map((d) => departmentIds.get(d)!));
   }
-  const wanted = new Set(parsed.tasks.map((t) => t.number));
+  const wanted = new Set(items.map((t) => t.number));
   const gone = [...existing.values()].filter((t) => t.removedAt === null && !wanted.has(t.number));
   await repo.markTasksRemoved(tx, gone.map((t) => t.id), at);
   result.removed = gone.map((t) => t.number);

@@ -9,9 +9,13 @@ import { DubanError } from '../errors.ts';
 import { getSetting, replaceLeaders, setSetting } from '../db/repositories/access.repository.ts';
 import type { Visibility } from '../domain/read-policy.ts';
 import { VISIBILITY_KEY } from './read-access.ts';
+import { setRegion } from '../db/repositories/region-assignments.repository.ts';
+import { syncRegionAssignments } from './sync-regions.ts';
 
 export interface LoadDirectorySummary {
   departmentsCreated: string[];
+  /** regional offices created and updated (chat, aliases or opt-in) */
+  regions: { created: string[]; updated: string[] };
   /** departments whose chat or aliases changed */
   departmentsUpdated: string[];
   reporters: { department: string; added: string[]; removed: string[] }[];
@@ -49,6 +53,7 @@ export async function loadDirectory(db: Db, dir: ParsedDirectory, opts: LoadDire
     const summary: LoadDirectorySummary = {
       departmentsCreated: [],
       departmentsUpdated: [],
+      regions: { created: [], updated: [] },
       reporters: [],
       admins: null,
       leadership: { added: [], updated: [] },
@@ -56,13 +61,17 @@ export async function loadDirectory(db: Db, dir: ParsedDirectory, opts: LoadDire
       indicators: { assigned: [], unmatched: [] },
     };
 
-    for (const d of dir.departments) {
+    const units = [...dir.departments.map((d) => ({ ...d, region: null })), ...dir.regions.map((r) => ({ ...r, region: r }))];
+    for (const d of units) {
+      const created = d.region ? summary.regions.created : summary.departmentsCreated;
+      const updated = d.region ? summary.regions.updated : summary.departmentsUpdated;
       let dept = resolveDepartment(d.name, known);
       if (!dept) {
-        dept = await repo.insertDepartment(tx, d.name, opts.now);
+        dept = await repo.insertDepartment(tx, d.name, opts.now, d.region ? 'region' : 'department');
         known.push(dept);
-        summary.departmentsCreated.push(dept.name);
+        created.push(dept.name);
       }
+      if (d.region) await setRegion(tx, dept.id, d.region.conditional);
       let changed = false;
       for (const alias of d.aliases) {
         if (alias === dept.name || dept.aliases.includes(alias)) continue;
@@ -76,7 +85,7 @@ export async function loadDirectory(db: Db, dir: ParsedDirectory, opts: LoadDire
         for (const other of known) if (other.chatId === d.chatId) other.chatId = null;
         dept.chatId = d.chatId;
       }
-      if (changed && !summary.departmentsCreated.includes(dept.name)) summary.departmentsUpdated.push(dept.name);
+      if (changed && !created.includes(dept.name)) updated.push(dept.name);
       if (d.reporters) {
         await repo.upsertPeople(tx, d.reporters);
         const { added, removed } = await repo.replaceReporters(tx, dept.id, d.reporters.map((r) => r.openId));
@@ -106,6 +115,8 @@ export async function loadDirectory(db: Db, dir: ParsedDirectory, opts: LoadDire
       summary.admins = await repo.replaceAdmins(tx, dir.admins.map((a) => a.openId));
     }
     summary.indicators = await assignIndicatorOwners(tx, dir, known);
+    const plan = await findActivePlan(tx);
+    if (plan) await syncRegionAssignments(tx, plan.id);
     return summary;
   });
 }

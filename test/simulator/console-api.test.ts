@@ -17,6 +17,7 @@ const DIR: ParsedDirectory = {
   admins: [{ openId: 'ou_admin_1', name: '周督办' }],
   leadership: [{ name: '局领导', chatId: 'oc_lead' }],
   departments: [{ name: '运用促进司', aliases: [], chatId: 'oc_dept_y', reporters: [{ openId: 'ou_zs', name: '张三' }] }],
+  regions: [],
   indicators: [],
 };
 

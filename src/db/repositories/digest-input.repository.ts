@@ -46,7 +46,8 @@ async function rawRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
  * Postgres, in one pass, to one row per task and one per department: Node reads 1,050 rows.
  */
 export async function readDigestRows(db: DbOrTx, planId: number, weekKey: string) {
-  const liveTask = and(eq(tasks.planId, planId), isNull(tasks.removedAt));
+  // the annex tasks; key points and the regions' part have their own views (docs/architecture.md)
+  const liveTask = and(eq(tasks.planId, planId), isNull(tasks.removedAt), eq(tasks.kind, 'task'));
   // the round is found inside the summary query by its key, so nothing waits for it
   const [roundRows, sectionRows, taskRows, departmentRows, summaryRows, indicatorRows, latestValues] = await readTogether(db, [
     () => db.select().from(rounds).where(and(eq(rounds.planId, planId), eq(rounds.key, weekKey))).limit(1),
@@ -103,7 +104,7 @@ function summaryQuery(planId: number, roundKey: string): SQL {
       from ${assignments} as ${a}
       join ${tasks} as ${t} on ${t.id} = ${a.taskId}
       left join ${currentStatus} as ${cs} on ${cs.taskId} = ${a.taskId} and ${cs.departmentId} = ${a.departmentId}
-      where ${t.planId} = ${planId} and ${t.removedAt} is null
+      where ${t.planId} = ${planId} and ${t.removedAt} is null and ${t.kind} = 'task' and ${a.role} <> 'region'
     ), grouped as (
       select task_id, department_id,
              max(coalesce(severity, 2))::int as worst,

@@ -9,6 +9,8 @@ export interface DepartmentRow {
   name: string;
   chatId: string | null;
   aliases: string[];
+  /** department | region (a regional office) */
+  kind: string;
 }
 
 export interface PersonRow {
@@ -23,6 +25,7 @@ export async function listDepartments(db: DbOrTx): Promise<DepartmentRow[]> {
     id: d.id,
     name: d.name,
     chatId: d.chatId,
+    kind: d.kind,
     aliases: aliases.filter((a) => a.departmentId === d.id).map((a) => a.alias),
   }));
 }
@@ -101,9 +104,9 @@ export async function findChat(db: DbOrTx, chatId: string): Promise<ChatRecord |
 }
 
 /** Creates a department with no chat and no aliases. */
-export async function insertDepartment(db: DbOrTx, name: string, createdAt: Date): Promise<DepartmentRow> {
-  const [row] = await db.insert(departments).values({ name, createdAt }).returning();
-  return { id: row!.id, name: row!.name, chatId: null, aliases: [] };
+export async function insertDepartment(db: DbOrTx, name: string, createdAt: Date, kind = 'department'): Promise<DepartmentRow> {
+  const [row] = await db.insert(departments).values({ name, createdAt, kind }).returning();
+  return { id: row!.id, name: row!.name, chatId: null, aliases: [], kind: row!.kind };
 }
 
 export async function insertAlias(db: DbOrTx, alias: string, departmentId: number): Promise<void> {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { assignments, currentStatus, departments, indicators, indicatorValues, people, reports, sections, tasks } from '../schema/index.ts';
 
@@ -8,7 +8,7 @@ import { assignments, currentStatus, departments, indicators, indicatorValues, p
  * in a few set-based queries.
  */
 export async function readReportRows(db: DbOrTx, planId: number) {
-  const liveTask = and(eq(tasks.planId, planId), isNull(tasks.removedAt));
+  const liveTask = and(eq(tasks.planId, planId), isNull(tasks.removedAt), eq(tasks.kind, 'task'));
   const [sectionRows, taskRows, assignmentRows, statusRows, indicatorRows] = await Promise.all([
     db.select({ number: sections.number, title: sections.title }).from(sections).where(eq(sections.planId, planId)).orderBy(asc(sections.number)),
     db.select().from(tasks).where(liveTask).orderBy(asc(tasks.number)),
@@ -17,7 +17,7 @@ export async function readReportRows(db: DbOrTx, planId: number) {
       .from(assignments)
       .innerJoin(tasks, eq(tasks.id, assignments.taskId))
       .innerJoin(departments, eq(departments.id, assignments.departmentId))
-      .where(liveTask)
+      .where(and(liveTask, ne(assignments.role, 'region')))
       .orderBy(asc(assignments.taskId), asc(assignments.position)),
     db
       .select({

@@ -7,19 +7,24 @@ import { findActivePlan, findPlanById, listIndicators, listSections, type PlanRe
 export interface TaskDepartment {
   departmentId: number;
   name: string;
-  /** the first listed department leads (牵头); the others are co-responsible (配合) */
-  role: 'lead' | 'co';
+  /** the first listed department leads (牵头); the others are co-responsible (配合); a region follows its 各地区 measures */
+  role: 'lead' | 'co' | 'region';
 }
 
 export interface TaskView {
   id: number;
+  /** task (the annex) | key_point (the body's 工作要点, numbered on its own) */
+  kind: 'task' | 'key_point';
   number: number;
   title: string;
   sectionNumber: number | null;
   deadlineKind: DeadlineKind | null;
   dueDate: string | null;
   measures: ParsedMeasure[];
+  /** the bureau's responsible departments, lead first */
   departments: TaskDepartment[];
+  /** the regional offices that follow it (role region), directory order */
+  regions: TaskDepartment[];
 }
 
 export interface IndicatorView {
@@ -37,6 +42,8 @@ export interface PlanView {
   sections: { number: number; title: string }[];
   /** tasks not removed, by number */
   tasks: TaskView[];
+  /** key points not removed, by number */
+  keyPoints: TaskView[];
   indicators: IndicatorView[];
 }
 
@@ -67,6 +74,7 @@ export async function loadPlanView(db: DbOrTx, planId?: number): Promise<PlanVie
   const taskViews = taskRows.map((t): TaskView => {
     const view: TaskView = {
       id: t.id,
+      kind: t.kind === 'key_point' ? 'key_point' : 'task',
       number: t.number,
       title: t.title,
       sectionNumber: t.sectionNumber,
@@ -74,20 +82,23 @@ export async function loadPlanView(db: DbOrTx, planId?: number): Promise<PlanVie
       dueDate: t.dueDate,
       measures: [],
       departments: [],
+      regions: [],
     };
     byTask.set(t.id, view);
     return view;
   });
   for (const m of measureRows) byTask.get(m.taskId)?.measures.push({ actor: m.actor, text: m.text });
   for (const a of assignmentRows) {
-    byTask.get(a.taskId)?.departments.push({ departmentId: a.departmentId, name: a.name, role: a.role === 'lead' ? 'lead' : 'co' });
+    const role = a.role === 'lead' || a.role === 'region' ? a.role : 'co';
+    byTask.get(a.taskId)?.[role === 'region' ? 'regions' : 'departments'].push({ departmentId: a.departmentId, name: a.name, role });
   }
   const sectionRows = await listSections(db, plan.id);
   const indicatorRows = await listIndicators(db, plan.id);
   return {
     plan,
     sections: sectionRows.map((s) => ({ number: s.number, title: s.title })),
-    tasks: taskViews,
+    tasks: taskViews.filter((t) => t.kind === 'task'),
+    keyPoints: taskViews.filter((t) => t.kind === 'key_point'),
     indicators: indicatorRows.map((i) => ({
       id: i.id,
       position: i.position,

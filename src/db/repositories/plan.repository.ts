@@ -79,17 +79,19 @@ export async function deleteSections(db: DbOrTx, ids: number[]): Promise<void> {
   if (ids.length > 0) await db.delete(sections).where(inArray(sections.id, ids));
 }
 
-/** Every task of the plan, removed ones included (a task can come back in a later version). */
-export const listTasks = (db: DbOrTx, planId: number): Promise<TaskRecord[]> =>
-  db.select().from(tasks).where(eq(tasks.planId, planId)).orderBy(asc(tasks.number));
+export type TaskKind = 'task' | 'key_point';
+
+/** Every task (or key point) of the plan, removed ones included (a task can come back in a later version). */
+export const listTasks = (db: DbOrTx, planId: number, kind: TaskKind = 'task'): Promise<TaskRecord[]> =>
+  db.select().from(tasks).where(and(eq(tasks.planId, planId), eq(tasks.kind, kind))).orderBy(asc(tasks.number));
 
 export async function findTaskById(db: DbOrTx, id: number): Promise<TaskRecord | null> {
   const [row] = await db.select().from(tasks).where(eq(tasks.id, id)).limit(1);
   return row ?? null;
 }
 
-export async function insertTask(db: DbOrTx, planId: number, number: number, values: TaskValues): Promise<number> {
-  const [row] = await db.insert(tasks).values({ planId, number, ...values }).returning({ id: tasks.id });
+export async function insertTask(db: DbOrTx, planId: number, number: number, values: TaskValues, kind: TaskKind = 'task'): Promise<number> {
+  const [row] = await db.insert(tasks).values({ planId, kind, number, ...values }).returning({ id: tasks.id });
   return row!.id;
 }
 
@@ -110,7 +112,8 @@ export async function replaceMeasures(db: DbOrTx, taskId: number, list: ParsedMe
 
 /** Departments in order: position 0 leads, the rest are co-responsible. */
 export async function replaceAssignments(db: DbOrTx, taskId: number, departmentIds: number[]): Promise<void> {
-  await db.delete(assignments).where(eq(assignments.taskId, taskId));
+  // the regions' rows are the directory's and syncRegionAssignments' (region-assignments.repository.ts)
+  await db.delete(assignments).where(and(eq(assignments.taskId, taskId), ne(assignments.role, 'region')));
   const rows = [...new Set(departmentIds)].map((departmentId, position) => ({ taskId, departmentId, position, role: position === 0 ? 'lead' : 'co' }));
   if (rows.length > 0) await db.insert(assignments).values(rows);
 }

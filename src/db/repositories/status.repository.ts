@@ -75,14 +75,14 @@ const roundIdOf = (planId: number, key: string) => sql`(select ${rounds.id} from
 
 // A live task's id by its number, as a subquery, so reads about one task need not wait for its lookup.
 const taskIdOf = (planId: number, number: number) =>
-  sql`(select ${tasks.id} from ${tasks} where ${tasks.planId} = ${planId} and ${tasks.number} = ${number} and ${tasks.removedAt} is null)`;
+  sql`(select ${tasks.id} from ${tasks} where ${tasks.planId} = ${planId} and ${tasks.kind} = 'task' and ${tasks.number} = ${number} and ${tasks.removedAt} is null)`;
 
 /** A task's responsible departments in document order (lead first) with their current status. */
 export async function listTaskDepartments(db: DbOrTx, planId: number, number: number): Promise<AssignmentStatusRow[]> {
   return rows<AssignmentStatusRow>(
     db,
     sql`select ${assignmentColumns} from ${assignments} as ${a} ${assignmentJoins}
-        where ${a.taskId} = ${taskIdOf(planId, number)} order by ${a.position}`,
+        where ${a.taskId} = ${taskIdOf(planId, number)} and ${a.role} <> 'region' order by ${a.position}`,
   );
 }
 
@@ -150,7 +150,7 @@ export async function listTaskStatuses(
         join ${departments} as ${d} on ${d.id} = ${a.departmentId}
         left join ${currentStatus} as ${cs} on ${cs.taskId} = ${a.taskId} and ${cs.departmentId} = ${a.departmentId}
         ${reported}
-        where ${t.planId} = ${planId} and ${t.removedAt} is null ${narrow}`,
+        where ${t.planId} = ${planId} and ${t.removedAt} is null and ${t.kind} = 'task' and ${a.role} <> 'region' ${narrow}`,
   );
   const raw = row?.list ?? [];
   const tuples = typeof raw === 'string' ? (JSON.parse(raw) as TaskStatusTuple[]) : raw;
@@ -227,10 +227,11 @@ export async function listRoundResponse(db: DbOrTx, planId: number, roundKey: st
     sql`select ${d.id} as "departmentId", ${d.name} as name, count(*)::int as expected, count(${r.taskId})::int as reported,
           array_agg(${t.number} order by ${t.number}) filter (where ${r.taskId} is null) as missing
         from ${assignments} as ${a}
-        join ${tasks} as ${t} on ${t.id} = ${a.taskId} and ${t.planId} = ${planId} and ${t.removedAt} is null
+        join ${tasks} as ${t} on ${t.id} = ${a.taskId} and ${t.planId} = ${planId} and ${t.removedAt} is null and ${t.kind} = 'task'
         join ${departments} as ${d} on ${d.id} = ${a.departmentId}
         left join (select distinct ${reports.taskId}, ${reports.departmentId} from ${reports} where ${reports.roundId} = ${roundIdOf(planId, roundKey)}) ${r}
           on ${r.taskId} = ${a.taskId} and ${r.departmentId} = ${a.departmentId}
+        where ${a.role} <> 'region'
         group by ${d.id}, ${d.name}
         order by count(${r.taskId})::float / count(*), ${d.name}`,
   );

@@ -1,10 +1,14 @@
-import { integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const departments = pgTable('departments', {
   id: serial('id').primaryKey(),
   name: text('name').notNull().unique(),
   /** The chat its cards go to; null until bound. */
   chatId: text('chat_id'),
+  /** department (a bureau unit of the plan) | region (a regional office, the directory's `regions:`) */
+  kind: text('kind').notNull().default('department'),
+  /** a region's opt-in to 有条件的地区/有关地区 measures: true (all) or the task numbers; null for none */
+  conditional: jsonb('conditional').$type<true | number[] | null>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -33,6 +33,8 @@ export const tasks = pgTable(
   {
     id: serial('id').primaryKey(),
     planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    /** task (the annex list) | key_point (the body's 工作要点); each kind numbers from 1 */
+    kind: text('kind').notNull().default('task'),
     number: integer('number').notNull(),
     title: text('title').notNull(),
     sectionNumber: integer('section_number'),
@@ -42,7 +44,7 @@ export const tasks = pgTable(
     contentHash: text('content_hash').notNull(),
     removedAt: timestamp('removed_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('tasks_plan_number').on(t.planId, t.number)],
+  (t) => [uniqueIndex('tasks_plan_kind_number').on(t.planId, t.kind, t.number)],
 );
 
 export const measures = pgTable(
@@ -57,14 +59,18 @@ export const measures = pgTable(
   (t) => [uniqueIndex('measures_task_position').on(t.taskId, t.position)],
 );
 
-/** task × department, ordered; position 0 is the lead (牵头), the rest co-responsible (配合). */
+/**
+ * task × department, ordered; position 0 is the lead (牵头), the rest co-responsible (配合).
+ * Role `region`: a regional office following the task's 各地区 measures (written by the import
+ * and the directory load from the measures and the directory's regions, docs/architecture.md).
+ */
 export const assignments = pgTable(
   'assignments',
   {
     taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
     departmentId: integer('department_id').notNull().references(() => departments.id),
     position: integer('position').notNull(),
-    role: text('role').notNull(), // lead | co
+    role: text('role').notNull(), // lead | co | region
   },
   (t) => [primaryKey({ columns: [t.taskId, t.departmentId] }), index('assignments_department').on(t.departmentId)],
 );

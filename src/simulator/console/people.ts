@@ -21,7 +21,7 @@ export function consolePeople(dir: ParsedDirectory): ConsolePerson[] {
     seen.add(p.openId);
     out.push(p);
   };
-  for (const d of dir.departments) {
+  for (const d of [...dir.departments, ...(dir.regions ?? [])]) {
     for (const r of d.reporters ?? []) add({ openId: r.openId, name: r.name ?? r.openId, role: 'reporter', department: d.name });
   }
   for (const a of dir.admins ?? []) add({ openId: a.openId, name: a.name ?? a.openId, role: 'admin' });

@@ -1,6 +1,8 @@
 import type { DepartmentCardIndicator, DepartmentCardInput, DepartmentCardTask } from '../../cards/department-types.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import type { PlanView } from '../../db/repositories/plan-view.repository.ts';
+import type { PlanView, TaskDepartment, TaskView } from '../../db/repositories/plan-view.repository.ts';
+import { listRegions } from '../../db/repositories/region-assignments.repository.ts';
+import { clausesFor, regionMeasures, type Conditional } from '../../domain/regions.ts';
 import { currentStatusFor, latestIndicatorValues, submissionsInRound, type RoundRecord } from '../../db/repositories/rounds.repository.ts';
 import { deadlineState } from '../../domain/deadlines.ts';
 import { isStatus } from '../../domain/status.ts';
@@ -25,7 +27,10 @@ export async function loadDepartmentCardInputs(
   const ids = args.departments.map((d) => d.id);
   const key = (taskId: number, deptId: number) => `${taskId}:${deptId}`;
   // All departments' statuses on these tasks: a task is done only when every one of them is.
-  const taskIds = view.tasks.filter((t) => t.departments.some((d) => ids.includes(d.departmentId))).map((t) => t.id);
+  const items = [...view.tasks, ...view.keyPoints];
+  const unitsOf = (t: TaskView) => [...t.departments, ...t.regions];
+  const taskIds = items.filter((t) => unitsOf(t).some((d) => ids.includes(d.departmentId))).map((t) => t.id);
+  const conditional = new Map((await listRegions(db)).map((r) => [r.id, r.conditional]));
   const current = new Map((await currentStatusFor(db, taskIds)).map((r) => [key(r.taskId, r.departmentId), r]));
   const submitted = new Map((await submissionsInRound(db, round.id, ids)).map((r) => [key(r.taskId, r.departmentId), r]));
   const owned = view.indicators.filter((i) => i.ownerDepartmentId !== null && ids.includes(i.ownerDepartmentId));
@@ -35,9 +40,10 @@ export async function loadDepartmentCardInputs(
   const out = new Map<number, DepartmentCardInput>();
   for (const dept of args.departments) {
     const tasks: DepartmentCardTask[] = [];
-    for (const t of view.tasks) {
-      const a = t.departments.find((d) => d.departmentId === dept.id);
+    for (const t of items) {
+      const a = unitsOf(t).find((d) => d.departmentId === dept.id);
       if (!a) continue;
+      const shown = measuresFor(t, a.role, dept.name, conditional.get(dept.id) ?? null);
       const cur = current.get(key(t.id, dept.id));
       const sub = submitted.get(key(t.id, dept.id));
       tasks.push({
@@ -45,10 +51,12 @@ export async function loadDepartmentCardInputs(
         number: t.number,
         title: t.title,
         role: a.role,
+        kind: t.kind,
         deadlineKind: t.deadlineKind,
         dueDate: t.dueDate,
         deadlineState: deadlineState({ dueDate: t.dueDate, done: doneByTask.get(t.id) ?? false, now, timezone }),
-        measuresForBureau: t.measures.filter((m) => m.actor === BUREAU_ACTOR).map((m) => m.text),
+        measuresForBureau: shown.texts,
+        measuresTitle: shown.title,
         last:
           cur && isStatus(cur.status)
             ? { status: cur.status, progress: cur.progress, note: cur.note, evidenceUrl: cur.evidenceUrl, reporterName: cur.reporterName, reportedAt: cur.reportedAt }
@@ -83,9 +91,16 @@ export async function loadDepartmentCardInputs(
   return out;
 }
 
+/** What a unit acts on: the bureau's measures, the regions' (各地区 …), or its key point clauses. */
+function measuresFor(t: TaskView, role: TaskDepartment['role'], name: string, conditional: Conditional): { texts: string[]; title: string } {
+  if (role === 'region') return { texts: regionMeasures(t, conditional), title: t.kind === 'key_point' ? '各地方知识产权局负责' : '各地区落实举措' };
+  if (t.kind === 'key_point') return { texts: clausesFor(t.measures, name), title: `${name}负责` };
+  return { texts: t.measures.filter((m) => m.actor === BUREAU_ACTOR).map((m) => m.text), title: '国家知识产权局落实举措' };
+}
+
 /** A task is done only when every responsible department's current status is done. */
 function taskDone(view: PlanView, current: Map<string, { status: string }>): Map<number, boolean> {
   return new Map(
-    view.tasks.map((t) => [t.id, t.departments.length > 0 && t.departments.every((d) => current.get(`${t.id}:${d.departmentId}`)?.status === 'done')]),
+    [...view.tasks, ...view.keyPoints].map((t) => [t.id, t.departments.length > 0 && t.departments.every((d) => current.get(`${t.id}:${d.departmentId}`)?.status === 'done')]),
   );
 }

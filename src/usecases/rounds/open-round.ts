@@ -30,7 +30,7 @@ export async function openRound(db: Db, deps: RoundDeps): Promise<OpenRoundResul
   const all = await listDepartments(db);
   const bound = all.filter((d) => d.chatId);
   const inputs = await loadDepartmentCardInputs(db, { view, round, departments: bound, now: deps.now, timezone: deps.timezone });
-  const responsible = new Set(view.tasks.flatMap((t) => t.departments.map((d) => d.departmentId)));
+  const responsible = new Set([...view.tasks, ...view.keyPoints].flatMap((t) => [...t.departments, ...t.regions].map((d) => d.departmentId)));
   const result: OpenRoundResult = {
     round,
     created,
