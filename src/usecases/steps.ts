@@ -52,7 +52,9 @@ async function runStepOnce(step: StepName, deps: StepDeps): Promise<string> {
         return `本周填报（${r.round.key}）已于 ${formatLocalTime(r.round.closedAt, deps.timezone)} 关闭，未重新开启；此后提交标记为逾期补报。${REOPEN_HINT}`;
       }
       const unbound = r.unbound.length ? `；未绑定群的部门：${r.unbound.join('、')}` : '';
-      return `${r.created ? '已开启' : '已重新检查'}本周填报（${r.round.key}），${r.departments.length} 个部门的卡片已排队发送${unbound}`;
+      const regions = r.departments.filter((d) => d.region).length;
+      const units = `${r.departments.length - regions} 个部门${regions ? `、${regions} 个地区` : ''}`;
+      return `${r.created ? '已开启' : '已重新检查'}本周填报（${r.round.key}），${units}的卡片已排队发送${unbound}`;
     }
     case 'remind': {
       const r = await remind(deps.db, base);

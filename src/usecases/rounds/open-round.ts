@@ -11,8 +11,8 @@ import type { RoundDeps } from './ports.ts';
 export interface OpenRoundResult {
   round: RoundRecord;
   created: boolean;
-  /** departments that got their card (all pages queued) */
-  departments: { id: number; name: string; pages: number }[];
+  /** departments (and regions, `region: true`) that got their card (all pages queued) */
+  departments: { id: number; name: string; pages: number; region?: boolean }[];
   /** departments with tasks but no chat bound */
   unbound: string[];
 }
@@ -45,7 +45,7 @@ export async function openRound(db: Db, deps: RoundDeps): Promise<OpenRoundResul
     for (const [i, card] of cards.entries()) {
       await deps.send({ kind: 'send', to: { chatId: dept.chatId }, content: { card } }, { purpose: 'round_card', ref: roundCardRef(round.id, dept.id, i + 1) });
     }
-    result.departments.push({ id: dept.id, name: dept.name, pages: cards.length });
+    result.departments.push({ id: dept.id, name: dept.name, pages: cards.length, ...(dept.kind === 'region' ? { region: true } : {}) });
     deps.progress?.(`已排队 ${++n}/${inputs.size}：${dept.name}（${cards.length} 页）`);
   }
   return result;

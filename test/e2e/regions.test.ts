@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { componentNames } from '../../src/cards/limits.ts';
+import { loadPlanView, type PlanView } from '../../src/db/repositories/plan-view.repository.ts';
+import { currentStatus, reports, rounds } from '../../src/db/schema/index.ts';
+import { startWorld, waitFor, type World } from '../support/world.ts';
+
+// Issue 15: the regional offices are reporting units with cards of their own, and the body's
+// key points are tracked on the responsible units' cards.
+describe('regional offices on the seed plan', () => {
+  let w: World;
+  let view: PlanView;
+  let roundId: number;
+  const GD = '广东省知识产权局';
+  const region = (name: string) => w.directory.regions.find((r) => r.name === name)!;
+  const unitId = (name: string) => [...view.tasks, ...view.keyPoints].flatMap((t) => [...t.departments, ...t.regions]).find((d) => d.name === name)!.departmentId;
+  const text = (card: unknown) => JSON.stringify(card);
+
+  beforeAll(async () => {
+    w = await startWorld('regions');
+    view = (await loadPlanView(w.db.db))!;
+  }, 60_000);
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('stores the ten key points, key point 3 for 运用促进司 and every region', () => {
+    expect(view.tasks).toHaveLength(22);
+    expect(view.keyPoints.map((k) => k.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const kp3 = view.keyPoints[2]!;
+    expect(kp3.departments.map((d) => d.name)).toEqual(['运用促进司']);
+    expect(kp3.regions).toHaveLength(34);
+    expect(view.keyPoints[7]!.departments.map((d) => d.name)).toEqual(['国际合作司', '保护司']);
+    // no department is named after the placeholder
+    expect(view.keyPoints.flatMap((k) => k.departments).some((d) => d.name === '各地方知识产权局')).toBe(false);
+  });
+
+  it('opening the round sends 13 department cards and 34 regional cards', async () => {
+    const line = await w.step('open_round');
+    expect(line).toContain('13 个部门、34 个地区');
+    const [round] = await w.db.db.select().from(rounds);
+    roundId = round!.id;
+    const chats = [...w.directory.departments, ...w.directory.regions].map((d) => d.chatId!);
+    expect(chats).toHaveLength(47);
+    await waitFor('47 cards', () => chats.every((c) => w.fake.state.messagesIn(c).length > 0), 30_000);
+  });
+
+  it("广东省知识产权局's card shows task 1's 各地区 measure and key points 2, 3 and 10, each with its own form", async () => {
+    const cards = w.fake.state.messagesIn(region(GD).chatId!).map((m) => m.card);
+    const all = cards.map(text).join('');
+    expect(all).toContain('要制定本地区落实知识产权强国战略的配套文件');
+    expect(all).not.toContain('配合做好知识产权强国战略印发实施'); // the bureau's measure is not the region's
+    const ids = cards.flatMap((c) => componentNames(c)).filter((n) => /^form_\d+$/.test(n)).map((n) => Number(n.slice(5)));
+    const kps = view.keyPoints.filter((k) => ids.includes(k.id)).map((k) => k.number);
+    expect(kps).toEqual([2, 3, 10]);
+    const tasks = view.tasks.filter((t) => ids.includes(t.id)).map((t) => t.number);
+    // every task with a 各地区 measure, plus 19 (有条件的地区) since 广东 opted in
+    expect(tasks).toEqual([1, 2, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 20, 21, 22]);
+    expect(all).toContain('工作要点3');
+  });
+
+  it('a region that did not opt in gets no 有条件的地区 task', () => {
+    const cards = w.fake.state.messagesIn(region('天津市知识产权局').chatId!).map((m) => m.card);
+    const ids = cards.flatMap((c) => componentNames(c)).filter((n) => /^form_\d+$/.test(n)).map((n) => Number(n.slice(5)));
+    expect(view.tasks.filter((t) => ids.includes(t.id)).map((t) => t.number)).not.toContain(19);
+    expect(cards.map(text).join('')).not.toContain('出台相应的知识产权强省战略');
+  });
+
+  it("a region's reporter submits task 1 and it is stored", async () => {
+    const gd = region(GD);
+    const t1 = view.tasks[0]!.id;
+    const res = await w.cardAction({
+      operator: gd.reporters![0]!.openId,
+      chatId: gd.chatId!,
+      value: { kind: 'report', planId: view.plan.id, roundId, departmentId: unitId(GD), taskId: t1 },
+      formValue: { [`status_${t1}`]: 'on_track', [`progress_${t1}`]: '40', [`note_${t1}`]: '配套文件已起草' },
+    });
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).toContain('success');
+    const rows = await waitFor('stored', async () => {
+      const r = await w.db.db.select().from(currentStatus).where(and(eq(currentStatus.taskId, t1), eq(currentStatus.departmentId, unitId(GD))));
+      return r.length ? r : null;
+    });
+    expect(rows[0]!.progress).toBe(40);
+  });
+
+  it("an outsider's submission for a region is refused and nothing is written", async () => {
+    const gd = region(GD);
+    const t2 = view.tasks[1]!.id;
+    const before = (await w.db.db.select().from(reports)).length;
+    const res = await w.cardAction({
+      operator: 'ou_outsider_0001',
+      chatId: gd.chatId!,
+      value: { kind: 'report', planId: view.plan.id, roundId, departmentId: unitId(GD), taskId: t2 },
+      formValue: { [`status_${t2}`]: 'on_track', [`progress_${t2}`]: '10' },
+    });
+    expect(JSON.stringify(res.body)).toContain('您不是「广东省知识产权局」的填报人');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await w.db.db.select().from(reports)).length).toBe(before);
+  });
+
+  it("a region cannot report a task it does not follow (task 3 has no 各地区 measure)", async () => {
+    const gd = region(GD);
+    const t3 = view.tasks[2]!.id;
+    const before = (await w.db.db.select().from(reports)).length;
+    const res = await w.cardAction({
+      operator: gd.reporters![0]!.openId,
+      chatId: gd.chatId!,
+      value: { kind: 'report', planId: view.plan.id, roundId, departmentId: unitId(GD), taskId: t3 },
+      formValue: { [`status_${t3}`]: 'on_track', [`progress_${t3}`]: '10' },
+    });
+    expect(JSON.stringify(res.body)).toContain('该任务不属于「广东省知识产权局」');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await w.db.db.select().from(reports)).length).toBe(before);
+  });
+
+  it('reminders reach the regions that have not reported', async () => {
+    const line = await w.step('remind');
+    expect(line).toContain('天津市知识产权局');
+  });
+});
