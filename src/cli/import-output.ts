@@ -62,6 +62,10 @@ export function planTable(plan: ParsedPlan): string[] {
   }
   const departments = new Set(plan.tasks.flatMap((t) => t.departments));
   lines.push('', `共 ${plan.sections.length} 个部分、${plan.tasks.length} 项任务、${departments.size} 个责任部门。`);
+  if (plan.keyPoints.length > 0) {
+    lines.push(`工作要点 ${plan.keyPoints.length} 项：`);
+    for (const k of plan.keyPoints) lines.push(`  要点${k.number}  ${k.title}（${k.clauses.map((c) => c.departments.join('、')).join('；')}）`);
+  }
   if (plan.indicators.length > 0) {
     lines.push('指标：');
     for (const i of plan.indicators) lines.push(`  ${i.name} ${COMPARATOR_SYMBOL[i.comparator]} ${i.value} ${i.unit}`);
@@ -104,5 +108,8 @@ export function summaryLines(s: ImportSummary): string[] {
     list('变更', s.changed),
     list('移除', s.removed),
     `未变 ${s.unchanged.length} 项`,
+    ...(keyPointsTouched(s) ? [`工作要点：${list('新增', s.keyPoints.added)}，${list('变更', s.keyPoints.changed)}，${list('移除', s.keyPoints.removed)}，未变 ${s.keyPoints.unchanged.length} 项`] : []),
   ];
 }
+
+const keyPointsTouched = (s: ImportSummary): boolean => Object.values(s.keyPoints ?? {}).some((ns) => ns.length > 0);

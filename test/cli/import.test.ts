@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.ts';
 import { parseConfig, type Config } from '../../src/config/schema.ts';
@@ -71,7 +72,7 @@ describe('duban import', () => {
     expect(r.code).toBe(0);
     expect(r.err).toEqual([]);
     const json = JSON.parse(r.out);
-    expect(Object.keys(json)).toEqual(['title', 'docNumber', 'year', 'reportDeadline', 'reportTo', 'sections', 'tasks', 'indicators']);
+    expect(Object.keys(json)).toEqual(['title', 'docNumber', 'year', 'reportDeadline', 'reportTo', 'sections', 'tasks', 'indicators', 'keyPoints']);
     expect(json).toMatchObject({ title: '推动知识产权高质量发展年度工作指引（2021）', docNumber: '国知发运字〔2021〕3号', year: 2021, reportDeadline: '2021-12-15', reportTo: '运用促进司' });
     expect(json.sections).toHaveLength(8);
     expect(json.tasks).toHaveLength(22);
@@ -97,7 +98,8 @@ describe('duban import', () => {
     const first = await cli(['import', seedPath], config);
     expect(first.code).toBe(0);
     expect(first.out).toContain('新增 22 项：1–22');
-    expect(await t.db.$count(tasks)).toBe(22);
+    expect(await t.db.$count(tasks, eq(tasks.kind, 'task'))).toBe(22);
+    expect(await t.db.$count(tasks, eq(tasks.kind, 'key_point'))).toBe(10);
     expect(await t.db.$count(departments)).toBe(13);
 
     const again = await cli(['import', seedPath], config);

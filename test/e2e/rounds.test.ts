@@ -62,8 +62,11 @@ describe('status rounds end to end', () => {
     expect(line).toContain('13 个部门');
     const ygsCards = newIn(YGS.chat).map((m) => m.card);
     const forms = ygsCards.flatMap((c) => componentNames(c)).filter((n) => /^form_\d+$/.test(n));
-    const numbers = forms.map((f) => view.tasks.find((t) => `form_${t.id}` === f)!.number).sort((a, b) => a - b);
+    const numbers = forms.flatMap((f) => view.tasks.filter((t) => `form_${t.id}` === f).map((t) => t.number)).sort((a, b) => a - b);
     expect(numbers).toEqual([1, 2, 6, 7, 8, 11, 12, 13, 14, 15, 17]);
+    // and, in their own part, the key points whose clauses name it
+    const keyPoints = forms.flatMap((f) => view.keyPoints.filter((k) => `form_${k.id}` === f).map((k) => k.number));
+    expect(keyPoints).toEqual([3, 6]);
     for (const c of ygsCards) {
       expect(cardBytes(c)).toBeLessThanOrEqual(30 * 1024);
       expect(countComponents(c)).toBeLessThanOrEqual(200);

@@ -19,7 +19,7 @@ export async function importSeed(db: Db, importedAt = new Date('2021-05-31T00:00
 }
 
 export async function taskId(db: Db, planId: number, number: number): Promise<number> {
-  const [row] = await db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.planId, planId), eq(tasks.number, number)));
+  const [row] = await db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.planId, planId), eq(tasks.kind, 'task'), eq(tasks.number, number)));
   if (!row) throw new Error(`no task ${number}`);
   return row.id;
 }

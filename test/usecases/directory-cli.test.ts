@@ -30,7 +30,8 @@ describe('duban directory <file>', () => {
     expect(out.join('\n')).toContain('将按文件创建部门');
     expect(out.join('\n')).toMatch(/新建部门 13 个：办公室、/);
     expect(out.join('\n')).toContain('新增领导群：局领导');
-    expect((await listDepartments(t.db)).length).toBe(13);
+    expect((await listDepartments(t.db)).filter((d) => d.kind === 'department').length).toBe(13);
+    expect(out.join('\n')).toMatch(/新建地区 34 个：北京市知识产权局、/);
     expect(await run(['directory.example.yaml'])).toBe(0);
     expect(out.slice(1)).toEqual(['注意：当前计划中没有这些指标（导入计划后再加载一次）：发明专利审查周期、高价值发明专利审查周期、商标注册平均审查周期、专利商标质押融资规模、融资惠及企业数量增长率、技术与创新支持中心（TISC）', '目录已更新']);
   });

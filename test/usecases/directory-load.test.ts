@@ -46,7 +46,8 @@ describe('loading the directory', () => {
     expect(await repo.leadershipChats(t.db)).toEqual([{ chatId: 'oc_leadership_0001', name: '局领导' }]);
     expect((await repo.departmentByChat(t.db, 'oc_dept_sbj'))?.name).toBe('商标局');
     expect(await repo.departmentByChat(t.db, 'oc_leadership_0001')).toBeNull();
-    expect((await repo.listDepartments(t.db)).filter((d) => d.chatId)).toHaveLength(13);
+    expect((await repo.listDepartments(t.db)).filter((d) => d.chatId && d.kind === 'department')).toHaveLength(13);
+    expect((await repo.listDepartments(t.db)).filter((d) => d.chatId && d.kind === 'region')).toHaveLength(34);
 
     const owners = await t.db
       .select({ indicator: indicators.name, department: departments.name })

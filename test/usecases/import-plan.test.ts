@@ -75,7 +75,8 @@ describe('importing a plan into Postgres', () => {
   it('re-importing the same document writes no row at all', async () => {
     const before = await snapshot(t.db);
     const summary = await importPlan(t.db, parsePlan(seedText), { now: at('2021-04-01T02:00:00Z'), sourceHash: 'h1' });
-    expect(summary).toEqual({ planId, created: false, added: [], changed: [], removed: [], unchanged: Array.from({ length: 22 }, (_, i) => i + 1) });
+    const none = { added: [], changed: [], removed: [] };
+    expect(summary).toEqual({ planId, created: false, ...none, unchanged: Array.from({ length: 22 }, (_, i) => i + 1), keyPoints: { ...none, unchanged: Array.from({ length: 10 }, (_, i) => i + 1) } });
     expect(await snapshot(t.db)).toEqual(before);
   });
 

@@ -65,7 +65,7 @@ export async function listTasksForMatching(db: DbOrTx, planId: number): Promise<
     db,
     sql`select ${t.number} as number, ${t.title} as title,
           coalesce((select string_agg(${m.text}, ' ' order by ${m.position}) from ${measures} as ${m} where ${m.taskId} = ${t.id}), '') as "measuresText"
-        from ${tasks} as ${t} where ${t.planId} = ${planId} and ${t.removedAt} is null order by ${t.number}`,
+        from ${tasks} as ${t} where ${t.planId} = ${planId} and ${t.kind} = 'task' and ${t.removedAt} is null order by ${t.number}`,
   );
 }
 

@@ -42,7 +42,7 @@ export async function findTaskByNumber(db: DbOrTx, planId: number, number: numbe
     sql`select ${t.id} as id, ${t.number} as number, ${t.title} as title, ${t.sectionNumber} as "sectionNumber", ${s.title} as "sectionTitle",
           ${t.deadlineKind} as "deadlineKind", ${t.dueDate}::text as "dueDate"
         from ${tasks} as ${t} left join ${sections} as ${s} on ${s.planId} = ${t.planId} and ${s.number} = ${t.sectionNumber}
-        where ${t.planId} = ${planId} and ${t.number} = ${number} and ${t.removedAt} is null`,
+        where ${t.planId} = ${planId} and ${t.kind} = 'task' and ${t.number} = ${number} and ${t.removedAt} is null`,
   );
   return row ?? null;
 }
