@@ -7,6 +7,7 @@ import { toChineseNumeral } from '../domain/query/numerals.ts';
 import { formatLocalTime } from '../domain/rounds.ts';
 import { overallStatus, type Status } from '../domain/status.ts';
 import type { Answer, DepartmentStatus } from '../cards/answers/index.ts';
+import { regionSummaryFor } from './ask-regions.ts';
 import { statusOf, taskDeadline, taskProgress, type AskOptions } from './ask-tasks.ts';
 import { readTogether } from '../db/reads.ts';
 
@@ -28,11 +29,12 @@ function sectionHeading(number: number | null, title: string | null): string | n
 /** One task in full: every responsible department's current status and its last four rounds. */
 export async function answerTask(db: Db, plan: PlanRow, number: number, taskCount: number, o: AskOptions): Promise<Answer> {
   // Everything about the task in one parallel batch: each read finds the task by number itself.
-  const [task, rounds, deps, trendRows] = await readTogether(db, [
+  const [task, rounds, deps, trendRows, regions] = await readTogether(db, [
     () => findTaskByNumber(db, plan.id, number),
     () => listRecentRounds(db, plan.id, o.now, TREND_ROUNDS),
     () => listTaskDepartments(db, plan.id, number),
     () => listTaskTrend(db, plan.id, number, o.now, TREND_ROUNDS),
+    () => regionSummaryFor(db, plan, number, o),
   ]);
   if (!task) return { kind: 'task_not_found', number, taskCount };
   const oldestFirst = [...rounds].reverse();
@@ -61,6 +63,7 @@ export async function answerTask(db: Db, plan: PlanRow, number: number, taskCoun
       progress: taskProgress(status, departments.map((d) => d.progress)),
       trendRounds: oldestFirst.map((r) => r.key),
       departments,
+      ...(regions ? { regions } : {}),
     },
   };
 }

@@ -6,6 +6,7 @@ import { answerCard, answerText, HELP_EXAMPLES, type Answer, type TaskLine } fro
 import { loadQueryContext, type AskCache } from './ask-context.ts';
 import { answerDepartment, answerList, answerNotReported } from './ask-lists.ts';
 import { answerDigest } from './ask-digest.ts';
+import { answerRegion, answerRegions } from './ask-regions.ts';
 import { answerIndicators } from './ask-overview.ts';
 import { answerTask } from './ask-task.ts';
 import { summariseTasks, toLine, type AskOptions } from './ask-tasks.ts';
@@ -72,7 +73,12 @@ export async function answerQuestion(db: Db, text: string, opts: AnswerOptions):
       answer = { kind: 'other_plan', year: intent.year, plans: await listPlanSummaries(db) };
       break;
     case 'department':
-      answer = await answerDepartment(db, plan, { id: intent.departmentId, name: intent.name }, intent.filter ?? null, o);
+      answer =
+        (await answerRegion(db, plan, intent.departmentId, o)) ??
+        (await answerDepartment(db, plan, { id: intent.departmentId, name: intent.name }, intent.filter ?? null, o));
+      break;
+    case 'regions':
+      answer = await answerRegions(db, plan, o);
       break;
     case 'list':
       answer = intent.filter === 'not_reported' ? await answerNotReported(db, plan, o) : await answerList(db, plan, intent.filter, o);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { componentNames } from '../../src/cards/limits.ts';
+import { cardBytes, componentNames } from '../../src/cards/limits.ts';
+import { answerQuestion } from '../../src/usecases/ask.ts';
+import { TIMEZONE } from '../support/seeded-round.ts';
 import { loadPlanView, type PlanView } from '../../src/db/repositories/plan-view.repository.ts';
 import { currentStatus, reports, rounds } from '../../src/db/schema/index.ts';
 import { startWorld, waitFor, type World } from '../support/world.ts';
@@ -112,6 +114,37 @@ describe('regional offices on the seed plan', () => {
     expect(JSON.stringify(res.body)).toContain('该任务不属于「广东省知识产权局」');
     await new Promise((r) => setTimeout(r, 300));
     expect((await w.db.db.select().from(reports)).length).toBe(before);
+  });
+
+  const ask = (text: string) => answerQuestion(w.db.db, text, { now: w.now(), timezone: TIMEZONE });
+
+  it('「广东的进展」 and 「广东省知识产权局填报情况」 list the tasks 广东 follows with its own report', async () => {
+    for (const q of ['广东的进展', '广东省知识产权局填报情况']) {
+      const a = await ask(q);
+      expect(a.answer.kind, q).toBe('department');
+      expect(a.text, q).toContain('广东省知识产权局');
+      expect(a.text, q).toMatch(/任务1：.*正常推进，40%/);
+      expect(a.text, q).toContain('任务19'); // opted in to 有条件的地区
+      expect(a.text, q).not.toContain('任务3：');
+    }
+  });
+
+  it('「各地区填报情况」 lists the regions that have not reported everything, out of 34, within card limits', async () => {
+    const a = await ask('各地区填报情况');
+    expect(a.answer).toMatchObject({ kind: 'not_reported', totalDepartments: 34 });
+    expect(a.text).toContain('天津市知识产权局');
+    expect(a.text).not.toContain('运用促进司');
+    expect(cardBytes(a.card)).toBeLessThanOrEqual(30 * 1024);
+  });
+
+  it('「任务1各地区」 shows the regions in counts, not 34 lines; a task no region follows has no such line', async () => {
+    const a = await ask('任务1各地区');
+    expect(a.answer.kind).toBe('task');
+    expect(a.text).toContain('各地区：34 个，本轮已填报 1 个；存在风险 0、受阻 0、已完成 0');
+    expect(a.text).not.toContain('天津市知识产权局');
+    expect(JSON.stringify(a.card)).toContain('各地区：34 个');
+    const t3 = await ask('任务3');
+    expect(t3.text).not.toContain('各地区：');
   });
 
   it('reminders reach the regions that have not reported', async () => {

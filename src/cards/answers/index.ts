@@ -9,7 +9,7 @@ import type { Element } from './common.ts';
 import type { Answer } from './model.ts';
 
 export type { AskActionValue } from './buttons.ts';
-export type { Answer, AnswerKind, Offer, PlanLine, DepartmentStatus, DigestSummary, IndicatorLine, MissingDepartment, TaskDetail, TaskLine } from './model.ts';
+export type { Answer, AnswerKind, Offer, PlanLine, DepartmentStatus, DigestSummary, IndicatorLine, MissingDepartment, RegionSummary, TaskDetail, TaskLine } from './model.ts';
 export { HELP_EXAMPLES } from './help-card.ts';
 
 /** The answer as a Card JSON 2.0 card (user text escaped). */

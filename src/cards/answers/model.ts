@@ -51,6 +51,18 @@ export interface TaskDetail {
   /** keys of the rounds the trend covers, oldest first */
   trendRounds: string[];
   departments: DepartmentStatus[];
+  /** the regional offices following its 各地区 measures, in counts; absent when none */
+  regions?: RegionSummary | null;
+}
+
+/** A task's regions: how many follow it, reported this round, at risk, blocked, done, and a few names. */
+export interface RegionSummary {
+  total: number;
+  reported: number;
+  atRisk: number;
+  blocked: number;
+  done: number;
+  attention: string[];
 }
 
 export interface DepartmentStatus {

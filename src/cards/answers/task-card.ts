@@ -44,6 +44,7 @@ function buildTaskCard(t: TaskDetail, noteMax: number, maxDepartments: number): 
   const elements: Element[] = [markdown(facts.join('\n')), hr()];
   for (const d of t.departments.slice(0, maxDepartments)) elements.push(markdown(departmentBlock(d, t.trendRounds, noteMax)));
   if (t.departments.length > maxDepartments) elements.push(footnote(`另有 ${t.departments.length - maxDepartments} 个部门未显示`));
+  if (t.regions) elements.push(markdown(escapeMarkdown(regionLine(t.regions))));
   if (t.trendRounds.length > 0) elements.push(footnote(`趋势轮次：${t.trendRounds.join(' → ')}；“${NOT_REPORTED_LABEL}”表示该轮没有填报`));
   return card(
     header(`任务${t.number}：${t.title}`, statusColor(overall), `${statusLabel(overall)} · ${t.departments.length} 个责任部门`, tags),
@@ -68,7 +69,14 @@ export function taskText(t: TaskDetail): string {
     if (d.evidenceUrl) out.push(`  佐证：${d.evidenceUrl}`);
     if (t.trendRounds.length > 0) out.push(`  近${t.trendRounds.length}轮（${t.trendRounds.join('、')}）：${d.trend.map((s) => statusLabel(s)).join(' → ')}`);
   }
+  if (t.regions) out.push('', regionLine(t.regions));
   return out.join('\n');
+}
+
+/** 各地区：34 个，本轮已填报 3 个；存在风险 1、受阻 0、已完成 0（需关注：广东省知识产权局） */
+export function regionLine(r: NonNullable<TaskDetail['regions']>): string {
+  const names = r.attention.length ? `（需关注：${r.attention.join('、')}${r.atRisk + r.blocked > r.attention.length ? ' 等' : ''}）` : '';
+  return `各地区：${r.total} 个，本轮已填报 ${r.reported} 个；存在风险 ${r.atRisk}、受阻 ${r.blocked}、已完成 ${r.done}${names}`;
 }
 
 export function taskNotFoundCard(number: number, taskCount: number): Element {

@@ -10,6 +10,7 @@ import { bareNumber, bareNumbers, findTaskNumbers } from './task-number.ts';
 import type { Intent, Offer, QueryContext } from './types.ts';
 import { askedAlternatives, namedTogether, readWords } from './words.ts';
 import { findYear } from './year.ts';
+import { asksAboutAllRegions } from './regions.ts';
 
 export { EXAMPLE_QUESTIONS } from './lexicon.ts';
 
@@ -53,6 +54,8 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
   // 1 2 is not 12: a bare number only when the question holds one group of digits
   const bare = /\d\D+\d/u.test(prepared) ? null : bareNumber(removeWords(t, FILLERS));
   if (bare !== null && ctx.tasks.some((x) => x.number === bare)) return { kind: 'task', number: bare };
+
+  if (asksAboutAllRegions(t)) return { kind: 'regions' };
 
   const filter = findListFilter(t);
   const dep = findDepartment(t, ctx.departments);

@@ -30,6 +30,7 @@ export type Intent =
   | { kind: 'search'; query: string; candidates: SearchCandidate[]; confident: boolean }
   | { kind: 'department'; departmentId: number; name: string; filter?: ListFilter }
   | { kind: 'list'; filter: ListFilter }
+  | { kind: 'regions' }
   | { kind: 'indicator'; query: string; indicatorIds: number[] }
   | { kind: 'digest' }
   | { kind: 'help' }
