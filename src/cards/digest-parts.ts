@@ -49,6 +49,13 @@ export function responseText(m: DigestModel, b: DigestBudget): El {
     const names = r.partial.map((p) => `${p.name} ${p.reported}/${p.expected}`);
     lines.push(`部分填报（${r.partial.length}）：${nameList(names, b.listMax, '个部门')}`);
   }
+  const g = m.regionResponse;
+  if (g) {
+    // compact on purpose: 34 regions are a count plus the first names, never a line each
+    const rate = g.expected === 0 ? 0 : Math.round((g.reported / g.expected) * 100);
+    lines.push(`**各地区**：应填报 ${g.expected} 个，已全部填报 ${g.reported} 个（${rate}%），部分填报 ${g.partial.length} 个。`);
+    if (g.missing.length) lines.push(`地区${NOT_REPORTED_LABEL}（${g.missing.length}）：${nameList(g.missing, b.listMax, '个地区')}`);
+  }
   return markdown(lines.join('\n'));
 }
 

@@ -1,3 +1,4 @@
+import { listRegionResponse } from '../db/repositories/region-status.repository.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { readDigestRows, type DigestSummaryRow } from '../db/repositories/digest-input.repository.ts';
 import { requireActivePlan, type PlanRecord } from '../db/repositories/plan.repository.ts';
@@ -28,7 +29,10 @@ export async function loadDigestInput(
 ): Promise<LoadedDigestInput> {
   const plan = knownPlan ?? (await requireActivePlan(db));
   const week = roundFor(opts.now, opts.timezone);
-  const { round, sectionRows, taskRows, departmentRows, summaryRows, indicatorRows, latestValues } = await readDigestRows(db, plan.id, week.key);
+  const [{ round, sectionRows, taskRows, departmentRows, summaryRows, indicatorRows, latestValues }, regionRows] = await Promise.all([
+    readDigestRows(db, plan.id, week.key),
+    listRegionResponse(db, plan.id, week.key),
+  ]);
 
   const nameOf = new Map(departmentRows.map((d) => [d.id, d.name]));
   const byTask = new Map<number, DigestSummaryRow>();
@@ -76,6 +80,7 @@ export async function loadDigestInput(
       sections: sectionRows,
       tasks: taskInputs,
       responses,
+      regionResponses: regionRows.map((r, i) => ({ departmentId: -1 - i, name: r.name, expected: r.expected, reported: r.reported })),
       indicators: indicatorRows.map((i) => {
         const v = latest.get(i.id);
         return {

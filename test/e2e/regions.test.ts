@@ -147,6 +147,17 @@ describe('regional offices on the seed plan', () => {
     expect(t3.text).not.toContain('各地区：');
   });
 
+  it('the digest shows the regional response rate and the regions not reported, compactly, within card limits', async () => {
+    const lead = w.directory.leadership[0]!.chatId;
+    const before = w.fake.state.messagesIn(lead).length;
+    await w.step('digest');
+    const card = await waitFor('digest', () => w.fake.state.messagesIn(lead)[before]?.card);
+    const text = JSON.stringify(card);
+    expect(text).toContain('**各地区**：应填报 34 个，已全部填报 0 个（0%），部分填报 1 个。');
+    expect(text).toMatch(/地区未填报（33）：[^"]*等 33 个地区/);
+    expect(cardBytes(card)).toBeLessThanOrEqual(30 * 1024);
+  });
+
   it('reminders reach the regions that have not reported', async () => {
     const line = await w.step('remind');
     expect(line).toContain('天津市知识产权局');

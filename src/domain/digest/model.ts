@@ -95,6 +95,7 @@ export function buildDigestModelFromSummary(input: DigestSummaryInput, previous?
     health,
     taskCount: input.tasks.length,
     response: responseRate(input.responses),
+    ...(input.regionResponses?.length ? { regionResponse: responseRate(input.regionResponses) } : {}),
     statusCounts,
     notReportedCount,
     deadlineCounts,

@@ -83,6 +83,8 @@ export interface DigestSummaryInput extends Omit<DigestInput, 'tasks'> {
   tasks: DigestTaskSummary[];
   /** every department responsible for at least one live task */
   responses: DepartmentResponse[];
+  /** the same for the regional offices (over the tasks and key points each follows) */
+  regionResponses?: DepartmentResponse[];
 }
 
 export interface DigestIndicatorInput {
@@ -105,6 +107,8 @@ export interface DigestModel {
   health: 'red' | 'orange' | 'green';
   taskCount: number;
   response: ResponseRate;
+  /** the regional offices' answers this round; absent when the directory has no regions (and in older digests) */
+  regionResponse?: ResponseRate | null;
   /** tasks by overall status, over the tasks someone reported */
   statusCounts: Record<Status, number>;
   /** tasks no department ever reported (未填报): not counted as 未启动 */
