@@ -27,8 +27,9 @@ export async function benchDrain(env: BenchEnv, opts: { jobs: number; log: (l: s
   const conn = createRedis(REDIS_URL, 'producer');
   const queue = new Queue(QUEUES.inbound, { connection: conn, prefix });
   try {
+    const all = [...env.seeded.targets, ...env.seeded.regionTargets];
     const jobs = Array.from({ length: opts.jobs }, (_, i) => {
-      const t = env.seeded.targets[i % env.seeded.targets.length]!;
+      const t = all[i % all.length]!;
       const eventId = freshEventId('drain');
       const payload: ReportJobPayload = { planId: t.planId, roundId: t.roundId, departmentId: t.departmentId, taskId: t.taskId, status: 'on_track', progress: i % 101, note: `第${i}次`, evidenceUrl: null, reporterOpenId: t.reporterOpenId };
       const data: InboundJob = { kind: 'status_report', eventId, eventType: 'card.action.trigger', receivedAt: BUSINESS_NOW.toISOString(), payload };

@@ -76,7 +76,7 @@ const memory: md.Memory = { idle: null, afterAck: null, afterIngest: null, bareI
 const external: ExternalResult[] = [];
 
 const env = await startBenchEnv();
-log(`scratch database ${env.dbName}: seed plan, ${env.seeded.targets.length} task × department pairs with reporters, round ${env.seeded.roundId}`);
+log(`scratch database ${env.dbName}: seed plan, ${env.seeded.targets.length} task × department and ${env.seeded.regionTargets.length} task × region pairs with reporters, round ${env.seeded.roundId}`);
 try {
   if (only.has('ack') || only.has('ingest')) {
     // As deployed for issue 12: the web process and one `duban worker` beside it.

@@ -6,7 +6,8 @@ import type { PreparedRequest } from './load.ts';
  * leaves room for the run), spread round-robin over every task × department so that replies
  * processed side by side are about different tasks, as in a real round.
  */
-export function replyBodies(seeded: SeededRound, n: number, label: string, targets = seeded.targets): PreparedRequest[] {
+// by default the bureau's departments and the 34 regional offices reply alike
+export function replyBodies(seeded: SeededRound, n: number, label: string, targets = [...seeded.targets, ...seeded.regionTargets]): PreparedRequest[] {
   const out: PreparedRequest[] = [];
   const at = new Date();
   for (let i = 0; i < n; i++) {

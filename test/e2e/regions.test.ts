@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { cardBytes, componentNames } from '../../src/cards/limits.ts';
+import { cardBytes, componentNames, countComponents } from '../../src/cards/limits.ts';
 import { answerQuestion } from '../../src/usecases/ask.ts';
 import { TIMEZONE } from '../support/seeded-round.ts';
 import { loadPlanView, type PlanView } from '../../src/db/repositories/plan-view.repository.ts';
@@ -45,6 +45,13 @@ describe('regional offices on the seed plan', () => {
     const chats = [...w.directory.departments, ...w.directory.regions].map((d) => d.chatId!);
     expect(chats).toHaveLength(47);
     await waitFor('47 cards', () => chats.every((c) => w.fake.state.messagesIn(c).length > 0), 30_000);
+    // every page of every unit's card within Lark's limits (30 KB, 200 components)
+    for (const c of chats) {
+      for (const m of w.fake.state.messagesIn(c)) {
+        expect(cardBytes(m.card), c).toBeLessThanOrEqual(30 * 1024);
+        expect(countComponents(m.card), c).toBeLessThanOrEqual(200);
+      }
+    }
   });
 
   it("广东省知识产权局's card shows task 1's 各地区 measure and key points 2, 3 and 10, each with its own form", async () => {

@@ -45,6 +45,8 @@ export interface SeededRound {
   roundId: number;
   /** Every task × responsible department with a reporter, in plan order. */
   targets: ReplyTarget[];
+  /** The same for the regional offices following the tasks (the seed's 34 regions), kept apart so the bureau's figures stay comparable. */
+  regionTargets: ReplyTarget[];
 }
 
 /** Imports the seed plan and directory and opens this week's round (cards are not sent). */
@@ -55,17 +57,21 @@ export async function seedRound(db: Db, now: Date = BUSINESS_NOW): Promise<Seede
   const [round] = await db.select({ id: rounds.id }).from(rounds).where(eq(rounds.planId, planId));
   if (!round) throw new Error('open_round created no round');
   const view = await loadPlanView(db, planId);
-  const targets: ReplyTarget[] = [];
   const reportersOf = new Map<number, string[]>();
-  for (const task of view?.tasks ?? []) {
-    for (const d of task.departments) {
-      if (!reportersOf.has(d.departmentId)) reportersOf.set(d.departmentId, (await listReporters(db, d.departmentId)).map((r) => r.openId));
-      const reporter = reportersOf.get(d.departmentId)![0];
-      if (reporter) targets.push({ planId, roundId: round.id, departmentId: d.departmentId, taskId: task.id, reporterOpenId: reporter, chatId: null });
+  const targetsOf = async (units: (t: NonNullable<typeof view>['tasks'][number]) => { departmentId: number }[]) => {
+    const out: ReplyTarget[] = [];
+    for (const task of view?.tasks ?? []) {
+      for (const d of units(task)) {
+        if (!reportersOf.has(d.departmentId)) reportersOf.set(d.departmentId, (await listReporters(db, d.departmentId)).map((r) => r.openId));
+        const reporter = reportersOf.get(d.departmentId)![0];
+        if (reporter) out.push({ planId, roundId: round.id, departmentId: d.departmentId, taskId: task.id, reporterOpenId: reporter, chatId: null });
+      }
     }
-  }
+    return out;
+  };
+  const targets = await targetsOf((t) => t.departments);
   if (targets.length === 0) throw new Error('no task has a department with a reporter');
-  return { planId, roundId: round.id, targets };
+  return { planId, roundId: round.id, targets, regionTargets: await targetsOf((t) => t.regions) };
 }
 
 let seq = 0;
