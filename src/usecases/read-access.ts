@@ -93,6 +93,9 @@ function subjectWithoutOwners(intent: Intent): ReadSubject {
       return { kind: 'department', departmentId: intent.departmentId };
     case 'list':
       return intent.filter === 'not_reported' ? { kind: 'not_reported' } : { kind: 'list' };
+    case 'regions':
+      // who has (not) reported, over the regional offices: the same reading as 谁还没填报
+      return { kind: 'not_reported' };
     case 'indicator':
       return { kind: 'search' };
     case 'digest':

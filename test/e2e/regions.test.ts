@@ -123,7 +123,7 @@ describe('regional offices on the seed plan', () => {
     expect((await w.db.db.select().from(reports)).length).toBe(before);
   });
 
-  const ask = (text: string) => answerQuestion(w.db.db, text, { now: w.now(), timezone: TIMEZONE });
+  const ask = (text: string) => answerQuestion(w.db.db, text, { now: w.now(), timezone: TIMEZONE, asker: 'operator' });
 
   it('「广东的进展」 and 「广东省知识产权局填报情况」 list the tasks 广东 follows with its own report', async () => {
     for (const q of ['广东的进展', '广东省知识产权局填报情况']) {
