@@ -63,7 +63,8 @@ export async function taskOwnersByNumber(db: DbOrTx, planId: number, numbers: re
     .select({ number: tasks.number, departmentId: assignments.departmentId })
     .from(tasks)
     .innerJoin(assignments, eq(assignments.taskId, tasks.id))
-    .where(and(eq(tasks.planId, planId), inArray(tasks.number, [...numbers])));
+    // annex numbers (key points number on their own); a region following a task may read it
+    .where(and(eq(tasks.planId, planId), eq(tasks.kind, 'task'), inArray(tasks.number, [...numbers])));
   for (const r of rows) out.get(r.number)?.push(r.departmentId);
   return out;
 }
