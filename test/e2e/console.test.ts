@@ -65,6 +65,16 @@ describe('the demo console in a browser', () => {
     await page.selectOption('#who', ZHANG_SAN);
     await page.getByRole('button', { name: '开启本周填报', exact: true }).click();
     await page.locator('#step-line', { hasText: '已开启本周填报' }).waitFor();
+    // 47 units' cards (13 departments, 34 regions) arrive over a few seconds; the page re-renders
+    // its chat list as they come, so wait for all of them before clicking around
+    let seen = -1;
+    await waitFor(async () => {
+      const n = demo.fake.messages.length;
+      if (n === seen && n >= 47) return true;
+      seen = n;
+      await new Promise((r) => setTimeout(r, 1500));
+      return false;
+    }, 45_000);
     await openChat('运用促进司工作群');
     await page.locator('.card-title', { hasText: '运用促进司 · 本周任务填报' }).first().waitFor();
     await shot('round-card');
