@@ -45,6 +45,7 @@ describe('regional offices on the seed plan', () => {
     const chats = [...w.directory.departments, ...w.directory.regions].map((d) => d.chatId!);
     expect(chats).toHaveLength(47);
     await waitFor('47 cards', () => chats.every((c) => w.fake.state.messagesIn(c).length > 0), 30_000);
+    await w.idle(); // every page of every card delivered
     // every page of every unit's card within Lark's limits (30 KB, 200 components)
     for (const c of chats) {
       for (const m of w.fake.state.messagesIn(c)) {
