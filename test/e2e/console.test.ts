@@ -32,6 +32,8 @@ const pageErrors: string[] = [];
 const shot = (name: string, p: Page = page) => p.screenshot({ path: join(ARTIFACTS, `console-${name}.png`) });
 const toast = (type: string, text: string | RegExp) => page.locator(`.toast-${type}`, { hasText: text }).first().waitFor();
 const openChat = (name: string) => page.locator('.chat-item', { hasText: name }).first().click();
+// 运用促进司's card has two pages (tasks, then key points and indicators) that may arrive in either order: its tasks are on page 1
+const firstTaskForm = (p: Page) => p.locator('.msg', { hasText: '第 1/' }).locator('.card-form').first();
 const reportCount = async () => (await t.db.select({ n: count() }).from(reports))[0]!.n;
 
 beforeAll(async () => {
@@ -81,7 +83,7 @@ describe('the demo console in a browser', () => {
   });
 
   it('a reporter submits a task: success toast, the card shows 已提交, the report is stored', async () => {
-    const form = page.locator('.card-form').first();
+    const form = firstTaskForm(page);
     await form.locator('select[name^="status_"]').selectOption('on_track');
     await form.locator('input[name^="progress_"]').fill('60');
     await form.locator('textarea[name^="note_"]').fill('已完成初稿，正在征求意见');
@@ -94,7 +96,7 @@ describe('the demo console in a browser', () => {
   });
 
   it('re-submitting only the status keeps the note: the card comes back with every field as last reported', async () => {
-    const form = page.locator('.card-form').first();
+    const form = firstTaskForm(page);
     await expect.poll(() => form.locator('textarea[name^="note_"]').inputValue()).toBe('已完成初稿，正在征求意见');
     expect(await form.locator('input[name^="progress_"]').inputValue()).toBe('60');
     expect(await form.locator('select[name^="status_"]').inputValue()).toBe('on_track');
@@ -151,7 +153,7 @@ describe('the demo console in a browser', () => {
     await phone.getByRole('button', { name: '☰ 会话' }).click();
     await phone.locator('.chat-item', { hasText: '运用促进司工作群' }).click();
     await phone.locator('.card-title', { hasText: '运用促进司 · 本周任务填报' }).first().waitFor();
-    const form = phone.locator('.card-form').first();
+    const form = firstTaskForm(phone);
     await expect.poll(() => form.locator('textarea[name^="note_"]').inputValue()).toBe('已完成初稿，正在征求意见');
     await form.scrollIntoViewIfNeeded();
     await shot('phone', phone);
