@@ -43,7 +43,7 @@ describe('failed sends are visible and redoable', () => {
 
   it('a card to a chat without the bot fails with 230002 and each admin is told once, naming the chat and the fix', async () => {
     const line = await w.step('open_round');
-    expect(line).toContain('个部门的卡片已排队发送');
+    expect(line).toMatch(/个部门(、\d+ 个地区)?的卡片已排队发送/);
     await outboxIdle();
     const failed = await w.app.outbox.queue.getFailed();
     expect(failed.map((j) => (j.data.op as { to?: { chatId?: string } }).to?.chatId)).toEqual([LOST]);
