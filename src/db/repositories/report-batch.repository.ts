@@ -1,25 +1,16 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { rounds } from '../schema/index.ts';
+import type { NewReport } from './reports.repository.ts';
 import { rows } from './status-rows.ts';
 
 // Many accepted replies stored in one transaction with a fixed number of statements, whatever the
 // batch size: each statement takes the whole batch as one JSON parameter (jsonb_to_recordset works
 // the same on Postgres and PGlite). Keys are locked in one order, so two batches never deadlock.
 
-export interface BatchReport {
-  eventId: string;
+/** A report as the batch writer stores it: the single-reply shape plus the Lark event type. */
+export interface BatchReport extends NewReport {
   eventType: string;
-  taskId: number;
-  departmentId: number;
-  roundId: number;
-  status: string;
-  progress: number;
-  note: string;
-  evidenceUrl: string | null;
-  reporterOpenId: string;
-  reportedAt: Date;
-  late: boolean;
 }
 
 export type BatchResult = { eventId: string; stored: true; reportId: number; version: number } | { eventId: string; stored: false; reason: 'duplicate' };
