@@ -53,7 +53,7 @@ const zones = (targets, froms, message) =>
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'data/**', 'test-artifacts/**', 'migrations/**', 'src/simulator/console/public/**', '.stryker-tmp*/**', 'reports/**', 'stryker-setup-*.js'],
+    ignores: ['node_modules/**', 'dist/**', 'data/**', 'test-artifacts/**', 'migrations/**', 'src/simulator/console/public/**', '.stryker-tmp*/**', 'reports/**', 'stryker-setup-*.js'],
   },
   ...tseslint.configs.recommended,
   {
