@@ -5,7 +5,6 @@ import { withDatabase } from './open.ts';
 
 export const askCommand: Command = {
   name: 'ask',
-  summary: '像机器人一样回答一个问题（answer a question as text）',
   help: `用法: duban ask "<问题>" [--card]
 
 按机器人在聊天中的理解回答问题，打印纯文本答案。时间按 DUBAN_TIMEZONE 显示；设置 DUBAN_NOW 时以它为当前时间。

@@ -6,7 +6,6 @@ import { withDatabase } from './open.ts';
 
 export const backupCommand: Command = {
   name: 'backup',
-  summary: '备份内嵌数据库（PGlite）到一个 .tar.gz 文件',
   help: `用法: duban backup --out <文件.tar.gz>
 
 把 DATA_DIR 中的内嵌数据库（未设置 DATABASE_URL 时）完整导出为一个压缩包。

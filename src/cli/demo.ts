@@ -145,7 +145,6 @@ function portArg(value: string | undefined, fallback: number, flag: string): num
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: '一键演示：模拟飞书 + 控制台 + 种子数据（run everything on embedded defaults）',
   help: `用法: duban demo [--port 3000] [--lark-port 3100] [--now <时间>]
 
 不需要飞书租户即可体验 duban：

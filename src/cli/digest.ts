@@ -7,7 +7,6 @@ import { runStepCommand } from './step-command.ts';
 export function makeDigestCommand(opts: { openSender: SenderFactory } = { openSender: outboxSender }): Command {
   return {
     name: 'digest',
-    summary: '立即生成并发送本周督办汇总（weekly digest）',
     help: `用法: duban digest [--dry-run]
 
 生成本周（DUBAN_TIMEZONE 时区的 ISO 周）督办汇总卡片并发送到所有领导群。同一周只发送一次：

@@ -15,7 +15,6 @@ import { withDatabase } from './open.ts';
 
 export const directoryCommand: Command = {
   name: 'directory',
-  summary: '加载通讯录：部门、群、填报人、领导群、管理员（load the directory）',
   help: `用法: duban directory [文件]      （省略文件时使用 DIRECTORY_FILE）
 
 加载目录 YAML（格式见 docs/operations.md#directory-file 与 directory.example.yaml）：部门的别名和工作群、填报人、

@@ -8,7 +8,6 @@ import type { Command } from './command.ts';
 
 export const doctorCommand: Command = {
   name: 'doctor',
-  summary: '检查配置、数据库、Redis、飞书应用、群和人员，列出要处理的事项',
   help: `用法: duban doctor
 
 逐项检查并给出处理办法：

@@ -7,7 +7,6 @@ import { withDatabase } from './open.ts';
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: '导出年度成效报送（xlsx 台账 / docx 报告）',
   help: `用法: duban export --format xlsx|docx --out <文件>
 
   --format xlsx   台账：每个任务 × 责任部门一行（状态、进度、最新说明、填报人、时间、逾期填报），

@@ -10,7 +10,6 @@ import { withDatabase } from './open.ts';
 
 export const importCommand: Command = {
   name: 'import',
-  summary: '导入工作计划文件（import a plan document）',
   help: `用法: duban import <文件> [--dry-run] [--json]
 
 解析工作计划文件（如 samples/cnipa-2021.txt）：附件任务清单表格，或正文中“（××负责）”形式的任务。

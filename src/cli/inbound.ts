@@ -52,7 +52,6 @@ async function withDb<T>(ctx: CliContext, fn: (db: Awaited<ReturnType<typeof ope
 
 export const inboundCommand: Command = {
   name: 'inbound',
-  summary: '查看与重新处理未能保存的回复（inbound failed | inbound retry）',
   help: HELP,
   async run(args, ctx) {
     const [sub, ...rest] = args;

@@ -1,7 +1,5 @@
-import { loadConfig } from '../config/env.ts';
-import { ConfigError } from '../config/schema.ts';
 import { isDubanError } from '../errors.ts';
-import type { CliContext, Command } from './command.ts';
+import type { CliContext, CommandEntry } from './command.ts';
 import { commands } from './registry.ts';
 
 function usage(): string {
@@ -24,17 +22,21 @@ export async function runCli(argv: string[], ctxOverride?: Partial<CliContext>):
     out(usage());
     return name ? 0 : 1;
   }
-  const command: Command | undefined = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry: CommandEntry | undefined = commands.find((c) => c.name === name);
+  if (!entry) {
     err(`未知命令：${name}`);
     out(usage());
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    out(command.help);
-    return 0;
-  }
   try {
+    const command = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      out(command.help);
+      return 0;
+    }
+    // Imported here, not at the top: `duban --help` needs neither zod nor cron-parser nor luxon.
+    const { loadConfig } = await import('../config/env.ts');
+    const { ConfigError } = await import('../config/schema.ts');
     let config;
     try {
       config = ctxOverride?.config ?? loadConfig();

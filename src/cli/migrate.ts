@@ -3,7 +3,6 @@ import { withDatabase } from './open.ts';
 
 export const migrateCommand: Command = {
   name: 'migrate',
-  summary: '应用数据库迁移（apply database migrations）',
   help: `用法: duban migrate
 
 把 migrations/ 中的迁移应用到数据库：设置了 DATABASE_URL 时用 Postgres，否则用 DATA_DIR 下的内嵌 PGlite。

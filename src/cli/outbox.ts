@@ -41,7 +41,6 @@ async function withOutboxQueue<T>(ctx: CliContext, run: (q: Queue<OutboxJobData>
 
 export const outboxCommand: Command = {
   name: 'outbox',
-  summary: '查看和重发发送失败的消息（outbox failed | outbox retry）',
   help: HELP,
   async run(args, ctx) {
     const { values, positionals } = parseArgs({ args, options: { all: { type: 'boolean' } }, allowPositionals: true, strict: true });

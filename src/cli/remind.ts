@@ -3,7 +3,6 @@ import { runStepCommand } from './step-command.ts';
 
 export const remindCommand: Command = {
   name: 'remind',
-  summary: '立即向未填报的部门发送催办',
   help: `用法: duban remind
 
 向本周尚有任务未填报的部门群发送催办，列出未填报的任务；本轮第二次起 @ 该部门填报人。

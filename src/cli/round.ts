@@ -3,7 +3,6 @@ import { runStepCommand } from './step-command.ts';
 
 export const roundCommand: Command = {
   name: 'round',
-  summary: '立即开启、关闭或重新开启本周填报轮次（round open | close | reopen）',
   help: `用法: duban round open | duban round close | duban round reopen
 
   open    开启本周（DUBAN_TIMEZONE 时区的 ISO 周）填报，向每个已绑定群的部门发送本周任务卡片。

@@ -7,7 +7,6 @@ import { DubanError } from '../errors.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: '启动 Web 服务与队列处理（start the web server and workers）',
   help: `用法: duban serve [--no-workers]
 
 启动 HTTP 服务（POST /lark/events、/healthz、/readyz）以及队列处理进程。

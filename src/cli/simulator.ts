@@ -33,7 +33,6 @@ const untilSignal = () =>
 
 export const simulatorCommand: Command = {
   name: 'simulator',
-  summary: '启动模拟飞书开放平台（start the fake Lark Open API）',
   help: `用法: duban simulator [--port 3100] [--host 127.0.0.1]
 
 在本机启动一个模拟的飞书开放平台：租户令牌、发消息（uuid 一小时去重）、回复、更新卡片、

@@ -5,7 +5,6 @@ import type { Command } from './command.ts';
 
 export const workerCommand: Command = {
   name: 'worker',
-  summary: '只启动队列处理（start the queue workers only）',
   help: `用法: duban worker
 
 只启动队列处理（不开公共 HTTP 端口；/metrics 在 METRICS_HOST:METRICS_PORT，默认 127.0.0.1:9464），与 \`duban serve --no-workers\` 搭配，可在多台机器上各跑一个。
