@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type * as larkSdk from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
 import { dubanBatchHandlers, dubanHandlers, dubanRefusalNotices, dubanRoutes } from './app/inbound.ts';
 import { clockForDatabase } from './app/clock.ts';
@@ -11,11 +12,8 @@ import type { DbHandle } from './db/client.ts';
 import type { Now } from './domain/clock.ts';
 import { buildServer } from './http/server.ts';
 import { startOpsServer } from './http/ops-server.ts';
-import { createLarkClient } from './lark/client.ts';
 import { countingLarkErrors } from './lark/counting-messenger.ts';
 import { createInboundDispatcher } from './lark/inbound/dispatcher.ts';
-import { createMessenger } from './lark/messenger.ts';
-import { startWsClient } from './lark/ws.ts';
 import { configSecrets, createLogger } from './logging.ts';
 import type { Outbox } from './queue/outbox.ts';
 import { assertDurable, persistenceMode, persistenceProblem, readRedisPersistence } from './queue/redis-durability.ts';
@@ -105,11 +103,14 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     const app: App = { db, outbox, logger, now, close: shutdown.close };
     const checks = { postgres: () => db.ping(), redis: async () => void (await producer.ping()), redisPersistence: persistenceMode(persistence) };
     const send: Send = (op, meta) => outbox.enqueue(op, meta);
-    const lark = createLarkClient(config.lark, { logger });
-    // Who the bot is decides which group messages are for it (and never a reporter); asked once
-    // at start, kept after.
+    // One Lark client per process, made at its first use, SDK included (about 55 MB resident): a
+    // web-only process (`serve --no-workers`) sends nothing, and asks Lark only who the bot is.
+    let client: Promise<larkSdk.Client> | undefined;
+    const lark = () => (client ??= import('./lark/client.ts').then((m) => m.createLarkClient(config.lark, { logger })));
+    // Who the bot is decides which group messages are for it (and never a reporter). Workers ask
+    // at start; a web-only process when a group message first needs it. Kept after.
     const bot = createBotIdentity(lark, { logger });
-    if (opts.web || opts.workers) void bot.openId();
+    if (opts.workers) void bot.openId();
 
     if (opts.web || opts.workers) {
       // Off the public port, serve and worker alike: /metrics of this process, /healthz and /readyz
@@ -144,6 +145,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
         logger.warn('neither LARK_ENCRYPT_KEY nor LARK_VERIFICATION_TOKEN is set: /lark/events accepts unauthenticated requests');
       }
       if (config.lark.eventMode === 'ws') {
+        const { startWsClient } = await import('./lark/ws.ts');
         const ws = await startWsClient({ ...config.lark, dispatcher, logger });
         shutdown.intake(() => ws.close());
         progress('已启用长连接模式（LARK_EVENT_MODE=ws）');
@@ -157,13 +159,14 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
           ? opts.inboundHandlers(deps)
           : (opts.inboundHandlers ?? dubanHandlers({ send, timezone: config.timezone, bot }));
       const refusalNotices = dubanRefusalNotices({ db: db.db, send, now, timezone: config.timezone });
+      const { createMessenger } = await import('./lark/messenger.ts');
       const workers = await startWorkers({
         config,
         producer,
         db: db.db,
         logger,
         now,
-        messenger: countingLarkErrors(createMessenger({ client: lark, logger })),
+        messenger: countingLarkErrors(createMessenger({ client: await lark(), logger })),
         handlers,
         // Status reports are stored in batches, unless a caller replaced the handlers.
         batchHandlers: opts.inboundHandlers ? undefined : dubanBatchHandlers(db.db, now),

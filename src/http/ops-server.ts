@@ -1,7 +1,4 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { FastifyAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { DubanError } from '../errors.ts';
@@ -55,6 +52,12 @@ export async function buildOpsServer(opts: Omit<OpsServerOptions, 'host' | 'port
   app.get('/metrics', async (_req, reply) => reply.type(metricsContentType).send(await metricsText()));
   const admin = opts.admin;
   if (admin && opts.queues.length) {
+    // Loaded only with a dashboard to show (bull-board brings its own fastify plugins and views).
+    const [{ createBullBoard }, { BullMQAdapter }, { FastifyAdapter }] = await Promise.all([
+      import('@bull-board/api'),
+      import('@bull-board/api/bullMQAdapter'),
+      import('@bull-board/fastify'),
+    ]);
     await app.register(async (scope) => {
       scope.addHook('onRequest', async (req, reply) => {
         if (!basicAuthOk(req.headers.authorization, admin)) {

@@ -1,7 +1,7 @@
-import type * as lark from '@larksuiteoapi/node-sdk';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Now } from '../domain/clock.ts';
+import type { EventRouter } from '../lark/inbound/event-router.ts';
 import type { VerifyKeys } from '../lark/inbound/verify.ts';
 import { metrics } from '../metrics.ts';
 import { installErrorHandler } from './error-handler.ts';
@@ -16,7 +16,7 @@ export interface ServerDeps {
   now: Now;
   /** Encrypt key and verification token (config.lark). */
   keys: VerifyKeys;
-  dispatcher: lark.EventDispatcher;
+  dispatcher: EventRouter;
   checks: ReadinessChecks;
   /** Requests handled at once; more are answered 503 at once rather than queued (default 200). */
   maxInFlight?: number;

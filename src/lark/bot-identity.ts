@@ -19,13 +19,14 @@ export interface BotIdentityOptions {
   retryAfterMs?: number;
 }
 
-export function createBotIdentity(client: lark.Client, opts: BotIdentityOptions = {}): BotIdentity {
+/** `client` is called at the first fetch: the process creates its Lark client only when needed. */
+export function createBotIdentity(client: () => Promise<lark.Client>, opts: BotIdentityOptions = {}): BotIdentity {
   let known: string | null = null;
   let inflight: Promise<string | null> | null = null;
   let failedAt = -Infinity;
   const fetchOnce = async (): Promise<string | null> => {
     try {
-      const res = await client.request<{ code?: number; msg?: string; bot?: { open_id?: string; app_name?: string } }>({
+      const res = await (await client()).request<{ code?: number; msg?: string; bot?: { open_id?: string; app_name?: string } }>({
         method: 'GET',
         url: '/open-apis/bot/v3/info',
         timeout: opts.timeoutMs ?? 2000,

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { DubanError } from '../errors.ts';
 import { sdkLogger } from '../logging.ts';
 import { larkDomain } from './client.ts';
+import type { EventRouter } from './inbound/event-router.ts';
 
 export interface WsOptions {
   appId: string;
@@ -10,7 +11,7 @@ export interface WsOptions {
   /** `feishu`, `lark` or a base URL (the simulator). */
   domain: string;
   /** The same dispatcher the webhook uses (createInboundDispatcher). */
-  dispatcher: lark.EventDispatcher;
+  dispatcher: EventRouter;
   logger: Logger;
   /** Seconds without any frame after a ping before the socket is presumed dead; off in the SDK by default. */
   pingTimeoutSec?: number;
@@ -46,6 +47,7 @@ export async function startWsClient(opts: WsOptions): Promise<WsHandle> {
     onReconnected: () => log.info('long connection re-established'),
     onError: (err) => log.error({ error: err.message }, 'long connection failed'),
   });
-  await client.start({ eventDispatcher: opts.dispatcher });
+  // The WS client calls only invoke(data, {needCheck: false}) of its dispatcher: the router has it.
+  await client.start({ eventDispatcher: opts.dispatcher as unknown as lark.EventDispatcher });
   return { client, close: () => client.close({ force: true }) };
 }

@@ -1,8 +1,8 @@
-import type * as lark from '@larksuiteoapi/node-sdk';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Now } from '../../domain/clock.ts';
 import { errInfo, isDubanError } from '../../errors.ts';
 import { handlesEventType } from '../../lark/inbound/dispatcher.ts';
+import type { EventRouter } from '../../lark/inbound/event-router.ts';
 import { eventIdOf, eventTypeOf, verifyLarkRequest, type VerifyKeys } from '../../lark/inbound/verify.ts';
 import { metrics } from '../../metrics.ts';
 
@@ -10,7 +10,7 @@ export const LARK_EVENTS_PATH = '/lark/events';
 export const LARK_BODY_LIMIT = 64 * 1024;
 
 export interface LarkEventsOptions {
-  dispatcher: lark.EventDispatcher;
+  dispatcher: EventRouter;
   keys: VerifyKeys;
   /** Clock for the signature's 5-minute window. */
   now: Now;

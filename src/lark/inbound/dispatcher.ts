@@ -1,12 +1,11 @@
-import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
 import type { Now } from '../../domain/clock.ts';
 import { errInfo, isDubanError } from '../../errors.ts';
-import { sdkLogger } from '../../logging.ts';
 import { metrics } from '../../metrics.ts';
 import type { CardActionResponse, InboundEnqueue, InboundRoutes } from '../../contracts/inbound.ts';
 import { BOT_ADDED, BOT_DELETED, parseBotMembership } from './bot-membership.ts';
 import { defaultRoutes } from './default-routes.ts';
+import { createEventRouter, type EventRouter } from './event-router.ts';
 import { parseCardAction, parseMessageEvent } from './events.ts';
 import { TOAST_FAILED, TOAST_INVALID, TOAST_UNAVAILABLE } from './toasts.ts';
 import { eventIdOf } from './verify.ts';
@@ -22,13 +21,14 @@ export interface DispatcherDeps {
 }
 
 /**
- * The one EventDispatcher shared by the webhook and the WS client. Signature, timestamp and
+ * The one event router shared by the webhook and the WS client (the SDK's EventDispatcher's
+ * contract, without the SDK: event-router.ts). Signature, timestamp and
  * token are checked by the caller (webhook) or the transport (WS), so it is invoked with
  * needCheck:false and holds no keys. Handlers validate, queue, and answer at once.
  * A message that cannot be queued throws QUEUE_UNAVAILABLE (→ HTTP 503, WS code 500: Lark
  * re-pushes); a card action that cannot be queued answers an error toast, never a success.
  */
-export function createInboundDispatcher(deps: DispatcherDeps): lark.EventDispatcher {
+export function createInboundDispatcher(deps: DispatcherDeps): EventRouter {
   const routes = { ...defaultRoutes, ...deps.routes };
   const base = deps.logger.child({ component: 'inbound' });
 
@@ -113,16 +113,14 @@ export function createInboundDispatcher(deps: DispatcherDeps): lark.EventDispatc
     return {};
   };
 
-  return new lark.EventDispatcher({ logger: sdkLogger(deps.logger), loggerLevel: lark.LoggerLevel.warn }).register<{
-    [CARD_ACTION]: (d: unknown) => Promise<CardActionResponse>;
-  }>({
-    [MESSAGE_RECEIVE]: onMessage as never,
+  return createEventRouter({
+    [MESSAGE_RECEIVE]: onMessage,
     [CARD_ACTION]: onCardAction,
-    [BOT_ADDED]: onBotMembership(BOT_ADDED, 'added') as never,
-    [BOT_DELETED]: onBotMembership(BOT_DELETED, 'removed') as never,
+    [BOT_ADDED]: onBotMembership(BOT_ADDED, 'added'),
+    [BOT_DELETED]: onBotMembership(BOT_DELETED, 'removed'),
   });
 }
 
 /** True when the dispatcher has a handler for this event type (else: 200, logged, ignored). */
-export const handlesEventType = (dispatcher: lark.EventDispatcher, type: string | undefined): boolean =>
+export const handlesEventType = (dispatcher: EventRouter, type: string | undefined): boolean =>
   type !== undefined && type !== 'app_ticket' && dispatcher.handles.has(type);
