@@ -1,20 +1,23 @@
 # duban: one image for the web and the worker processes (compose.yaml, docs/deployment.md).
-# duban runs its TypeScript through tsx (a runtime dependency), so the "build" is installing the
-# production dependencies without their install scripts and checking the types in a separate stage.
+# The build stage checks the types and compiles src/ to dist/ (`npm run build`); the image holds
+# dist/ and the production dependencies, installed without their install scripts, and no src/:
+# bin/duban.js then runs dist/ (bin/build-state.js), never tsx.
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 
-FROM node:20-bookworm-slim AS check
+FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
-COPY tsconfig.json ./
+COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY bin ./bin
-RUN npx tsc --noEmit -p tsconfig.json && touch /app/.typechecked
+COPY scripts ./scripts
+COPY cards ./cards
+RUN npx tsc --noEmit -p tsconfig.json && node scripts/build.js
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
@@ -23,12 +26,10 @@ ENV NODE_ENV=production \
     METRICS_HOST=0.0.0.0 \
     DATA_DIR=/app/data
 WORKDIR /app
-# Referenced so the build runs (and fails on) the typecheck stage.
-COPY --from=check /app/.typechecked ./
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./
 COPY --chown=node:node bin ./bin
-COPY --chown=node:node src ./src
 COPY --chown=node:node cards ./cards
 COPY --chown=node:node migrations ./migrations
 COPY --chown=node:node samples ./samples

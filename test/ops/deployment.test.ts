@@ -29,6 +29,10 @@ describe('deployment files', () => {
     expect(text).toMatch(/^USER node$/m);
     expect(text).toMatch(/^HEALTHCHECK .*\n\s+CMD .*\/healthz/m);
     expect(text).toContain('--ignore-scripts');
+    // The image runs the compiled build: dist/ from the build stage, no sources (bin/duban.js then never needs tsx).
+    expect(text).toMatch(/^RUN .*node scripts\/build\.js$/m);
+    expect(text).toMatch(/^COPY --from=build --chown=node:node \/app\/dist \.\/dist$/m);
+    expect(text).not.toMatch(/^COPY --chown=node:node src /m);
     const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(text)![1]!) as string[];
     expect(await expectDubanCommand(cmd)).toBe('serve');
     // Every path the runtime stage copies exists in the repository.
