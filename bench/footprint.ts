@@ -94,14 +94,15 @@ try {
   }
 
   if (which.has('startup')) {
-    log(`start-up (${runs} runs of each --help, ${Math.ceil(runs / 2)} of each serve, interleaved)`);
+    log(`start-up (${runs} runs of node -e 0 and node bin/duban.js --help, ${Math.min(runs, 3)} of npx duban --help, ${Math.ceil(runs / 2)} of each serve, interleaved)`);
     const load = [load1()];
     const times: Record<string, number[]> = {};
     const add = (k: string, ms: number) => (times[k] ??= []).push(ms);
     for (let i = 0; i < runs; i++) {
       add('node -e 0', timeToExit(process.execPath, ['-e', '0']));
       for (const mode of MODES) {
-        add(`npx duban --help (${mode})`, timeToExit('npx', ['duban', '--help'], modeEnv(mode)));
+        // npx itself takes most of a second or more (npm starting up): fewer runs of it.
+        if (i < 3) add(`npx duban --help (${mode})`, timeToExit('npx', ['duban', '--help'], modeEnv(mode)));
         add(`node bin/duban.js --help (${mode})`, timeToExit(process.execPath, [BIN, '--help'], modeEnv(mode)));
       }
     }

@@ -1,10 +1,12 @@
 // `npm run bench`: the benchmarks of issue 8, each figure with a baseline measured in the same
 // run. Needs the local Postgres (127.0.0.1:5432, user postgres), Redis (127.0.0.1:6379) and
-// pgbench. Writes bench/results.md. `--quick` for a smoke run, `--only ack,ingest,dispatch,external`.
+// pgbench. Writes bench/results.md. `--quick` for a smoke run, `--only ack,ingest,dispatch,external,footprint`
+// (footprint: bench/footprint.ts, its own section of the page).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
 import { Queue } from 'bullmq';
 import { QUEUES } from '../src/queue/names.ts';
 import { createRedis } from '../src/queue/connection.ts';
@@ -42,7 +44,7 @@ if (values.render) {
   process.stderr.write(`wrote ${target}\n`);
   process.exit(0);
 }
-const only = new Set((values.only ?? 'ack,ingest,dispatch,external').split(','));
+const only = new Set((values.only ?? 'ack,ingest,dispatch,external,footprint').split(','));
 const quick = values.quick;
 const log = (l: string) => process.stderr.write(`${l}\n`);
 const startedAt = new Date();
@@ -155,6 +157,10 @@ writeFileSync(out, withKeptSections(render(figures), out));
 // The figures themselves, so the page can be re-rendered (`--render <json>`) without re-running.
 writeFileSync(out.replace(/\.md$/, '.json'), `${JSON.stringify({ ...figures, ack: ack && { ...ack, duban: { ...ack.duban, acked: ack.duban.acked.length }, bare: { ...ack.bare, acked: ack.bare.acked.length }, dubanLow: { ...ack.dubanLow, acked: ack.dubanLow.acked.length } } }, null, 1)}\n`);
 log(`wrote ${out} (${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s)`);
+if (only.has('footprint')) {
+  log('5. footprint: idle memory and start-up (bench/footprint.ts)');
+  spawnSync(process.execPath, ['--import', 'tsx', 'bench/footprint.ts', '--out', out, ...(quick ? ['--runs', '2'] : [])], { stdio: 'inherit' });
+}
 process.exit(0);
 
 function readPrevious(file: string): Figures | null {

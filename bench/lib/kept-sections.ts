@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 
-/** Sections of bench/results.md that other commands write (`npm run mutation`); a bench run keeps them. */
-const KEPT = ['## Mutation score'];
+/** Sections of bench/results.md that other commands write (`npm run mutation`, bench/footprint.ts); a bench run keeps them. */
+const KEPT = ['## Mutation score', '## Footprint'];
 
 /** The section from `heading` up to the next `## ` heading (or the end), or '' when absent. */
 export function sectionOf(text: string, heading: string): string {
