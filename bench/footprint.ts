@@ -84,7 +84,7 @@ try {
         const p = packageOf(u);
         if (p) perPackage.set(p, (perPackage.get(p) ?? 0) + 1);
       }
-      modules.push({ noWorkers, larkClient: urls.some((u) => u.endsWith('/dist/lark/client.js')), files: urls.filter((u) => u.startsWith('file:')).length, own: urls.filter((u) => u.includes('/dist/')).length, packages: Object.fromEntries(perPackage) });
+      modules.push({ noWorkers, larkClient: urls.some((u) => u.endsWith('/dist/lark/client.js')), files: urls.filter((u) => u.startsWith('file:')).length, own: urls.filter((u) => u.startsWith(`file://${ROOT}dist/`)).length, packages: Object.fromEntries(perPackage) });
     }
     const deps = Object.keys((JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { dependencies: Record<string, string> }).dependencies);
     const loaded = new Set(modules.flatMap((m) => Object.keys(m.packages)));
@@ -100,6 +100,8 @@ try {
     const add = (k: string, ms: number) => (times[k] ??= []).push(ms);
     for (let i = 0; i < runs; i++) {
       add('node -e 0', timeToExit(process.execPath, ['-e', '0']));
+      // What npx costs before it runs anything.
+      if (i < 3) add('npx --version', timeToExit('npx', ['--version']));
       for (const mode of MODES) {
         // npx itself takes most of a second or more (npm starting up): fewer runs of it.
         if (i < 3) add(`npx duban --help (${mode})`, timeToExit('npx', ['duban', '--help'], modeEnv(mode)));
