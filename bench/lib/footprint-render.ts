@@ -71,7 +71,7 @@ function startupSection(s: StartupFigures): string[] {
   const bare = s.medians['bare fastify to /readyz 200'];
   const baseline = (k: string) => (k.includes('/readyz') && !k.startsWith('bare') && bare ? bare : node);
   return [
-    `Wall time from spawn, the median of the runs (interleaved, so a load spike hits every variant alike), load average ${s.load.map((l) => l.toFixed(1)).join(' → ')}. \`--help\` runs to its exit; \`serve\` until its first \`/readyz\` 200 (the workers start after that). \`npx --version\` is npm starting up: most of an \`npx duban\` run.`,
+    `Wall time from spawn, the median of the runs (interleaved, so a load spike hits every variant alike), load average ${s.load.map((l) => l.toFixed(1)).join(' → ')}. \`--help\` runs to its exit; \`serve\` until its first \`/readyz\` 200 (the workers start after that). \`npx --version\` is npm starting up; what \`npx duban --help\` takes beyond that and \`node bin/duban.js --help\` is npm exec finding the command in the installed tree.`,
     '',
     '| command | median | runs | × `node -e 0` | × bare fastify to ready |',
     '| --- | --- | --- | --- | --- |',
