@@ -86,33 +86,53 @@ function worstIndicator(i: DepartmentCardIndicator): DepartmentCardIndicator {
   };
 }
 
+/** A department's card, cut into pages, with each task's (and indicator's) elements kept by key. */
+export interface PagedDepartmentCard {
+  input: DepartmentCardInput;
+  /** block keys (taskKey / indicatorKey) of each page, in order */
+  pages: string[][];
+  blocks: Map<string, unknown[]>;
+}
+
+export const taskKey = (taskId: number) => `task:${taskId}`;
+export const indicatorKey = (indicatorId: number) => `indicator:${indicatorId}`;
+
 /**
  * The department's card for a round, split into pages: tasks (then indicators) are added to a
  * page until the next one would pass ~28 KB or ~190 components. Every page is checked against
  * Lark's hard limits before it is returned.
  */
 export function buildDepartmentCards(input: DepartmentCardInput): Card[] {
-  const ctx = { plan: input.plan, round: input.round, department: input.department, timezone: input.timezone };
-  // Pages are cut by each block's largest possible size (longest shown note, a submitted mark),
-  // not its size today: a submission then never moves a task to another page, so the card a
-  // callback answers with is always the page the chat already holds.
+  const paged = pageDepartmentCard(input);
+  return paged.pages.map((_, i) => renderDepartmentPage(paged, i));
+}
+
+/**
+ * Where each block goes. Pages are cut by each block's largest possible size (longest shown note,
+ * a submitted mark), not its size today: a submission then never moves a task to another page, so
+ * the card a callback answers with is always the page the chat already holds, and one block can be
+ * patched in place (patchTaskBlock).
+ */
+export function pageDepartmentCard(input: DepartmentCardInput): PagedDepartmentCard {
+  const ctx = contextOf(input);
   const blocks = [
     ...[...input.tasks]
       // the annex tasks first, then the body's key points (their own part of the card)
       .sort((a, b) => Number(a.kind === 'key_point') - Number(b.kind === 'key_point') || a.number - b.number)
       .map((t) => ({
         ...largest(WORST_NOTES.flatMap((note) => [LONGEST_URL, LONGEST_LINK].map((url) => measure(taskBlock(worstTask(t, note, url), ctx))))),
+        key: taskKey(t.id),
         elements: taskBlock(t, ctx),
       })),
-    ...(input.indicators ?? []).map((i) => ({ ...measure(indicatorBlock(worstIndicator(i), ctx)), elements: indicatorBlock(i, ctx) })),
+    ...(input.indicators ?? []).map((i) => ({ ...measure(indicatorBlock(worstIndicator(i), ctx)), key: indicatorKey(i.id), elements: indicatorBlock(i, ctx) })),
   ];
   // The shell with the widest page note, so the real header never needs more than measured.
   const shell = page(input, [], 99, 99);
   const shellBytes = cardBytes(shell);
   const shellComponents = countComponents(shell);
 
-  const pages: unknown[][] = [];
-  let current: unknown[] = [];
+  const pages: string[][] = [];
+  let current: string[] = [];
   let bytes = shellBytes;
   let components = shellComponents;
   for (const b of blocks) {
@@ -123,13 +143,48 @@ export function buildDepartmentCards(input: DepartmentCardInput): Card[] {
       bytes = shellBytes;
       components = shellComponents;
     }
-    current.push(...b.elements);
+    current.push(b.key);
     bytes += b.bytes;
     components += b.components;
   }
   if (current.length > 0 || pages.length === 0) pages.push(current);
-
-  const cards = pages.map((items, i) => page(input, items, i + 1, pages.length));
-  for (const card of cards) assertWithinLimits(card);
-  return cards;
+  return { input, pages, blocks: new Map(blocks.map((b) => [b.key, b.elements])) };
 }
+
+/** Page `index` (0-based) as sent, checked against Lark's limits. */
+export function renderDepartmentPage(paged: PagedDepartmentCard, index: number): Card {
+  const items = paged.pages[index]!.flatMap((k) => paged.blocks.get(k) ?? []);
+  const card = page(paged.input, items, index + 1, paged.pages.length);
+  assertWithinLimits(card);
+  return card;
+}
+
+/** The index of the page holding a block, or -1. */
+export function pageOf(paged: PagedDepartmentCard, key: string): number {
+  return paged.pages.findIndex((keys) => keys.includes(key));
+}
+
+/**
+ * A task's new report, applied in place: its data and its block change, nothing else is rebuilt.
+ * Returns the page holding it, as a full rebuild with the same data would (test/cards/department-card-patch.test.ts).
+ */
+export function patchTaskBlock(paged: PagedDepartmentCard, taskId: number, change: Pick<DepartmentCardTask, 'last' | 'submitted'>): Card | null {
+  const t = paged.input.tasks.find((x) => x.id === taskId);
+  const index = pageOf(paged, taskKey(taskId));
+  if (!t || index < 0) return null;
+  Object.assign(t, change);
+  paged.blocks.set(taskKey(taskId), taskBlock(t, contextOf(paged.input)));
+  return renderDepartmentPage(paged, index);
+}
+
+/** The same for an indicator's new value. */
+export function patchIndicatorBlock(paged: PagedDepartmentCard, indicatorId: number, change: Pick<DepartmentCardIndicator, 'last' | 'submitted'>): Card | null {
+  const i = paged.input.indicators?.find((x) => x.id === indicatorId);
+  const index = pageOf(paged, indicatorKey(indicatorId));
+  if (!i || index < 0) return null;
+  Object.assign(i, change);
+  paged.blocks.set(indicatorKey(indicatorId), indicatorBlock(i, contextOf(paged.input)));
+  return renderDepartmentPage(paged, index);
+}
+
+const contextOf = (input: DepartmentCardInput) => ({ plan: input.plan, round: input.round, department: input.department, timezone: input.timezone });
