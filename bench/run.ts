@@ -152,7 +152,7 @@ const measured: Figures = {
 };
 const out = values.out ?? (quick ? path.join(tmpdir(), 'duban-bench-quick.md') : 'bench/results.md');
 // A partial run (--only) into an existing page keeps the other sections' figures from its JSON.
-const previous = values.only && !quick ? readPrevious(out.replace(/\.md$/, '.json')) : null;
+const previous = (values.only || positionals.length) && !quick ? readPrevious(out.replace(/\.md$/, '.json')) : null;
 const figures: Figures = previous ? mergeFigures(previous, measured) : measured;
 writeFileSync(out, withKeptSections(render(figures), out));
 // The figures themselves, so the page can be re-rendered (`--render <json>`) without re-running.

@@ -92,6 +92,11 @@ export interface PagedDepartmentCard {
   /** block keys (taskKey / indicatorKey) of each page, in order */
   pages: string[][];
   blocks: Map<string, unknown[]>;
+  /**
+   * Each page without its blocks: header, intro and footer change with nothing a submission changes
+   * (the deadline tags count the states as built), so they are filled once per card.
+   */
+  shells: Card[];
 }
 
 export const taskKey = (taskId: number) => `task:${taskId}`;
@@ -148,15 +153,27 @@ export function pageDepartmentCard(input: DepartmentCardInput): PagedDepartmentC
     components += b.components;
   }
   if (current.length > 0 || pages.length === 0) pages.push(current);
-  return { input, pages, blocks: new Map(blocks.map((b) => [b.key, b.elements])) };
+  const shells = pages.map((_, i) => page(input, [], i + 1, pages.length));
+  return { input, pages, blocks: new Map(blocks.map((b) => [b.key, b.elements])), shells };
 }
 
 /** Page `index` (0-based) as sent, checked against Lark's limits. */
 export function renderDepartmentPage(paged: PagedDepartmentCard, index: number): Card {
-  const items = paged.pages[index]!.flatMap((k) => paged.blocks.get(k) ?? []);
-  const card = page(paged.input, items, index + 1, paged.pages.length);
+  const card = assemble(paged, index);
   assertWithinLimits(card);
   return card;
+}
+
+/**
+ * The page's shell with its blocks where the template's `${items}` slot is (after the intro): the
+ * same JSON as filling the template with them. Not checked against the limits again: the page was cut
+ * by its blocks' largest possible sizes, so no content of theirs can take it past them.
+ */
+function assemble(paged: PagedDepartmentCard, index: number): Card {
+  const shell = paged.shells[index] as Card & { body: { elements: unknown[] } };
+  const [intro, ...after] = shell.body.elements;
+  const items = paged.pages[index]!.flatMap((k) => paged.blocks.get(k) ?? []);
+  return { ...shell, body: { ...shell.body, elements: [intro, ...items, ...after] } };
 }
 
 /** The index of the page holding a block, or -1. */
@@ -174,7 +191,7 @@ export function patchTaskBlock(paged: PagedDepartmentCard, taskId: number, chang
   if (!t || index < 0) return null;
   Object.assign(t, change);
   paged.blocks.set(taskKey(taskId), taskBlock(t, contextOf(paged.input)));
-  return renderDepartmentPage(paged, index);
+  return assemble(paged, index);
 }
 
 /** The same for an indicator's new value. */
@@ -184,7 +201,7 @@ export function patchIndicatorBlock(paged: PagedDepartmentCard, indicatorId: num
   if (!i || index < 0) return null;
   Object.assign(i, change);
   paged.blocks.set(indicatorKey(indicatorId), indicatorBlock(i, contextOf(paged.input)));
-  return renderDepartmentPage(paged, index);
+  return assemble(paged, index);
 }
 
 const contextOf = (input: DepartmentCardInput) => ({ plan: input.plan, round: input.round, department: input.department, timezone: input.timezone });
