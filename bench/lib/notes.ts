@@ -109,6 +109,20 @@ export function notes(f: NotesInput): string {
 
 /** What the profile of (c) showed in the last run, in words (bench/ack.ts; `npm run bench -- ack --profile`). */
 const ACK_NOTES = [
-  '- The acknowledgement authorises from memory and patches one block of the card it answered last (docs/architecture.md,',
-  '  "Card actions from memory"): no Postgres query on the common path, one Redis command (the BullMQ add).',
+  '- What changed (issue 14): the acknowledgement authorises from memory (directory, tasks, rounds kept current by NOTIFY) and',
+  '  answers with the card it answered last, one block patched (docs/architecture.md, "Card actions from memory"). The common',
+  '  path makes no Postgres query (test/usecases/ack-from-memory.test.ts counts them through the pool) and one Redis command;',
+  '  before, it made about 7.5 queries through a 10-connection pool. Event-loop delay comes from CPU, not from waiting on a pool.',
+  '- The profile (self time over the serve process\'s life; its idle share is mostly the minutes before (c)\'s run, while the',
+  '  other servers were measured) no longer shows Postgres, drizzle or luxon on the path. What is left is proportional to the',
+  '  answer itself: the card page (up to 28 KB of JSON, every task of the page with its measures) is serialised by fastify',
+  '  (`serialize`, the largest single item) and written (`writev`, `writeBuffer`), plus the garbage of building it; the block',
+  '  patch itself (`fillNode`) is small. Baseline (b) answers a 60-byte toast. Then verify + decrypt (same as (b)), the SDK',
+  '  dispatcher and zod parsing of the event, pino child loggers with redaction per request, prom-client counters, BullMQ.',
+  '- (c) also shares the two cores with its worker and Postgres, which store every reply while the load runs; (b) has no',
+  '  consumer. At a load average above 20 on 2 cores every server here is descheduled often, which is why the bare route\'s own',
+  '  p99 and loop delay are far from zero: the ratios, not the absolute figures, are what this run can say.',
+  '- Not reachable without changing what the answer is: a toast-only answer (the card following through the delayed-update API)',
+  '  would remove the largest item but make every click two Lark calls; pre-serialising each block\'s JSON and concatenating the',
+  '  page would save most of `serialize` (≈ 10 % of (c)\'s CPU by this profile), not the 3–4× between (c) and (b).',
 ];
