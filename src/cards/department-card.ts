@@ -181,27 +181,61 @@ export function pageOf(paged: PagedDepartmentCard, key: string): number {
   return paged.pages.findIndex((keys) => keys.includes(key));
 }
 
+/** A block's new content and the page it gives, kept apart from the card until `apply()`. */
+export interface BlockPatch {
+  /** The page holding the block, as it looks with the change. */
+  card: Card;
+  /** Makes the change part of the card (the next patch starts from it). */
+  apply(): void;
+}
+
 /**
- * A task's new report, applied in place: its data and its block change, nothing else is rebuilt.
- * Returns the page holding it, as a full rebuild with the same data would (test/cards/department-card-patch.test.ts).
+ * A task's new report: its block is rebuilt, nothing else. The page returned is what a full rebuild
+ * with the same data gives (test/cards/department-card-patch.test.ts).
  */
-export function patchTaskBlock(paged: PagedDepartmentCard, taskId: number, change: Pick<DepartmentCardTask, 'last' | 'submitted'>): Card | null {
+export function patchTask(paged: PagedDepartmentCard, taskId: number, change: Pick<DepartmentCardTask, 'last' | 'submitted'>): BlockPatch | null {
   const t = paged.input.tasks.find((x) => x.id === taskId);
-  const index = pageOf(paged, taskKey(taskId));
-  if (!t || index < 0) return null;
-  Object.assign(t, change);
-  paged.blocks.set(taskKey(taskId), taskBlock(t, contextOf(paged.input)));
-  return assemble(paged, index);
+  if (!t) return null;
+  const changed = { ...t, ...change };
+  return patchBlock(paged, taskKey(taskId), taskBlock(changed, contextOf(paged.input)), () => Object.assign(t, change));
 }
 
 /** The same for an indicator's new value. */
-export function patchIndicatorBlock(paged: PagedDepartmentCard, indicatorId: number, change: Pick<DepartmentCardIndicator, 'last' | 'submitted'>): Card | null {
+export function patchIndicator(paged: PagedDepartmentCard, indicatorId: number, change: Pick<DepartmentCardIndicator, 'last' | 'submitted'>): BlockPatch | null {
   const i = paged.input.indicators?.find((x) => x.id === indicatorId);
-  const index = pageOf(paged, indicatorKey(indicatorId));
-  if (!i || index < 0) return null;
-  Object.assign(i, change);
-  paged.blocks.set(indicatorKey(indicatorId), indicatorBlock(i, contextOf(paged.input)));
-  return assemble(paged, index);
+  if (!i) return null;
+  const changed = { ...i, ...change };
+  return patchBlock(paged, indicatorKey(indicatorId), indicatorBlock(changed, contextOf(paged.input)), () => Object.assign(i, change));
+}
+
+function patchBlock(paged: PagedDepartmentCard, key: string, elements: unknown[], applyData: () => void): BlockPatch | null {
+  const index = pageOf(paged, key);
+  if (index < 0) return null;
+  const before = paged.blocks.get(key)!;
+  paged.blocks.set(key, elements);
+  const card = assemble(paged, index);
+  paged.blocks.set(key, before);
+  return {
+    card,
+    apply: () => {
+      applyData();
+      paged.blocks.set(key, elements);
+    },
+  };
+}
+
+/** patchTask, applied at once. */
+export function patchTaskBlock(paged: PagedDepartmentCard, taskId: number, change: Pick<DepartmentCardTask, 'last' | 'submitted'>): Card | null {
+  const p = patchTask(paged, taskId, change);
+  p?.apply();
+  return p?.card ?? null;
+}
+
+/** patchIndicator, applied at once. */
+export function patchIndicatorBlock(paged: PagedDepartmentCard, indicatorId: number, change: Pick<DepartmentCardIndicator, 'last' | 'submitted'>): Card | null {
+  const p = patchIndicator(paged, indicatorId, change);
+  p?.apply();
+  return p?.card ?? null;
 }
 
 const contextOf = (input: DepartmentCardInput) => ({ plan: input.plan, round: input.round, department: input.department, timezone: input.timezone });

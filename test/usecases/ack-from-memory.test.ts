@@ -88,7 +88,9 @@ describe('the card acknowledgement from memory', () => {
     const answers = [];
     for (let i = 0; i < 30; i++) {
       const task = tasks[i % tasks.length]!;
-      answers.push(await route(report(`ev_warm_${i}`, reporters(name)[i % 2]!, task.id, deptId(name), i + 2), ctx));
+      const a = await route(report(`ev_warm_${i}`, reporters(name)[i % 2]!, task.id, deptId(name), i + 2), ctx);
+      a.afterQueued?.();
+      answers.push(a);
     }
     expect(answers.every((a) => a.toast.type === 'success' && a.job?.kind === 'status_report' && a.card)).toBe(true);
     // and refusals are decided from memory too
@@ -103,7 +105,12 @@ describe('the card acknowledgement from memory', () => {
     const [a, b] = tasksOf(name);
     const actions = [report('ev_p1', reporters(name)[0]!, a!.id, dept, 10), report('ev_p2', reporters(name)[0]!, b!.id, dept, 20), report('ev_p3', reporters(name)[0]!, a!.id, dept, 30)];
     const outcomes = [];
-    for (const x of actions) outcomes.push(await route(x, ctx));
+    for (const x of actions) {
+      const o = await route(x, ctx);
+      // as the dispatcher does once the job is queued
+      o.afterQueued?.();
+      outcomes.push(o);
+    }
     // The worker stores the same jobs, received at the same time.
     const jobs = outcomes.map((o, i) => ({ kind: 'status_report', eventId: actions[i]!.eventId, eventType: 'card.action.trigger', receivedAt: NOW.toISOString(), payload: o.job!.payload }) as InboundJob);
     expect(await storeReportJobs(t.db, jobs, NOW)).toEqual(['processed', 'processed', 'processed']);
@@ -126,5 +133,17 @@ describe('the card acknowledgement from memory', () => {
     expect(out.toast).toMatchObject({ type: 'error', content: expect.stringContaining('您不是「运用促进司」的填报人') });
     expect(out.job).toBeUndefined();
     expect(queries).toBe(0);
+  });
+
+  it('does not keep on the card a submission that could not be queued', async () => {
+    const name = '保护司';
+    const [a] = tasksOf(name);
+    const lost = await route(report('ev_not_queued', reporters(name)[0]!, a!.id, deptId(name), 77), ctx);
+    expect(JSON.stringify(lost.card)).toContain('第77次');
+    // the dispatcher never calls afterQueued: Redis did not take the job, the answer was an error toast
+    const next = await route(report('ev_next', reporters(name)[0]!, tasksOf(name)[1]!.id, deptId(name), 78), ctx);
+    next.afterQueued?.();
+    expect(JSON.stringify(next.card)).not.toContain('第77次');
+    expect(JSON.stringify(next.card)).toContain('第30次');
   });
 });

@@ -102,16 +102,17 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
     const submitted = timing === 'late' ? '已提交（逾期补报）' : '已提交';
     const content = s.kind === 'report' ? `${submitted}：${STATUS_LABEL[s.status]} · ${s.progress}%` : `${submitted}指标数值：${s.value}`;
     const now = ctx.now();
-    const building = cards.answer({ submission: s, round, dir, who: { by: dir.names.get(operator) ?? operator, at: now }, timezone: opts.timezone });
-    const card = await withinBudget(building, started + budgetMs - Date.now());
-    if (card === LATE) {
+    const patching = cards.answer({ submission: s, round, dir, who: { by: dir.names.get(operator) ?? operator, at: now }, timezone: opts.timezone });
+    const building = patching.then((p) => p?.card ?? null);
+    const patch = await withinBudget(patching, started + budgetMs - Date.now());
+    if (patch === LATE) {
       ctx.logger.warn({ budgetMs }, 'card answer past its budget; answering with the toast, the card follows');
       const token = action.cardToken;
       if (token && opts.send) void sendLater(building, started + budgetMs + AFTER_ANSWER_MS, (c) => opts.send!({ kind: 'card_update', token, card: c }, { purpose: 'card_update', ref: `event:${action.eventId}` }), ctx);
       else void building.catch(() => {});
-      return { toast: { type: 'success', content }, job };
+      return { toast: { type: 'success', content }, job, afterQueued: () => void patching.then((p) => p?.apply(), () => {}) };
     }
-    return { toast: { type: 'success', content }, job, ...(card ? { card: { type: 'raw', data: card } } : {}) };
+    return { toast: { type: 'success', content }, job, afterQueued: () => patch?.apply(), ...(patch ? { card: { type: 'raw', data: patch.card } } : {}) };
   };
 }
 

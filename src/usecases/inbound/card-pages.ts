@@ -1,6 +1,5 @@
-import { pageDepartmentCard, patchIndicatorBlock, patchTaskBlock, type PagedDepartmentCard } from '../../cards/department-card.ts';
+import { pageDepartmentCard, patchIndicator, patchTask, type BlockPatch, type PagedDepartmentCard } from '../../cards/department-card.ts';
 import type { SubmittedMark } from '../../cards/department-types.ts';
-import type { Card } from '../../cards/limits.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { loadPlanView, type PlanView } from '../../db/repositories/plan-view.repository.ts';
 import type { AccessDirectory, AccessRound } from '../../domain/authorise.ts';
@@ -16,8 +15,11 @@ import { loadDepartmentCardInputs } from '../rounds/department-card-inputs.ts';
  * access version moves (a plan import, a directory edit, a round opened or closed).
  */
 export interface CardPages {
-  /** The page holding the submitted block, as it looks after the submission; null when the card has no such block. */
-  answer(args: { submission: Submission; round: AccessRound; dir: AccessDirectory; who: SubmittedMark; timezone: string }): Promise<Card | null>;
+  /**
+   * The page holding the submitted block, as it looks after the submission, and `apply()` to keep the
+   * change for the next answers (once the submission is queued); null when the card has no such block.
+   */
+  answer(args: { submission: Submission; round: AccessRound; dir: AccessDirectory; who: SubmittedMark; timezone: string }): Promise<BlockPatch | null>;
   /** Entries in memory (for tests and the metrics). */
   size(): number;
 }
@@ -79,12 +81,12 @@ export function createCardPages(db: DbOrTx, opts: CardPagesOptions = {}): CardPa
       const paged = await entry.paged;
       if (!paged) return null;
       if (s.kind === 'report') {
-        return patchTaskBlock(paged, s.taskId, {
+        return patchTask(paged, s.taskId, {
           last: { status: s.status, progress: s.progress, note: s.note, evidenceUrl: s.evidenceUrl, reporterName: who.by, reportedAt: who.at },
           submitted: who,
         });
       }
-      return patchIndicatorBlock(paged, s.indicatorId, { last: { value: s.value, reporterName: who.by, reportedAt: who.at }, submitted: who });
+      return patchIndicator(paged, s.indicatorId, { last: { value: s.value, reporterName: who.by, reportedAt: who.at }, submitted: who });
     },
     size: () => entries.size,
   };
