@@ -29,19 +29,20 @@ export interface AccessCache {
 export function createAccessCache(db: DbOrTx): AccessCache {
   let held: AccessDirectory | null = null;
   let loading: Promise<AccessDirectory> | null = null;
-  // A version we know exists and have not loaded yet (Infinity: unknown but maybe newer).
+  // The newest version we know exists; `unknown`: something may have changed (a reconnected listener).
   let wanted = 0;
+  let unknown = false;
   let listening = false;
   const listeners: ((dir: AccessDirectory) => void)[] = [];
+  const stale = () => held === null || unknown || wanted > held.version;
 
   const reload = (): Promise<AccessDirectory> => {
     if (loading) return loading;
-    const started = wanted;
+    // What this load reads covers every change announced before it starts, not those during it.
+    unknown = false;
     loading = loadAccessRows(db)
-      .then((rows) => {
-        const dir = indexAccess(rows);
-        // A reload that started before a newer notice leaves `wanted` above what it got: the next call reloads again.
-        if (wanted === started || dir.version >= wanted) wanted = dir.version;
+      .then((dir) => indexAccess(dir))
+      .then((dir) => {
         held = dir;
         loading = null;
         for (const l of listeners) l(dir);
@@ -55,25 +56,26 @@ export function createAccessCache(db: DbOrTx): AccessCache {
       });
     return loading;
   };
-  const stale = () => held === null || wanted > held.version;
 
   return {
     async current() {
       if (!listening) {
         const v = await readAccessVersion(db);
-        if (held && held.version === v) return held;
+        if (held && held.version === v && !loading) return held;
         wanted = Math.max(wanted, v);
-        return reload();
+        // A load already running may have read the version before v: then one more.
+        const dir = await (loading ?? reload());
+        return dir.version >= v ? dir : reload();
       }
       // Wait for a reload we know is due: a reporter removed a moment ago is refused, not let through.
       return stale() ? (loading ?? reload()) : held!;
     },
     notice(version) {
-      const v = version === null || !Number.isFinite(version) ? Infinity : version;
-      if (held && v <= held.version) return;
-      wanted = Math.max(wanted, v);
+      if (version === null || !Number.isFinite(version)) unknown = true;
+      else if (held && version <= held.version) return;
+      else wanted = Math.max(wanted, version);
       // Load at once rather than on the next card action, so the first one after a change is not slower.
-      void reload().catch(() => {});
+      void (loading ?? reload()).catch(() => {});
     },
     notified(on) {
       listening = on;
@@ -82,7 +84,7 @@ export function createAccessCache(db: DbOrTx): AccessCache {
       const v = await readAccessVersion(db);
       if (!held || v !== held.version) {
         wanted = Math.max(wanted, v);
-        await reload();
+        await (loading ?? reload());
       }
     },
     version: () => held?.version ?? null,
