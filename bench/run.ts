@@ -21,9 +21,12 @@ import { render, type Figures } from './lib/render.ts';
 import { withKeptSections } from './lib/kept-sections.ts';
 import { REDIS_URL, sleep, startBenchEnv, startDuban } from './lib/setup.ts';
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     quick: { type: 'boolean', default: false },
+    // CPU profile of `duban serve` during the ack benchmark, summarised in the results
+    profile: { type: 'boolean', default: false },
     only: { type: 'string' },
     out: { type: 'string' },
     render: { type: 'string' },
@@ -44,7 +47,8 @@ if (values.render) {
   process.stderr.write(`wrote ${target}\n`);
   process.exit(0);
 }
-const only = new Set((values.only ?? 'ack,ingest,dispatch,external,footprint').split(','));
+// `npm run bench -- ack` runs one benchmark (same as --only ack)
+const only = new Set(positionals.length ? positionals : (values.only ?? 'ack,ingest,dispatch,external,footprint').split(','));
 const quick = values.quick;
 const log = (l: string) => process.stderr.write(`${l}\n`);
 const startedAt = new Date();
@@ -77,47 +81,44 @@ const dispatch: DispatchFigures[] = [];
 const memory: md.Memory = { idle: null, afterAck: null, afterIngest: null, bareIdle: null };
 const external: ExternalResult[] = [];
 
-const env = await startBenchEnv();
-log(`scratch database ${env.dbName}: seed plan, ${env.seeded.targets.length} task × department and ${env.seeded.regionTargets.length} task × region pairs with reporters, round ${env.seeded.roundId}`);
+if (only.has('ack')) {
+  log('1. card callback acknowledgement: (a) bare, (b) least correct ack, (c) duban serve --no-workers + worker');
+  ack = await benchAck({ requests: quick ? 4000 : 20_000, warmup: quick ? 1000 : 3000, profile: values.profile, log });
+  memory.afterAck = ack.dubanRss.after;
+  log(`   (c) ${Math.round(ack.duban.rps)} req/s, p99 ${ack.duban.p99} ms; (b) ${Math.round(ack.minimal.rps)} req/s; (a) ${Math.round(ack.bare.rps)} req/s`);
+}
+const needsEnv = only.has('ingest') || only.has('dispatch');
+const env = needsEnv ? await startBenchEnv() : null;
+if (env) log(`scratch database ${env.dbName}: seed plan, ${env.seeded.targets.length} task × department and ${env.seeded.regionTargets.length} task × region pairs with reporters, round ${env.seeded.roundId}`);
 try {
-  if (only.has('ack') || only.has('ingest')) {
-    // As deployed for issue 12: the web process and one `duban worker` beside it.
+  if (env && only.has('ingest')) {
+    // As deployed for issue 12: the web process and one \`duban worker\` beside it.
     const serve = await startDuban(env.env, ['serve', '--no-workers']);
     const worker = await startDuban(env.env, ['worker']);
     try {
       await sleep(3000);
       memory.idle = serve.proc.rssBytes();
-      if (only.has('ack')) {
-        log('1. card callback acknowledgement');
-        ack = await benchAck(env, serve.url!, { durationS: quick ? 3 : 10, log });
-        memory.bareIdle = ack.bareIdleRss;
-        memory.afterAck = serve.proc.rssBytes();
-        log(`   duban p99 ${ack.duban.p99} ms, ${Math.round(ack.duban.rps)} req/s; bare p99 ${ack.bare.p99} ms, ${Math.round(ack.bare.rps)} req/s`);
-        await drained(env.prefix);
-      }
-      if (only.has('ingest')) {
-        log('2. ingest');
-        ingest = await benchIngest(env, serve.url!, { replies: quick ? 2000 : replies, log });
-        memory.afterIngest = serve.proc.rssBytes();
-        log(`   ${md.fmt(ingest.repliesPerS)} replies/s vs pgbench ${md.fmt(ingest.pgbench.tps)}/s; lost ${ingest.lost}, duplicated ${ingest.duplicated}, stale ${ingest.currentStale}`);
-        await drained(env.prefix);
-        log('2a. ingest, all on one task');
-        ingestOneTask = await benchIngest(env, serve.url!, { replies: quick ? 500 : oneTask, log, targets: env.seeded.targets.slice(0, 1), label: 'onetask' });
-        log(`   ${md.fmt(ingestOneTask.repliesPerS)} replies/s vs pgbench ${md.fmt(ingestOneTask.pgbench.tps)}/s; lost ${ingestOneTask.lost}, duplicated ${ingestOneTask.duplicated}, stale ${ingestOneTask.currentStale}`);
-      }
+      log('2. ingest');
+      ingest = await benchIngest(env, serve.url!, { replies: quick ? 2000 : replies, log });
+      memory.afterIngest = serve.proc.rssBytes();
+      log(`   ${md.fmt(ingest.repliesPerS)} replies/s vs pgbench ${md.fmt(ingest.pgbench.tps)}/s; lost ${ingest.lost}, duplicated ${ingest.duplicated}, stale ${ingest.currentStale}`);
+      await drained(env.prefix);
+      log('2a. ingest, all on one task');
+      ingestOneTask = await benchIngest(env, serve.url!, { replies: quick ? 500 : oneTask, log, targets: env.seeded.targets.slice(0, 1), label: 'onetask' });
+      log(`   ${md.fmt(ingestOneTask.repliesPerS)} replies/s vs pgbench ${md.fmt(ingestOneTask.pgbench.tps)}/s; lost ${ingestOneTask.lost}, duplicated ${ingestOneTask.duplicated}, stale ${ingestOneTask.currentStale}`);
     } finally {
       await serve.proc.kill('SIGTERM');
       await worker.proc.kill('SIGTERM');
     }
   }
-  if (only.has('ingest')) {
+  if (env && only.has('ingest')) {
     log('2b. the worker alone, and the reply transaction in pgbench');
     drain = await benchDrain(env, { jobs: quick ? 2000 : drainJobs, log });
     log(`   worker drains ${md.fmt(drain.perS)} replies/s`);
     replyTx = await pgbenchReplyTransaction(env);
     log(`   pgbench reply transaction ${md.fmt(replyTx.tps)} tx/s`);
   }
-  if (only.has('dispatch')) {
+  if (env && only.has('dispatch')) {
     log('3. dispatch');
     for (const appRate of [40, 45, 50]) {
       const d = await benchDispatch(env, { appRate, cards: quick ? 200 : 1000, chats: quick ? 40 : 200, log });
@@ -126,8 +127,10 @@ try {
     }
   }
 } finally {
-  await env.close();
-  await cleanRedisPrefix(env.prefix);
+  if (env) {
+    await env.close();
+    await cleanRedisPrefix(env.prefix);
+  }
 }
 if (only.has('external')) {
   log('4. digest and ask (their own scripts)');
@@ -151,11 +154,11 @@ const measured: Figures = {
 };
 const out = values.out ?? (quick ? path.join(tmpdir(), 'duban-bench-quick.md') : 'bench/results.md');
 // A partial run (--only) into an existing page keeps the other sections' figures from its JSON.
-const previous = values.only && !quick ? readPrevious(out.replace(/\.md$/, '.json')) : null;
+const previous = (values.only || positionals.length) && !quick ? readPrevious(out.replace(/\.md$/, '.json')) : null;
 const figures: Figures = previous ? mergeFigures(previous, measured) : measured;
 writeFileSync(out, withKeptSections(render(figures), out));
 // The figures themselves, so the page can be re-rendered (`--render <json>`) without re-running.
-writeFileSync(out.replace(/\.md$/, '.json'), `${JSON.stringify({ ...figures, ack: ack && { ...ack, duban: { ...ack.duban, acked: ack.duban.acked.length }, bare: { ...ack.bare, acked: ack.bare.acked.length }, dubanLow: { ...ack.dubanLow, acked: ack.dubanLow.acked.length } } }, null, 1)}\n`);
+writeFileSync(out.replace(/\.md$/, '.json'), `${JSON.stringify(figures, null, 1)}\n`);
 log(`wrote ${out} (${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s)`);
 if (only.has('footprint')) {
   log('5. footprint: idle memory and start-up (bench/footprint.ts)');

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type * as larkSdk from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
+import { openWebMemory } from './app/access.ts';
 import { dubanBatchHandlers, dubanHandlers, dubanRefusalNotices, dubanRoutes } from './app/inbound.ts';
 import { clockForDatabase } from './app/clock.ts';
 import { openDatabase } from './app/database.ts';
@@ -123,11 +124,14 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     }
 
     if (opts.web) {
+      // The directory and the cards answered so far, in memory (src/app/access.ts), unless a caller brought its own routes.
+      const memory = opts.routes ? undefined : await openWebMemory(db, logger);
+      if (memory) shutdown.closer(() => memory.close());
       const routes =
         typeof opts.routes === 'function'
           ? opts.routes(deps)
           : (opts.routes ??
-            dubanRoutes(db.db, { timezone: config.timezone, send, bot, budgetMs: config.cardAnswerBudgetMs, lateGraceDays: config.lateGraceDays }));
+            dubanRoutes(db.db, { timezone: config.timezone, send, bot, budgetMs: config.cardAnswerBudgetMs, lateGraceDays: config.lateGraceDays, memory }));
       const dispatcher = createInboundDispatcher({ enqueue: enqueueInbound, logger, now, routes });
       const server = await buildServer({
         logger,

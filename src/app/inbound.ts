@@ -10,6 +10,7 @@ import type { BotIdentity } from '../lark/bot-identity.ts';
 import type { Now } from '../domain/clock.ts';
 import { createRefusalNotices } from '../usecases/lark-refusals.ts';
 import type { Send } from '../usecases/rounds/ports.ts';
+import type { WebMemory } from './access.ts';
 
 /*
  * duban's inbound logic, wired: what a route accepts is what a handler stores.
@@ -17,15 +18,17 @@ import type { Send } from '../usecases/rounds/ports.ts';
  * A card submission (status report), file by file, in the order it travels:
  *  1. src/http/routes/lark-events.ts        POST /lark/events: raw body, signature / token check (lark/inbound/verify.ts), decrypt
  *  2. src/lark/inbound/dispatcher.ts        `card.action.trigger` → normalised (lark/inbound/events.ts) → the route below
- *  3. src/usecases/inbound/card-action-route.ts  validate (domain/submission.ts), authorise (domain/authorise.ts,
- *                                           facts read by db/repositories/submission-facts.repository.ts),
- *                                           build the toast and the updated card; returns job
- *                                           `{ kind: 'status_report', payload }`
+ *  3. src/usecases/inbound/card-action-route.ts  validate (domain/submission.ts), authorise (domain/authorise.ts)
+ *                                           from memory (usecases/access-cache.ts, kept current by app/access.ts),
+ *                                           the toast and the card with the submitted block patched
+ *                                           (inbound/card-pages.ts); returns job `{ kind: 'status_report', payload }`
  *  4. src/contracts/inbound.ts              the job's kind, payload and envelope types (shared by 2, 3, 5, 6, 7)
  *  5. src/queue/inbound.ts                  enqueue (job id from the event id, 2 s bound); only then the answer goes back
  *  6. src/queue/workers/inbound.worker.ts   `status_report` jobs go to a micro-batcher (micro-batcher.ts); other kinds to
  *                                           processInboundJob: one transaction records the event id and runs the handler
- *  7. src/usecases/inbound/store-report-batch.ts  many queued reports in one transaction (a bad one isolated by halving)
+ *  7. src/usecases/inbound/store-report-batch.ts  many queued reports in one transaction (a bad one isolated by halving);
+ *                                           authorisation checked again on locked rows
+ *                                           (db/repositories/submission-facts.repository.ts): revoked → dead letter
  *  8. src/db/repositories/report-batch.repository.ts  event ids, versions (report_versions counter row per key),
  *                                           reports and current status; failures: queue/workers/inbound-failures.ts
  *                                           (retry without limit, or the inbound_dead_letters table)
@@ -37,9 +40,12 @@ import type { Send } from '../usecases/rounds/ports.ts';
  */
 
 /** Which card actions and messages become jobs, and how they are answered at once. */
-export function dubanRoutes(db: Db, o: { timezone: string; send: Send; bot: BotIdentity; budgetMs?: number; lateGraceDays?: number }): InboundRoutes {
+export function dubanRoutes(
+  db: Db,
+  o: { timezone: string; send: Send; bot: BotIdentity; budgetMs?: number; lateGraceDays?: number; memory?: Pick<WebMemory, 'access' | 'cards'> },
+): InboundRoutes {
   return {
-    onCardAction: createCardActionRoute(db, { timezone: o.timezone, send: o.send, budgetMs: o.budgetMs, lateGraceDays: o.lateGraceDays }),
+    onCardAction: createCardActionRoute(db, { timezone: o.timezone, send: o.send, budgetMs: o.budgetMs, lateGraceDays: o.lateGraceDays, access: o.memory?.access, cards: o.memory?.cards }),
     onMessage: createMessageRoute(o.bot),
   };
 }

@@ -86,33 +86,58 @@ function worstIndicator(i: DepartmentCardIndicator): DepartmentCardIndicator {
   };
 }
 
+/** A department's card, cut into pages, with each task's (and indicator's) elements kept by key. */
+export interface PagedDepartmentCard {
+  input: DepartmentCardInput;
+  /** block keys (taskKey / indicatorKey) of each page, in order */
+  pages: string[][];
+  blocks: Map<string, unknown[]>;
+  /**
+   * Each page without its blocks: header, intro and footer change with nothing a submission changes
+   * (the deadline tags count the states as built), so they are filled once per card.
+   */
+  shells: Card[];
+}
+
+export const taskKey = (taskId: number) => `task:${taskId}`;
+export const indicatorKey = (indicatorId: number) => `indicator:${indicatorId}`;
+
 /**
  * The department's card for a round, split into pages: tasks (then indicators) are added to a
  * page until the next one would pass ~28 KB or ~190 components. Every page is checked against
  * Lark's hard limits before it is returned.
  */
 export function buildDepartmentCards(input: DepartmentCardInput): Card[] {
-  const ctx = { plan: input.plan, round: input.round, department: input.department, timezone: input.timezone };
-  // Pages are cut by each block's largest possible size (longest shown note, a submitted mark),
-  // not its size today: a submission then never moves a task to another page, so the card a
-  // callback answers with is always the page the chat already holds.
+  const paged = pageDepartmentCard(input);
+  return paged.pages.map((_, i) => renderDepartmentPage(paged, i));
+}
+
+/**
+ * Where each block goes. Pages are cut by each block's largest possible size (longest shown note,
+ * a submitted mark), not its size today: a submission then never moves a task to another page, so
+ * the card a callback answers with is always the page the chat already holds, and one block can be
+ * patched in place (patchTaskBlock).
+ */
+export function pageDepartmentCard(input: DepartmentCardInput): PagedDepartmentCard {
+  const ctx = contextOf(input);
   const blocks = [
     ...[...input.tasks]
       // the annex tasks first, then the body's key points (their own part of the card)
       .sort((a, b) => Number(a.kind === 'key_point') - Number(b.kind === 'key_point') || a.number - b.number)
       .map((t) => ({
         ...largest(WORST_NOTES.flatMap((note) => [LONGEST_URL, LONGEST_LINK].map((url) => measure(taskBlock(worstTask(t, note, url), ctx))))),
+        key: taskKey(t.id),
         elements: taskBlock(t, ctx),
       })),
-    ...(input.indicators ?? []).map((i) => ({ ...measure(indicatorBlock(worstIndicator(i), ctx)), elements: indicatorBlock(i, ctx) })),
+    ...(input.indicators ?? []).map((i) => ({ ...measure(indicatorBlock(worstIndicator(i), ctx)), key: indicatorKey(i.id), elements: indicatorBlock(i, ctx) })),
   ];
   // The shell with the widest page note, so the real header never needs more than measured.
   const shell = page(input, [], 99, 99);
   const shellBytes = cardBytes(shell);
   const shellComponents = countComponents(shell);
 
-  const pages: unknown[][] = [];
-  let current: unknown[] = [];
+  const pages: string[][] = [];
+  let current: string[] = [];
   let bytes = shellBytes;
   let components = shellComponents;
   for (const b of blocks) {
@@ -123,13 +148,94 @@ export function buildDepartmentCards(input: DepartmentCardInput): Card[] {
       bytes = shellBytes;
       components = shellComponents;
     }
-    current.push(...b.elements);
+    current.push(b.key);
     bytes += b.bytes;
     components += b.components;
   }
   if (current.length > 0 || pages.length === 0) pages.push(current);
-
-  const cards = pages.map((items, i) => page(input, items, i + 1, pages.length));
-  for (const card of cards) assertWithinLimits(card);
-  return cards;
+  const shells = pages.map((_, i) => page(input, [], i + 1, pages.length));
+  return { input, pages, blocks: new Map(blocks.map((b) => [b.key, b.elements])), shells };
 }
+
+/** Page `index` (0-based) as sent, checked against Lark's limits. */
+export function renderDepartmentPage(paged: PagedDepartmentCard, index: number): Card {
+  const card = assemble(paged, index);
+  assertWithinLimits(card);
+  return card;
+}
+
+/**
+ * The page's shell with its blocks where the template's `${items}` slot is (after the intro): the
+ * same JSON as filling the template with them. Not checked against the limits again: the page was cut
+ * by its blocks' largest possible sizes, so no content of theirs can take it past them.
+ */
+function assemble(paged: PagedDepartmentCard, index: number): Card {
+  const shell = paged.shells[index] as Card & { body: { elements: unknown[] } };
+  const [intro, ...after] = shell.body.elements;
+  const items = paged.pages[index]!.flatMap((k) => paged.blocks.get(k) ?? []);
+  return { ...shell, body: { ...shell.body, elements: [intro, ...items, ...after] } };
+}
+
+/** The index of the page holding a block, or -1. */
+export function pageOf(paged: PagedDepartmentCard, key: string): number {
+  return paged.pages.findIndex((keys) => keys.includes(key));
+}
+
+/** A block's new content and the page it gives, kept apart from the card until `apply()`. */
+export interface BlockPatch {
+  /** The page holding the block, as it looks with the change. */
+  card: Card;
+  /** Makes the change part of the card (the next patch starts from it). */
+  apply(): void;
+}
+
+/**
+ * A task's new report: its block is rebuilt, nothing else. The page returned is what a full rebuild
+ * with the same data gives (test/cards/department-card-patch.test.ts).
+ */
+export function patchTask(paged: PagedDepartmentCard, taskId: number, change: Pick<DepartmentCardTask, 'last' | 'submitted'>): BlockPatch | null {
+  const t = paged.input.tasks.find((x) => x.id === taskId);
+  if (!t) return null;
+  const changed = { ...t, ...change };
+  return patchBlock(paged, taskKey(taskId), taskBlock(changed, contextOf(paged.input)), () => Object.assign(t, change));
+}
+
+/** The same for an indicator's new value. */
+export function patchIndicator(paged: PagedDepartmentCard, indicatorId: number, change: Pick<DepartmentCardIndicator, 'last' | 'submitted'>): BlockPatch | null {
+  const i = paged.input.indicators?.find((x) => x.id === indicatorId);
+  if (!i) return null;
+  const changed = { ...i, ...change };
+  return patchBlock(paged, indicatorKey(indicatorId), indicatorBlock(changed, contextOf(paged.input)), () => Object.assign(i, change));
+}
+
+function patchBlock(paged: PagedDepartmentCard, key: string, elements: unknown[], applyData: () => void): BlockPatch | null {
+  const index = pageOf(paged, key);
+  if (index < 0) return null;
+  const before = paged.blocks.get(key)!;
+  paged.blocks.set(key, elements);
+  const card = assemble(paged, index);
+  paged.blocks.set(key, before);
+  return {
+    card,
+    apply: () => {
+      applyData();
+      paged.blocks.set(key, elements);
+    },
+  };
+}
+
+/** patchTask, applied at once. */
+export function patchTaskBlock(paged: PagedDepartmentCard, taskId: number, change: Pick<DepartmentCardTask, 'last' | 'submitted'>): Card | null {
+  const p = patchTask(paged, taskId, change);
+  p?.apply();
+  return p?.card ?? null;
+}
+
+/** patchIndicator, applied at once. */
+export function patchIndicatorBlock(paged: PagedDepartmentCard, indicatorId: number, change: Pick<DepartmentCardIndicator, 'last' | 'submitted'>): Card | null {
+  const p = patchIndicator(paged, indicatorId, change);
+  p?.apply();
+  return p?.card ?? null;
+}
+
+const contextOf = (input: DepartmentCardInput) => ({ plan: input.plan, round: input.round, department: input.department, timezone: input.timezone });

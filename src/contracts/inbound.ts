@@ -169,6 +169,12 @@ export interface CardActionOutcome extends CardActionResponse {
   toast: Toast;
   /** Queued before the answer is sent; if it cannot be queued the answer becomes an error toast. */
   job?: InboundJobSpec | null;
+  /**
+   * Called once the job is queued (never when queueing failed): what the route remembers of its
+   * answer (the patched card) becomes true only then, so a later answer never shows a submission
+   * that was refused as unavailable.
+   */
+  afterQueued?: () => void;
 }
 
 export interface RouteContext {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { listenPostgres, type ListenHandlers, type Unlisten } from './listen.ts';
 import { lockDataDir } from './pglite-lock.ts';
 import * as schema from './schema/index.ts';
 
@@ -17,6 +18,11 @@ export interface DbHandle {
   kind: 'postgres' | 'pglite';
   /** Raw connectivity probe for /readyz. */
   ping(): Promise<void>;
+  /**
+   * Notifications on `channel` (Postgres LISTEN on a connection of its own; PGlite's in-process
+   * listen). Returns the function that stops listening.
+   */
+  listen(channel: string, h: ListenHandlers): Promise<Unlisten>;
   /** PGlite only: the whole data directory as a gzipped tarball (`duban backup`). */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -48,6 +54,7 @@ export async function openDb(opts: DbOptions): Promise<DbHandle> {
       ping: async () => {
         await pool.query('select 1');
       },
+      listen: async (channel, h) => listenPostgres(pg.Client, opts.databaseUrl!, channel, h),
       close: () => pool.end(),
     };
   }
@@ -69,6 +76,12 @@ export async function openDb(opts: DbOptions): Promise<DbHandle> {
     kind: 'pglite',
     ping: async () => {
       await client.query('select 1');
+    },
+    listen: async (channel, h) => {
+      // One database in one process: the notifications of its own transactions are all there are.
+      const stop = await client.listen(channel, h.onNotify);
+      h.onConnected?.();
+      return () => stop();
     },
     dumpDataDir: () => client.dumpDataDir('gzip'),
     close: async () => {

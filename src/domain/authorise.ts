@@ -57,3 +57,89 @@ export function checkIndicatorSubmission(f: IndicatorFacts): { ok: true } | Refu
   }
   return { ok: true };
 }
+
+/** A round as authorisation and the card's answer need it. */
+export interface AccessRound {
+  id: number;
+  planId: number;
+  key: string;
+  startsAt: Date;
+  endsAt: Date;
+  closedAt: Date | null;
+}
+
+/** The rows the webhook keeps in memory (read by src/db/repositories/access-snapshot.repository.ts). */
+export interface AccessRows {
+  version: number;
+  departments: { id: number; name: string; kind: string }[];
+  reporters: { departmentId: number; openId: string }[];
+  people: { openId: string; name: string | null }[];
+  tasks: { id: number; planId: number; removed: boolean }[];
+  assignments: { taskId: number; departmentId: number }[];
+  indicators: { id: number; planId: number; ownerDepartmentId: number | null }[];
+  rounds: AccessRound[];
+}
+
+/** The same rows indexed for one lookup per fact. */
+export interface AccessDirectory {
+  version: number;
+  departments: ReadonlyMap<number, { id: number; name: string; kind: string }>;
+  reporters: ReadonlyMap<number, ReadonlySet<string>>;
+  names: ReadonlyMap<string, string>;
+  tasks: ReadonlyMap<number, { planId: number; removed: boolean; departmentIds: number[] }>;
+  indicators: ReadonlyMap<number, { planId: number; ownerDepartmentId: number | null }>;
+  rounds: ReadonlyMap<number, AccessRound>;
+}
+
+export function indexAccess(rows: AccessRows): AccessDirectory {
+  const reporters = new Map<number, Set<string>>();
+  for (const r of rows.reporters) {
+    const set = reporters.get(r.departmentId) ?? new Set<string>();
+    set.add(r.openId);
+    reporters.set(r.departmentId, set);
+  }
+  const tasks = new Map(rows.tasks.map((t) => [t.id, { planId: t.planId, removed: t.removed, departmentIds: [] as number[] }]));
+  for (const a of rows.assignments) tasks.get(a.taskId)?.departmentIds.push(a.departmentId);
+  return {
+    version: rows.version,
+    departments: new Map(rows.departments.map((d) => [d.id, d])),
+    reporters,
+    names: new Map(rows.people.filter((p) => p.name).map((p) => [p.openId, p.name!])),
+    tasks,
+    indicators: new Map(rows.indicators.map((i) => [i.id, { planId: i.planId, ownerDepartmentId: i.ownerDepartmentId }])),
+    rounds: new Map(rows.rounds.map((r) => [r.id, r])),
+  };
+}
+
+const NO_ONE: readonly string[] = [];
+
+/** checkSubmission's facts about a task submission, from memory. */
+export function taskFactsFrom(dir: AccessDirectory, s: { planId: number; taskId: number; departmentId: number }, operatorOpenId: string): SubmissionFacts {
+  const dept = dir.departments.get(s.departmentId);
+  const task = dir.tasks.get(s.taskId);
+  return {
+    operatorOpenId,
+    departmentName: dept?.name ?? '未知部门',
+    reporters: dept ? [...(dir.reporters.get(s.departmentId) ?? NO_ONE)] : NO_ONE,
+    planMatches: task?.planId === s.planId,
+    taskExists: task !== undefined,
+    taskRemoved: task?.removed ?? false,
+    taskDepartmentIds: task?.departmentIds ?? [],
+    departmentId: s.departmentId,
+  };
+}
+
+/** checkIndicatorSubmission's facts about an indicator value, from memory. */
+export function indicatorFactsFrom(dir: AccessDirectory, s: { planId: number; indicatorId: number; departmentId: number }, operatorOpenId: string): IndicatorFacts {
+  const dept = dir.departments.get(s.departmentId);
+  const ind = dir.indicators.get(s.indicatorId);
+  return {
+    operatorOpenId,
+    departmentName: dept?.name ?? '未知部门',
+    reporters: dept ? [...(dir.reporters.get(s.departmentId) ?? NO_ONE)] : NO_ONE,
+    planMatches: ind?.planId === s.planId,
+    indicatorExists: ind !== undefined,
+    ownerDepartmentId: ind?.ownerDepartmentId ?? null,
+    departmentId: s.departmentId,
+  };
+}

@@ -26,6 +26,23 @@ export function dueDateFor(kind: DeadlineKind | string | null | undefined, year:
  * 逾期 once the due date (a whole local day) has passed and the task is not done; 预警 within
  * the last 30 days before it; otherwise ok. A done task is always ok.
  */
+/**
+ * deadlineState for many tasks on one day: the day and each due date are worked out in the time
+ * zone once, not once per task (a card lists up to a thousand).
+ */
+export function deadlineStatesOn(now: Date, timezone: string): (dueDate: string | null | undefined, done: boolean) => DeadlineState {
+  const byDue = new Map<string, DeadlineState>();
+  return (dueDate, done) => {
+    if (done || !dueDate) return 'ok';
+    let state = byDue.get(dueDate);
+    if (state === undefined) {
+      state = deadlineState({ dueDate, done: false, now, timezone });
+      byDue.set(dueDate, state);
+    }
+    return state;
+  };
+}
+
 export function deadlineState(input: { dueDate: string | null | undefined; done: boolean; now: Date; timezone: string }): DeadlineState {
   if (input.done || !input.dueDate) return 'ok';
   const due = DateTime.fromISO(input.dueDate, { zone: input.timezone });

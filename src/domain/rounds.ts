@@ -62,7 +62,29 @@ export function isWithinRound(at: Date, round: Pick<RoundWindow, 'startsAt' | 'e
 
 /** A time as people read it in `timezone`, e.g. 2021-06-09 14:05. */
 export function formatLocalTime(at: Date, timezone: string): string {
-  return DateTime.fromJSDate(at, { zone: timezone }).toFormat('yyyy-MM-dd HH:mm');
+  return localTimeFormat(timezone)(at);
+}
+
+// Building the time-zone rules is the costly part of formatting a time (a card shows one per task):
+// done once per zone. Swedish dates are written yyyy-MM-dd HH:mm, the text luxon's format gives; an
+// ICU that writes them otherwise gets the slower assembly from parts (test/domain/rounds.test.ts).
+const formats = new Map<string, (at: Date) => string>();
+const options = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+function localTimeFormat(timezone: string): (at: Date) => string {
+  let f = formats.get(timezone);
+  if (!f) {
+    const sv = new Intl.DateTimeFormat('sv-SE', { timeZone: timezone, ...options });
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, ...options });
+    const fromParts = (at: Date) => {
+      const p = parts.formatToParts(at);
+      const part = (type: Intl.DateTimeFormatPartTypes) => p.find((x) => x.type === type)?.value ?? '';
+      return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+    };
+    const probe = new Date(Date.UTC(2021, 5, 7, 1, 5));
+    f = sv.format(probe) === fromParts(probe) ? (at: Date) => sv.format(at) : fromParts;
+    formats.set(timezone, f);
+  }
+  return f;
 }
 
 /** The round's week as people read it, e.g. 2021-W23（06-07 至 06-13）. */

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { describeRound, formatLocalTime, isLate, isWithinRound, previousRound, roundByKey, roundFor } from '../../src/domain/rounds.ts';
 
@@ -42,5 +43,14 @@ describe('rounds are ISO weeks in the organisation timezone', () => {
   it('shows times and weeks in local time', () => {
     expect(formatLocalTime(new Date('2021-06-09T06:05:00Z'), TZ)).toBe('2021-06-09 14:05');
     expect(describeRound(roundFor(new Date('2021-06-09T06:00:00Z'), TZ), TZ)).toBe('2021-W23（06-07 至 06-13）');
+  });
+
+  it('writes a local time as luxon’s yyyy-MM-dd HH:mm would, across zones, midnights and DST changes', () => {
+    for (const zone of [TZ, 'UTC', 'America/New_York', 'Asia/Kolkata', 'Europe/Berlin']) {
+      for (let i = 0; i < 2000; i++) {
+        const at = new Date(Date.UTC(2021, 0, 1) + i * 4.37 * 3_600_000 + (i % 60) * 60_000);
+        expect(formatLocalTime(at, zone)).toBe(DateTime.fromJSDate(at, { zone }).toFormat('yyyy-MM-dd HH:mm'));
+      }
+    }
   });
 });

@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InboundRoutes } from '../../src/contracts/inbound.ts';
 import { openDb, type DbHandle } from '../../src/db/client.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { createInboundDispatcher } from '../../src/lark/inbound/dispatcher.ts';
@@ -66,6 +67,25 @@ describe('when Redis is unavailable', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ toast: { type: 'error', content: '服务暂时不可用，请稍后重试' } });
     expect(res.body).not.toContain('已收到');
+  });
+
+  it('tells the route its answer stands only once the job is queued: never when Redis refused it', async () => {
+    let kept = 0;
+    const routes: InboundRoutes = {
+      onCardAction: async (action) => ({ toast: { type: 'success', content: '已提交' }, job: { kind: 'card_action', payload: action }, afterQueued: () => void kept++ }),
+    };
+    const checks = { postgres: async () => {}, redis: async () => {} };
+    const down = await buildServer({ logger, now: () => new Date(), keys, checks, dispatcher: createInboundDispatcher({ enqueue: createInboundEnqueue(deadQueue, { timeoutMs: 300 }), logger, now: () => new Date(), routes }) });
+    const up = await buildServer({ logger, now: () => new Date(), keys, checks, dispatcher: createInboundDispatcher({ enqueue: async () => {}, logger, now: () => new Date(), routes }) });
+    try {
+      expect((await sendToLark(down, cardActionEvent(), { encryptKey: ENCRYPT_KEY })).json()).toEqual({ toast: { type: 'error', content: '服务暂时不可用，请稍后重试' } });
+      expect(kept).toBe(0);
+      const res = await sendToLark(up, cardActionEvent(), { encryptKey: ENCRYPT_KEY });
+      expect(res.json()).toEqual({ toast: { type: 'success', content: '已提交' } });
+      expect(kept).toBe(1);
+    } finally {
+      await Promise.all([down.close(), up.close()]);
+    }
   });
 
   it('still refuses a forged request with 401 rather than 503', async () => {

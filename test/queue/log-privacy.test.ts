@@ -1,7 +1,9 @@
 import { Queue, type Worker } from 'bullmq';
+import { eq } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDeadLetters } from '../../src/db/repositories/dead-letters.repository.ts';
+import { assignments, reporters } from '../../src/db/schema/index.ts';
 import { createLogger } from '../../src/logging.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import type { InboundJob, ReportJobPayload } from '../../src/contracts/inbound.ts';
@@ -15,8 +17,9 @@ import { newEventId } from '../support/lark-callbacks.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
 import { addRound, importSeed, taskId } from '../support/seed-reports.ts';
 
-// A write that fails in Postgres (a department that does not exist) must log codes and ids, never
-// the note, the evidence link or the reporter's open_id that drizzle puts in its error message.
+// A write that fails in Postgres (a note with U+0000, which no text column can hold; the webhook
+// refuses it, so only a job queued by other means carries one) must log codes and ids, never the
+// note, the evidence link or the reporter's open_id that drizzle puts in its error message.
 const NOTE = '绝密说明：领导批示内容';
 const EVIDENCE = 'https://docs.example.com/secret-evidence';
 const OPEN_ID = 'ou_private_person_42';
@@ -45,12 +48,16 @@ afterAll(async () => {
 });
 
 describe('logs of a failing write', () => {
-  it('carry the error code, constraint and ids, and no note text, evidence or open_id', async () => {
+  it('carry the error code and ids, and no note text, evidence or open_id', async () => {
     const planId = await importSeed(t.db);
     const roundId = await addRound(t.db, planId, '2021-W23');
+    const task = await taskId(t.db, planId, 5);
+    // a reporter of the task's department: the worker's own authorisation check lets the job through
+    const [owner] = await t.db.select({ departmentId: assignments.departmentId }).from(assignments).where(eq(assignments.taskId, task));
+    await t.db.insert(reporters).values({ departmentId: owner!.departmentId, openId: OPEN_ID });
     const payload: ReportJobPayload = {
-      planId, roundId, departmentId: 999_999, taskId: await taskId(t.db, planId, 5),
-      status: 'on_track', progress: 60, note: NOTE, evidenceUrl: EVIDENCE, reporterOpenId: OPEN_ID,
+      planId, roundId, departmentId: owner!.departmentId, taskId: task,
+      status: 'on_track', progress: 60, note: `${NOTE}\u0000`, evidenceUrl: EVIDENCE, reporterOpenId: OPEN_ID,
     };
     const logger = createLogger({ level: 'debug', destination: { write: (l: string) => void lines.push(l) } });
     const handlers = createInboundHandlers({ send: async () => {}, timezone: 'Asia/Shanghai' });
@@ -62,7 +69,7 @@ describe('logs of a failing write', () => {
     const end = Date.now() + 10_000;
     while (!lines.some((l) => l.includes('dead-letter table')) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
     const failed = lines.map((l) => JSON.parse(l) as Record<string, any>).find((l) => l.msg === 'inbound job moved to the dead-letter table');
-    expect(failed?.error).toEqual({ code: '23503', message: 'database error 23503', constraint: 'reports_department_id_departments_id_fk', table: 'reports' });
+    expect(failed?.error).toEqual({ code: '22021', message: 'database error 22021' });
     expect(failed?.eventId).toBe(eventId);
 
     const all = lines.join('\n');
@@ -71,7 +78,7 @@ describe('logs of a failing write', () => {
     expect(job?.returnvalue).toBe('dead_lettered');
     for (const secret of [NOTE, EVIDENCE, OPEN_ID]) expect(job?.failedReason ?? '').not.toContain(secret);
     const [letter] = await listDeadLetters(t.db);
-    expect(letter).toMatchObject({ eventId, errorCode: 'PG_23503' });
+    expect(letter).toMatchObject({ eventId, errorCode: 'PG_22021' });
     for (const secret of [NOTE, EVIDENCE, OPEN_ID, 'params', 'Failed query:']) expect(letter!.errorMessage).not.toContain(secret);
   });
 

@@ -42,10 +42,24 @@ describe('inbound job handlers', () => {
   });
 
   it('stores a status report as version 1 at the time Lark delivered it', async () => {
-    await run('status_report', { planId: view.plan.id, roundId, departmentId: deptId('运用促进司'), taskId: taskId(7), status: 'on_track', progress: 40, note: '推进中', evidenceUrl: null, reporterOpenId: 'ou_ygs_0001' }, 'ev_report_1');
+    await run('status_report', { planId: view.plan.id, roundId, departmentId: deptId('运用促进司'), taskId: taskId(7), status: 'on_track', progress: 40, note: '推进中', evidenceUrl: null, reporterOpenId: 'ou_yycjs_0001' }, 'ev_report_1');
     const rows = await t.db.select().from(reports).where(eq(reports.eventId, 'ev_report_1'));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ taskId: taskId(7), roundId, status: 'on_track', progress: 40, note: '推进中', reporterOpenId: 'ou_ygs_0001', version: 1, reportedAt: NOW, late: false });
+    expect(rows[0]).toMatchObject({ taskId: taskId(7), roundId, status: 'on_track', progress: 40, note: '推进中', reporterOpenId: 'ou_yycjs_0001', version: 1, reportedAt: NOW, late: false });
+  });
+
+  it('refuses for good, storing nothing, a status report whose sender is not (or no longer) a reporter of the department', async () => {
+    const payload = { planId: view.plan.id, roundId, departmentId: deptId('运用促进司'), taskId: taskId(7), status: 'done', progress: 100, note: '', evidenceUrl: null };
+    await expect(run('status_report', { ...payload, reporterOpenId: 'ou_not_listed' }, 'ev_report_outsider')).rejects.toMatchObject({ code: 'NOT_REPORTER', retryable: false });
+    await expect(run('status_report', { ...payload, reporterOpenId: 'ou_scb_0001' }, 'ev_report_other_dept')).rejects.toMatchObject({ code: 'NOT_REPORTER', retryable: false });
+    expect(await t.db.select().from(reports).where(eq(reports.taskId, taskId(7)))).toHaveLength(1);
+  });
+
+  it('refuses for good, storing nothing, an indicator value whose sender is not a reporter of the owner department', async () => {
+    const indicator = view.indicators.find((i) => i.name === '发明专利审查周期')!;
+    const payload = { planId: view.plan.id, roundId, departmentId: indicator.ownerDepartmentId, indicatorId: indicator.id, value: 1, reporterOpenId: 'ou_yycjs_0001' };
+    await expect(run('indicator_value', payload, 'ev_indicator_outsider')).rejects.toMatchObject({ code: 'NOT_REPORTER', retryable: false });
+    expect(await t.db.select().from(indicatorValues).where(eq(indicatorValues.eventId, 'ev_indicator_outsider'))).toHaveLength(0);
   });
 
   it('stores an indicator value with its round, reporter and delivery time', async () => {

@@ -86,9 +86,10 @@ export function createInboundDispatcher(deps: DispatcherDeps): EventRouter {
         return { toast: TOAST_UNAVAILABLE };
       }
     }
+    outcome.afterQueued?.();
     log.info({ kind: outcome.job?.kind ?? null, toast: outcome.toast.type }, 'card action answered');
     count(outcome.job ? 'queued' : 'answered');
-    const { job: _job, ...response } = outcome;
+    const { job: _job, afterQueued: _after, ...response } = outcome;
     return response;
   };
 

@@ -1,19 +1,16 @@
-import { buildDepartmentCards } from '../../cards/department-card.ts';
-import { componentNames } from '../../cards/limits.ts';
 import type { Db } from '../../db/client.ts';
-import { currentStatusFor, findRoundById, type RoundRecord } from '../../db/repositories/rounds.repository.ts';
-import { checkIndicatorSubmission, checkSubmission } from '../../domain/authorise.ts';
+import { currentStatusFor } from '../../db/repositories/rounds.repository.ts';
+import { checkIndicatorSubmission, checkSubmission, indicatorFactsFrom, taskFactsFrom } from '../../domain/authorise.ts';
 import { parseJsonOrUndefined } from '../../domain/json.ts';
-import { indicatorFieldNames, MAX_DB_ID, taskFieldNames, validateSubmission, type Submission, type TaskReport } from '../../domain/submission.ts';
+import { MAX_DB_ID, validateSubmission, type Submission, type TaskReport } from '../../domain/submission.ts';
 import { cardTiming, DEFAULT_LATE_GRACE_DAYS } from '../../domain/late-cards.ts';
 import { decideAsk, decideTaskDetail } from '../read-access.ts';
 import { STATUS_LABEL } from '../../domain/vocabulary/status.ts';
 import type { CardActionOutcome, IndicatorJobPayload, InboundJobSpec, LarkCardAction, ReportJobPayload, RouteContext } from '../../contracts/inbound.ts';
 import { isStorableText } from '../../domain/storable-text.ts';
-import { loadDepartmentCardInputs } from '../rounds/department-card-inputs.ts';
 import type { Send } from '../rounds/ports.ts';
-import { createDisplayCache, type DisplayCache } from './display-cache.ts';
-import { indicatorSubmissionFacts, taskSubmissionFacts } from '../../db/repositories/submission-facts.repository.ts';
+import { createAccessCache, type AccessCache } from '../access-cache.ts';
+import { createCardPages, type CardPages } from './card-pages.ts';
 
 const error = (content: string): CardActionOutcome => ({ toast: { type: 'error', content } });
 
@@ -35,7 +32,13 @@ const AFTER_ANSWER_MS = 300;
 
 export interface CardActionRouteOptions {
   timezone: string;
-  displayCacheMs?: number;
+  /**
+   * The directory, tasks and rounds in memory (src/app/access.ts keeps it current across processes).
+   * Without it the route makes its own, which reads the version on every action (one query).
+   */
+  access?: AccessCache;
+  /** The cards answered so far, patched block by block (default: a cache of this route's own). */
+  cards?: CardPages;
   /** Longest time spent before answering (default CARD_ANSWER_BUDGET_MS). */
   budgetMs?: number;
   /** Queues the delayed card update (the outbox); without it a late card is dropped. */
@@ -45,7 +48,7 @@ export interface CardActionRouteOptions {
 }
 
 /**
- * Card actions: a report or indicator submission is validated and authorised here (reads only),
+ * Card actions: a report or indicator submission is validated and authorised here (from memory),
  * queued, and answered at once with a toast and the card showing "已提交 · who · when" — or,
  * when building that card runs past the budget, with the toast alone, the card following as a
  * delayed update. The worker stores the submission. A refusal says why and queues nothing. The
@@ -54,7 +57,8 @@ export interface CardActionRouteOptions {
  */
 export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
   const graceDays = opts.lateGraceDays ?? DEFAULT_LATE_GRACE_DAYS;
-  const display = createDisplayCache(db, opts.displayCacheMs);
+  const access = opts.access ?? createAccessCache(db);
+  const cards = opts.cards ?? createCardPages(db);
   const budgetMs = opts.budgetMs ?? CARD_ANSWER_BUDGET_MS;
   return async (action: LarkCardAction, ctx: RouteContext): Promise<CardActionOutcome> => {
     const started = Date.now();
@@ -76,12 +80,10 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
     const checked = validateSubmission({ value: raw, formValue: action.formValue });
     if (!checked.ok) return error(checked.message);
     const s = checked.value.kind === 'report' && checked.value.keepNote ? await withLastNote(db, checked.value) : checked.value;
-    const [allowed, round] = await Promise.all([
-      s.kind === 'report'
-        ? taskSubmissionFacts(db, s, operator).then(checkSubmission)
-        : indicatorSubmissionFacts(db, s, operator).then(checkIndicatorSubmission),
-      findRoundById(db, s.roundId),
-    ]);
+    // The common case reads nothing: the directory is in memory, the card is patched (card-pages.ts).
+    const dir = await access.current();
+    const allowed = s.kind === 'report' ? checkSubmission(taskFactsFrom(dir, s, operator)) : checkIndicatorSubmission(indicatorFactsFrom(dir, s, operator));
+    const round = dir.rounds.get(s.roundId);
     if (!allowed.ok) {
       ctx.logger.info({ refusal: allowed.code }, 'card submission refused');
       return error(allowed.message);
@@ -99,16 +101,18 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
         : { kind: 'indicator_value', payload: indicatorPayload(s, operator) };
     const submitted = timing === 'late' ? '已提交（逾期补报）' : '已提交';
     const content = s.kind === 'report' ? `${submitted}：${STATUS_LABEL[s.status]} · ${s.progress}%` : `${submitted}指标数值：${s.value}`;
-    const building = updatedCard(db, display, s, round, operator, ctx.now(), opts.timezone);
-    const card = await withinBudget(building, started + budgetMs - Date.now());
-    if (card === LATE) {
+    const now = ctx.now();
+    const patching = cards.answer({ submission: s, round, dir, who: { by: dir.names.get(operator) ?? operator, at: now }, timezone: opts.timezone });
+    const building = patching.then((p) => p?.card ?? null);
+    const patch = await withinBudget(patching, started + budgetMs - Date.now());
+    if (patch === LATE) {
       ctx.logger.warn({ budgetMs }, 'card answer past its budget; answering with the toast, the card follows');
       const token = action.cardToken;
       if (token && opts.send) void sendLater(building, started + budgetMs + AFTER_ANSWER_MS, (c) => opts.send!({ kind: 'card_update', token, card: c }, { purpose: 'card_update', ref: `event:${action.eventId}` }), ctx);
       else void building.catch(() => {});
-      return { toast: { type: 'success', content }, job };
+      return { toast: { type: 'success', content }, job, afterQueued: () => void patching.then((p) => p?.apply(), () => {}) };
     }
-    return { toast: { type: 'success', content }, job, ...(card ? { card: { type: 'raw', data: card } } : {}) };
+    return { toast: { type: 'success', content }, job, afterQueued: () => patch?.apply(), ...(patch ? { card: { type: 'raw', data: patch.card } } : {}) };
   };
 }
 
@@ -157,39 +161,6 @@ function reportPayload(s: Extract<Submission, { kind: 'report' }>, operator: str
 
 function indicatorPayload(s: Extract<Submission, { kind: 'indicator' }>, operator: string): IndicatorJobPayload {
   return { planId: s.planId, roundId: s.roundId, departmentId: s.departmentId, indicatorId: s.indicatorId, value: s.value, reporterOpenId: operator };
-}
-
-/** The page of the department's card holding this task, as it looks after this submission. */
-async function updatedCard(
-  db: Db,
-  display: DisplayCache,
-  s: Submission,
-  round: RoundRecord,
-  operator: string,
-  now: Date,
-  timezone: string,
-): Promise<Record<string, unknown> | null> {
-  const [view, depts] = await Promise.all([display.planView(s.planId), display.departments()]);
-  const dept = depts.find((d) => d.id === s.departmentId);
-  if (!view || !dept) return null;
-  const input = (await loadDepartmentCardInputs(db, { view, round, departments: [dept], now, timezone })).get(dept.id);
-  if (!input) return null;
-  const who = { by: await display.nameOf(operator), at: now };
-  if (s.kind === 'report') {
-    const t = input.tasks.find((x) => x.id === s.taskId);
-    if (t) {
-      t.submitted = who;
-      t.last = { status: s.status, progress: s.progress, note: s.note, evidenceUrl: s.evidenceUrl, reporterName: who.by, reportedAt: now };
-    }
-  } else {
-    const i = input.indicators?.find((x) => x.id === s.indicatorId);
-    if (i) {
-      i.submitted = who;
-      i.last = { value: s.value, reporterName: who.by, reportedAt: now };
-    }
-  }
-  const formName = s.kind === 'report' ? taskFieldNames(s.taskId).form : indicatorFieldNames(s.indicatorId).form;
-  return buildDepartmentCards(input).find((c) => componentNames(c).includes(formName)) ?? null;
 }
 
 const isDbId = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= MAX_DB_ID;

@@ -1,7 +1,10 @@
 import type { Db } from '../../db/client.ts';
 import { findTaskById } from '../../db/repositories/plan.repository.ts';
 import { appendIndicatorValue } from '../../db/repositories/reports.repository.ts';
+import { lockedIndicatorFacts, lockedTaskFacts } from '../../db/repositories/submission-facts.repository.ts';
+import { checkIndicatorSubmission, checkSubmission } from '../../domain/authorise.ts';
 import { DubanError } from '../../errors.ts';
+import { revoked } from './store-report-batch.ts';
 import type { InboundHandlers } from '../../contracts/inbound.ts';
 import type { BotIdentity } from '../../lark/bot-identity.ts';
 import { answerQuestion, type AskCache } from '../ask.ts';
@@ -31,11 +34,17 @@ export const UNSUPPORTED_REPLY =
 export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers {
   return {
     status_report: async (job, { tx, logger }) => {
+      const p = job.payload;
+      const [facts] = await lockedTaskFacts(tx, [{ planId: p.planId, taskId: p.taskId, departmentId: p.departmentId, operatorOpenId: p.reporterOpenId }]);
+      const decision = checkSubmission(facts!);
+      if (!decision.ok) throw revoked(decision);
       const result = await storeReport(tx, { ...job.payload, eventId: job.eventId, receivedAt: job.receivedAt });
       logger.info({ result }, 'status report handled');
     },
     indicator_value: async (job, { tx }) => {
       const p = job.payload;
+      const decision = checkIndicatorSubmission(await lockedIndicatorFacts(tx, { ...p, operatorOpenId: p.reporterOpenId }));
+      if (!decision.ok) throw revoked(decision);
       await appendIndicatorValue(tx, {
         indicatorId: p.indicatorId,
         roundId: p.roundId,

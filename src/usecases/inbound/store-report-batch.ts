@@ -1,6 +1,8 @@
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import { isRetryableFailure } from '../../db/errors.ts';
 import { findRoundWindows, writeReportBatch, type BatchReport } from '../../db/repositories/report-batch.repository.ts';
+import { lockedTaskFacts } from '../../db/repositories/submission-facts.repository.ts';
+import { checkSubmission } from '../../domain/authorise.ts';
 import { isLate } from '../../domain/rounds.ts';
 import { DubanError } from '../../errors.ts';
 import type { InboundJob as InboundJobData } from '../../contracts/inbound.ts';
@@ -10,8 +12,9 @@ import type { ReportJobPayload } from '../../contracts/inbound.ts';
 export type ReportJobOutcome = 'processed' | 'duplicate' | Error;
 
 /**
- * Stores queued status reports, as many as given, in one transaction. A job whose round is gone
- * is refused alone. If the transaction fails for a reason retrying cannot fix (a reply Postgres
+ * Stores queued status reports, as many as given, in one transaction. A job whose round is gone,
+ * or whose reporter may no longer report (removed from the directory since the webhook accepted it),
+ * is refused alone and goes to the dead letters with the reason. If the transaction fails for a reason retrying cannot fix (a reply Postgres
  * rejects, a task deleted meanwhile), the batch is split until the bad job is alone, so only it fails;
  * if it fails because Postgres is unreachable, every job gets that error and is retried.
  */
@@ -61,6 +64,7 @@ async function storeInOneTransaction(db: Db, jobs: InboundJobData[], now: Date):
         },
       });
     });
+    await dropRevoked(tx, items, outcome);
     // Versions follow the webhook's receive time; equal times keep the order the jobs were queued.
     items.sort((a, b) => a.at - b.at || a.seq - b.seq);
     const results = await writeReportBatch(
@@ -71,4 +75,31 @@ async function storeInOneTransaction(db: Db, jobs: InboundJobData[], now: Date):
     items.forEach((i, n) => outcome.set(i.job, results[n]!.stored ? 'processed' : 'duplicate'));
     return jobs.map((j) => outcome.get(j)!);
   });
+}
+
+/**
+ * The webhook authorised each reply from memory; the directory may have changed while it was queued.
+ * The same rule (src/domain/authorise.ts) again, on rows read and locked in this transaction: a
+ * reply its reporter may no longer make is taken out of `items` and refused.
+ */
+async function dropRevoked(tx: DbOrTx, items: { job: InboundJobData; item: BatchReport }[], outcome: Map<InboundJobData, ReportJobOutcome>): Promise<void> {
+  const facts = await lockedTaskFacts(
+    tx,
+    items.map(({ job }) => {
+      const p = job.payload as ReportJobPayload;
+      return { planId: p.planId, taskId: p.taskId, departmentId: p.departmentId, operatorOpenId: p.reporterOpenId };
+    }),
+  );
+  const kept = items.filter((it, n) => {
+    const decision = checkSubmission(facts[n]!);
+    if (decision.ok) return true;
+    outcome.set(it.job, revoked(decision));
+    return false;
+  });
+  items.splice(0, items.length, ...kept);
+}
+
+/** Why a queued reply is not stored after all, for the dead-letter table. */
+export function revoked(refusal: { code: string; message: string }): DubanError {
+  return new DubanError(refusal.code, `入库前复核未通过（权限或任务在排队期间已变更）：${refusal.message}`, { retryable: false });
 }

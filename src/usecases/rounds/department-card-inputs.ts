@@ -4,7 +4,7 @@ import type { PlanView, TaskDepartment, TaskView } from '../../db/repositories/p
 import { listRegions } from '../../db/repositories/region-assignments.repository.ts';
 import { clausesFor, regionMeasures, type Conditional } from '../../domain/regions.ts';
 import { currentStatusFor, latestIndicatorValues, submissionsInRound, type RoundRecord } from '../../db/repositories/rounds.repository.ts';
-import { deadlineState } from '../../domain/deadlines.ts';
+import { deadlineStatesOn } from '../../domain/deadlines.ts';
 import { isStatus } from '../../domain/status.ts';
 
 // The bureau's own measures are what a department acts on; the regional ones are context only.
@@ -21,7 +21,7 @@ export interface DepartmentRef {
  */
 export async function loadDepartmentCardInputs(
   db: DbOrTx,
-  args: { view: PlanView; round: RoundRecord; departments: DepartmentRef[]; now: Date; timezone: string },
+  args: { view: PlanView; round: Pick<RoundRecord, 'id' | 'key' | 'startsAt' | 'endsAt'>; departments: DepartmentRef[]; now: Date; timezone: string },
 ): Promise<Map<number, DepartmentCardInput>> {
   const { view, round, now, timezone } = args;
   const ids = args.departments.map((d) => d.id);
@@ -36,6 +36,7 @@ export async function loadDepartmentCardInputs(
   const owned = view.indicators.filter((i) => i.ownerDepartmentId !== null && ids.includes(i.ownerDepartmentId));
   const latest = new Map((await latestIndicatorValues(db, owned.map((i) => i.id))).map((r) => [r.indicatorId, r]));
   const doneByTask = taskDone(view, current);
+  const deadlineState = deadlineStatesOn(now, timezone);
 
   const out = new Map<number, DepartmentCardInput>();
   for (const dept of args.departments) {
@@ -54,7 +55,7 @@ export async function loadDepartmentCardInputs(
         kind: t.kind,
         deadlineKind: t.deadlineKind,
         dueDate: t.dueDate,
-        deadlineState: deadlineState({ dueDate: t.dueDate, done: doneByTask.get(t.id) ?? false, now, timezone }),
+        deadlineState: deadlineState(t.dueDate, doneByTask.get(t.id) ?? false),
         measuresForBureau: shown.texts,
         measuresTitle: shown.title,
         last:
