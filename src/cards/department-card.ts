@@ -3,7 +3,7 @@ import { describeRound } from '../domain/rounds.ts';
 import { escapeMarkdown as md } from '../domain/escape.ts';
 import { DEADLINE_COLOR, DEADLINE_LABEL } from '../domain/vocabulary/status.ts';
 import { assertWithinLimits, cardBytes, countComponents, type Card } from './limits.ts';
-import { indicatorBlock, LINK_SHOWN_MAX, taskBlock } from './department-blocks.ts';
+import { indicatorBlock, LINK_SHOWN_MAX, REVIEW_REASON_SHOWN_MAX, taskBlock } from './department-blocks.ts';
 import { fill } from './template.ts';
 import type { DepartmentCardIndicator, DepartmentCardInput, DepartmentCardTask } from './department-types.ts';
 import { EVIDENCE_INPUT_MAX, NOTE_MAX, NOTE_PREFILL_MAX } from '../domain/submission.ts';
@@ -75,6 +75,10 @@ function worstTask(t: DepartmentCardTask, note: string, evidenceUrl: string): De
     ...t,
     last: { status: 'at_risk', progress: 100, note, evidenceUrl, reporterName: LONGEST_NAME, reportedAt: WORST_TIME },
     submitted: { by: LONGEST_NAME, at: WORST_TIME },
+    // the widest 延期 / 审核 marks: an extended date, a pending request, a refusal's reason
+    plannedDueDate: '2099-12-31',
+    pendingExtension: '2099-12-31',
+    review: { state: 'refused', reason: WIDE.repeat(REVIEW_REASON_SHOWN_MAX) },
   };
 }
 

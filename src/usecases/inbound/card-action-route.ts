@@ -14,6 +14,8 @@ import { loadDepartmentCardInputs } from '../rounds/department-card-inputs.ts';
 import type { Send } from '../rounds/ports.ts';
 import { createDisplayCache, type DisplayCache } from './display-cache.ts';
 import { indicatorSubmissionFacts, taskSubmissionFacts } from '../../db/repositories/submission-facts.repository.ts';
+import { currentOf } from '../../db/repositories/review.repository.ts';
+import { parseReviewAction, routeReviewAction } from './review-route.ts';
 
 const error = (content: string): CardActionOutcome => ({ toast: { type: 'error', content } });
 
@@ -67,6 +69,8 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
       const payload = { taskId: raw.taskId, openId: operator, chatId: action.openChatId, messageId: action.openMessageId };
       return { toast: { type: 'info', content: TASK_DETAIL_TOAST }, job: { kind: 'task_detail', payload } };
     }
+    const review = parseReviewAction(raw);
+    if (review) return routeReviewAction(db, review, action, operator, { ...ctx, timezone: opts.timezone });
     if (isAsk(raw)) {
       const allowed = await decideAsk(db, { openId: operator });
       if (!allowed.ok) return error(allowed.message);
@@ -93,13 +97,18 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
       return error(`该卡片所属的填报轮次（${round.key}）已结束超过 ${graceDays} 天，不再接受补报，请在最新的卡片上填报`);
     }
 
+    // 办结审核: a 已完成 is stored as 待审核 and sent for review, unless it was approved already.
+    const toReview = s.kind === 'report' && s.status === 'done' && (await currentOf(db, s.taskId, s.departmentId))?.status !== 'done';
     const job: InboundJobSpec =
       s.kind === 'report'
-        ? { kind: 'status_report', payload: reportPayload(s, operator) }
+        ? { kind: toReview ? 'completion_report' : 'status_report', payload: reportPayload(s, operator) }
         : { kind: 'indicator_value', payload: indicatorPayload(s, operator) };
     const submitted = timing === 'late' ? '已提交（逾期补报）' : '已提交';
-    const content = s.kind === 'report' ? `${submitted}：${STATUS_LABEL[s.status]} · ${s.progress}%` : `${submitted}指标数值：${s.value}`;
-    const building = updatedCard(db, display, s, round, operator, ctx.now(), opts.timezone);
+    const content =
+      s.kind === 'report'
+        ? `${submitted}：${STATUS_LABEL[s.status]} · ${s.progress}%${toReview ? `（${STATUS_LABEL.pending_review}，审核通过后计为已完成）` : ''}`
+        : `${submitted}指标数值：${s.value}`;
+    const building = updatedCard(db, display, s, round, operator, ctx.now(), opts.timezone, toReview);
     const card = await withinBudget(building, started + budgetMs - Date.now());
     if (card === LATE) {
       ctx.logger.warn({ budgetMs }, 'card answer past its budget; answering with the toast, the card follows');
@@ -168,6 +177,7 @@ async function updatedCard(
   operator: string,
   now: Date,
   timezone: string,
+  toReview = false,
 ): Promise<Record<string, unknown> | null> {
   const [view, depts] = await Promise.all([display.planView(s.planId), display.departments()]);
   const dept = depts.find((d) => d.id === s.departmentId);
@@ -179,7 +189,8 @@ async function updatedCard(
     const t = input.tasks.find((x) => x.id === s.taskId);
     if (t) {
       t.submitted = who;
-      t.last = { status: s.status, progress: s.progress, note: s.note, evidenceUrl: s.evidenceUrl, reporterName: who.by, reportedAt: now };
+      if (toReview) t.review = { state: 'pending', reason: null };
+      t.last = { status: toReview ? 'pending_review' : s.status, progress: s.progress, note: s.note, evidenceUrl: s.evidenceUrl, reporterName: who.by, reportedAt: now };
     }
   } else {
     const i = input.indicators?.find((x) => x.id === s.indicatorId);
