@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client.ts';
+import { readTogether } from '../reads.ts';
 import { assignments, completionReviews, currentStatus, deadlineExtensions, departments, people, plans, reports, tasks } from '../schema/index.ts';
 
 // Every query of the 延期申请 and 办结审核 flows (src/usecases/review/).
@@ -162,7 +163,8 @@ export interface ReviewHistoryRow {
 export async function reviewHistory(db: DbOrTx, scope: { taskIds: number[] } | { planId: number }): Promise<ReviewHistoryRow[]> {
   const whereExt = 'planId' in scope ? eq(tasks.planId, scope.planId) : scope.taskIds.length ? inArray(deadlineExtensions.taskId, scope.taskIds) : sql`false`;
   const whereRev = 'planId' in scope ? eq(tasks.planId, scope.planId) : scope.taskIds.length ? inArray(completionReviews.taskId, scope.taskIds) : sql`false`;
-  const [ext, rev] = await Promise.all([
+  const [ext, rev] = await readTogether(db, [
+    () =>
     db
       .select({ e: deadlineExtensions, departmentName: departments.name, requesterName: requester.name, deciderName: decider.name })
       .from(deadlineExtensions)
@@ -171,6 +173,7 @@ export async function reviewHistory(db: DbOrTx, scope: { taskIds: number[] } | {
       .leftJoin(requester, eq(requester.openId, deadlineExtensions.requestedBy))
       .leftJoin(decider, eq(decider.openId, deadlineExtensions.decidedBy))
       .where(whereExt),
+    () =>
     db
       .select({ r: completionReviews, departmentName: departments.name, requesterName: requester.name, deciderName: decider.name })
       .from(completionReviews)
@@ -239,7 +242,8 @@ export async function pendingReviewOf(db: DbOrTx, taskId: number, departmentId: 
  */
 export async function reviewStateFor(db: DbOrTx, taskIds: number[]) {
   if (taskIds.length === 0) return { reviews: [], extensions: [] };
-  const [reviews, extensions] = await Promise.all([
+  const [reviews, extensions] = await readTogether(db, [
+    () =>
     db
       .selectDistinctOn([completionReviews.taskId, completionReviews.departmentId], {
         taskId: completionReviews.taskId,
@@ -250,6 +254,7 @@ export async function reviewStateFor(db: DbOrTx, taskIds: number[]) {
       .from(completionReviews)
       .where(and(inArray(completionReviews.taskId, taskIds), sql`${completionReviews.status} <> 'superseded'`))
       .orderBy(completionReviews.taskId, completionReviews.departmentId, desc(completionReviews.id)),
+    () =>
     db
       .select({ taskId: deadlineExtensions.taskId, departmentId: deadlineExtensions.departmentId, newDueDate: deadlineExtensions.newDueDate })
       .from(deadlineExtensions)

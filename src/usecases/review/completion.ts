@@ -97,7 +97,8 @@ export async function decideCompletion(deps: ReviewDeps, p: CompletionDecisionJo
     late: false,
     eventId,
   });
-  const [task, dept] = await Promise.all([taskForUnit(deps.db, review.taskId, review.departmentId), departmentById(deps.db, review.departmentId)]);
+  const task = await taskForUnit(deps.db, review.taskId, review.departmentId);
+  const dept = await departmentById(deps.db, review.departmentId);
   if (!task || !dept) return;
   const card = buildOutcomeCard(
     {

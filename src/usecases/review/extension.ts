@@ -83,7 +83,8 @@ export async function decideExtensionRequest(deps: ReviewDeps, p: ExtensionDecis
     return;
   }
   if (row.status === 'approved') await setExtendedDueDate(deps.db, row.taskId, row.newDueDate);
-  const [task, dept] = await Promise.all([taskForUnit(deps.db, row.taskId, row.departmentId), departmentById(deps.db, row.departmentId)]);
+  const task = await taskForUnit(deps.db, row.taskId, row.departmentId);
+  const dept = await departmentById(deps.db, row.departmentId);
   if (!task || !dept) return;
   const approved = row.status === 'approved';
   const card = buildOutcomeCard(

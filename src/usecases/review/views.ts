@@ -18,12 +18,11 @@ async function decidedView(db: DbOrTx, r: { status: string; decidedBy: string | 
 }
 
 export async function extensionView(db: DbOrTx, e: ExtensionRecord): Promise<ExtensionView & { extensionId: number; decided: DecidedView | null }> {
-  const [task, dept, requester, decided] = await Promise.all([
-    taskForUnit(db, e.taskId, e.departmentId),
-    departmentById(db, e.departmentId),
-    nameOf(db, e.requestedBy),
-    decidedView(db, e, e.comment),
-  ]);
+  // one after another: the handlers read through their transaction (one connection)
+  const task = await taskForUnit(db, e.taskId, e.departmentId);
+  const dept = await departmentById(db, e.departmentId);
+  const requester = await nameOf(db, e.requestedBy);
+  const decided = await decidedView(db, e, e.comment);
   return {
     extensionId: e.id,
     task: task ? taskRef(task) : { label: `任务`, title: '' },
@@ -37,13 +36,11 @@ export async function extensionView(db: DbOrTx, e: ExtensionRecord): Promise<Ext
 }
 
 export async function completionView(db: DbOrTx, r: CompletionReviewRecord): Promise<CompletionView & { reviewId: number; decided: DecidedView | null }> {
-  const [task, dept, requester, report, decided] = await Promise.all([
-    taskForUnit(db, r.taskId, r.departmentId),
-    departmentById(db, r.departmentId),
-    nameOf(db, r.requestedBy),
-    reportById(db, r.reportId),
-    decidedView(db, r, r.reason),
-  ]);
+  const task = await taskForUnit(db, r.taskId, r.departmentId);
+  const dept = await departmentById(db, r.departmentId);
+  const requester = await nameOf(db, r.requestedBy);
+  const report = await reportById(db, r.reportId);
+  const decided = await decidedView(db, r, r.reason);
   return {
     reviewId: r.id,
     task: task ? taskRef(task) : { label: '任务', title: '' },
