@@ -38,7 +38,8 @@ describe('延期申请 and 办结审核 end to end', () => {
   const p2p = (openId: string) => w.fake.state.p2pChatFor(openId).chat_id;
   const newIn = (chatId: string): FakeMessage[] => w.fake.state.messagesIn(chatId).filter((m) => !earlier.has(m.message_id));
   const cardText = (m: FakeMessage | undefined) => JSON.stringify(m?.card ?? null);
-  const ask = async (q: string) => (await answerQuestion(w.db.db, q, { now: w.now(), timezone: TIMEZONE, asker: { openId: ADMIN } })).text;
+  const ask = async (q: string, now = w.now()) => (await answerQuestion(w.db.db, q, { now, timezone: TIMEZONE, asker: { openId: ADMIN } })).text;
+  const localNoon = (date: string) => new Date(`${date}T04:00:00Z`);
   const counts = async () => ({
     extensions: (await w.db.db.select().from(deadlineExtensions)).length,
     reviews: (await w.db.db.select().from(completionReviews)).length,
@@ -133,6 +134,12 @@ describe('延期申请 and 办结审核 end to end', () => {
     expect(answer).toMatch(/运用促进司 张三 .* 申请延期 2021-12-31 → 2022-03-31（理由：试点城市名单待国务院批复）；李四 .* 同意（意见：同意，请按期推进）/);
     await w.resetRounds();
     await w.step('open_round');
+    // 逾期 follows the new date too: after 2021-12-31 the task is not overdue until 2022-03-31 has passed
+    expect(await ask('任务3', localNoon('2022-01-10'))).toContain('（逾期）');
+    expect(await ask('任务2', localNoon('2022-01-10'))).not.toMatch(/（逾期）|（预警）/);
+    expect(await ask('任务2', localNoon('2022-04-01'))).toContain('（逾期）');
+    const january = (await composeDigest(w.db.db, { now: localNoon('2022-01-10'), timezone: TIMEZONE })).model;
+    expect(january.deadlineCounts.overdue).toBe(view.tasks.length - 1);
     const fresh = await waitFor('the new card', () => w.fake.state.messagesIn(YGS_CHAT).filter((m) => !earlier.has(m.message_id)).find((m) => cardText(m).includes('截止 2022-03-31（已延期，原 2021-12-31）')));
     expect(fresh).toBeTruthy();
     const after = await composeDigest(w.db.db, { now: w.now(), timezone: TIMEZONE });
