@@ -27,7 +27,7 @@ function submittedLine(s: SubmittedMark | null | undefined, tz: string): string 
 }
 
 /** A refusal's reason is cut to this on the card (the full text is in the outcome message and the answer). */
-export const REVIEW_REASON_SHOWN_MAX = 100;
+export const REVIEW_REASON_SHOWN_MAX = 40;
 
 function deadlineLine(t: DepartmentCardTask): string {
   const parts: string[] = [];

@@ -78,7 +78,7 @@ beforeAll(async () => {
     viewport: { width: 1280, height: 900 },
   });
   page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000);
   context.on('weberror', (e) => pageErrors.push(e.error().message));
   await page.goto(demo.consoleUrl);
 }, 120_000);
@@ -96,7 +96,7 @@ describe('延期申请 and 办结审核 in the demo console', () => {
   it('申请延期 under task 1 opens the private extension card; the request is submitted with a date and a reason', async () => {
     await page.selectOption('#who', ZHANG_SAN);
     await page.getByRole('button', { name: '开启本周填报', exact: true }).click();
-    await page.locator('#step-line', { hasText: '已开启本周填报' }).waitFor();
+    await page.locator('#step-line', { hasText: '已开启本周填报' }).waitFor({ timeout: 90_000 });
     let seen = -1;
     await waitFor(async () => {
       const n = demo.fake.messages.length;
@@ -124,7 +124,7 @@ describe('延期申请 and 办结审核 in the demo console', () => {
     await form.getByRole('button', { name: '提交延期申请' }).click();
     await toast('success', '延期申请已提交');
     await waitFor(async () => (await t.db.select().from(deadlineExtensions)).length === 1);
-  });
+  }, 180_000);
 
   it('the admin agrees on the decision card; the unit’s chat is told and the round card shows the new date', async () => {
     await page.selectOption('#who', ADMIN);
@@ -146,7 +146,7 @@ describe('延期申请 and 办结审核 in the demo console', () => {
     await openChat('运用促进司工作群');
     await page.locator('.card-title', { hasText: '延期申请已同意' }).last().waitFor();
     await shot('extension-outcome');
-  });
+  }, 120_000);
 
   it('已完成 with an evidence link is 待审核; the lead’s reporter sends it back with a reason, then approves it', async () => {
     await openChat('运用促进司工作群');
@@ -176,7 +176,7 @@ describe('延期申请 and 办结审核 in the demo console', () => {
     await openChat('运用促进司工作群');
     await page.locator('.card-title', { hasText: '办结审核已退回' }).last().waitFor();
     await shot('completion-refused');
-  });
+  }, 120_000);
 
   it('ran without a script error on the page', () => {
     expect(pageErrors).toEqual([]);
