@@ -155,8 +155,11 @@ describe('延期申请 and 办结审核 in the demo console', () => {
     await form.locator('input[name^="evidence_"]').fill('https://www.cnipa.gov.cn/art/2021/6/7/example.html');
     await form.getByRole('button', { name: /提交/ }).click();
     await toast('success', '待审核');
-    await page.getByText('已完成待审核').first().waitFor();
-    await form.scrollIntoViewIfNeeded();
+    // the answer's card shows task 1 with its new date and 待审核
+    const marked = page.getByText('已完成待审核').first();
+    await marked.waitFor();
+    await page.getByText('截止 2022-03-31（已延期，原 2021-12-31）').first().waitFor();
+    await marked.scrollIntoViewIfNeeded();
     await shot('completion-submitted');
     await waitFor(async () => (await t.db.select().from(completionReviews)).length === 1);
 
