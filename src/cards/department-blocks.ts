@@ -1,8 +1,9 @@
 import template from '../../cards/department-round.json' with { type: 'json' };
+import reviewTemplate from '../../cards/review.json' with { type: 'json' };
 import { DEADLINE_KIND_LABEL } from '../domain/deadlines.ts';
 import { escapeMarkdown as md, codePointLength, markdownLink, safeLinkTarget, truncate } from '../domain/escape.ts';
 import { formatLocalTime } from '../domain/rounds.ts';
-import { STATUSES } from '../domain/status.ts';
+import { REPORTABLE_STATUSES } from '../domain/status.ts';
 import { indicatorFieldNames, NOTE_PREFILL_MAX, taskFieldNames } from '../domain/submission.ts';
 import { COMPARATOR_WORD } from '../domain/vocabulary/comparators.ts';
 import { DEADLINE_COLOR, DEADLINE_LABEL, STATUS_COLOR, STATUS_LABEL } from '../domain/vocabulary/status.ts';
@@ -18,22 +19,33 @@ const ROLE_LABEL = { lead: '牵头', co: '配合', region: '地方落实' } as c
 
 type Context = Pick<DepartmentCardInput, 'plan' | 'round' | 'department' | 'timezone'>;
 
-const statusOptions = STATUSES.map((s) => fill(template.statusOption, { label: STATUS_LABEL[s], value: s }));
+const statusOptions = REPORTABLE_STATUSES.map((s) => fill(template.statusOption, { label: STATUS_LABEL[s], value: s }));
 
 function submittedLine(s: SubmittedMark | null | undefined, tz: string): string {
   if (!s) return '';
   return `\n<font color='green'>已提交 · ${md(s.by)} · ${formatLocalTime(s.at, tz)}</font>`;
 }
 
+/** A refusal's reason is cut to this on the card (the full text is in the outcome message and the answer). */
+export const REVIEW_REASON_SHOWN_MAX = 40;
+
 function deadlineLine(t: DepartmentCardTask): string {
   const parts: string[] = [];
   if (t.deadlineKind) parts.push(DEADLINE_KIND_LABEL[t.deadlineKind]);
-  if (t.dueDate) parts.push(`截止 ${t.dueDate}`);
+  // an approved 延期申请 moved the due date: both are shown
+  if (t.dueDate) parts.push(`截止 ${t.dueDate}${t.plannedDueDate ? `（已延期，原 ${t.plannedDueDate}）` : ''}`);
+  if (t.pendingExtension) parts.push(`延期申请待审批（至 ${t.pendingExtension}）`);
   let line = parts.length ? parts.join(' · ') : '未定完成时限';
   if (t.deadlineState !== 'ok') {
     line += ` <text_tag color='${DEADLINE_COLOR[t.deadlineState]}'>${DEADLINE_LABEL[t.deadlineState]}</text_tag>`;
   }
   return line;
+}
+
+function reviewLine(t: DepartmentCardTask): string {
+  if (!t.review) return '';
+  if (t.review.state === 'pending') return `\n<font color='${STATUS_COLOR.pending_review}'>已完成待审核</font>：审核通过前计为未完成`;
+  return `\n<font color='red'>办结审核退回</font>：${md(truncate(t.review.reason ?? '', REVIEW_REASON_SHOWN_MAX))}`;
 }
 
 function lastLine(t: DepartmentCardTask, tz: string): string {
@@ -64,7 +76,7 @@ export function taskBlock(t: DepartmentCardTask, ctx: Context): unknown[] {
     title: md(truncate(t.title, TITLE_MAX)),
     role: ROLE_LABEL[t.role],
     role_color: t.role === 'lead' ? 'blue' : 'neutral',
-    details: deadlineLine(t) + lastLine(t, ctx.timezone) + submittedLine(t.submitted, ctx.timezone),
+    details: deadlineLine(t) + lastLine(t, ctx.timezone) + reviewLine(t) + submittedLine(t.submitted, ctx.timezone),
     // plain_text is never rendered: the note shows exactly as typed.
     last_note: note && !prefill ? fill(template.lastNote, { note: `说明：${truncate(note, NOTE_SHOWN_MAX)}` }) : null,
     measures: measures.length
@@ -75,7 +87,8 @@ export function taskBlock(t: DepartmentCardTask, ctx: Context): unknown[] {
       : null,
     form_name: names.form,
     status_name: names.status,
-    initial_status: t.last?.status ?? null,
+    // 待审核 is not a choice: the form shows the 已完成 the unit reported
+    initial_status: t.last ? (t.last.status === 'pending_review' ? 'done' : t.last.status) : null,
     status_options: statusOptions,
     progress_name: names.progress,
     initial_progress: t.last ? String(t.last.progress) : null,
@@ -88,7 +101,13 @@ export function taskBlock(t: DepartmentCardTask, ctx: Context): unknown[] {
     submit_name: names.submit,
     submit_text: t.submitted ? '修改并重新提交' : '提交',
     action: { kind: 'report', planId: ctx.plan.id, roundId: ctx.round.id, departmentId: ctx.department.id, taskId: t.id, ...(prefill ? {} : { keepNote: true }) },
-  });
+  }).concat(extendButton(t, ctx));
+}
+
+/** 申请延期, under the task's form (a button outside it): a unit whose part is done has nothing to extend. */
+function extendButton(t: DepartmentCardTask, ctx: Context): unknown[] {
+  if (t.last?.status === 'done') return [];
+  return [fill(reviewTemplate.extendButton, { name: `extend_${t.id}`, action: { kind: 'extension_open', planId: ctx.plan.id, departmentId: ctx.department.id, taskId: t.id } })];
 }
 
 const num = (v: number) => String(Number(v.toFixed(4)));

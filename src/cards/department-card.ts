@@ -3,7 +3,7 @@ import { describeRound } from '../domain/rounds.ts';
 import { escapeMarkdown as md } from '../domain/escape.ts';
 import { DEADLINE_COLOR, DEADLINE_LABEL } from '../domain/vocabulary/status.ts';
 import { assertWithinLimits, cardBytes, countComponents, type Card } from './limits.ts';
-import { indicatorBlock, LINK_SHOWN_MAX, taskBlock } from './department-blocks.ts';
+import { indicatorBlock, LINK_SHOWN_MAX, REVIEW_REASON_SHOWN_MAX, taskBlock } from './department-blocks.ts';
 import { fill } from './template.ts';
 import type { DepartmentCardIndicator, DepartmentCardInput, DepartmentCardTask } from './department-types.ts';
 import { EVIDENCE_INPUT_MAX, NOTE_MAX, NOTE_PREFILL_MAX } from '../domain/submission.ts';
@@ -75,6 +75,10 @@ function worstTask(t: DepartmentCardTask, note: string, evidenceUrl: string): De
     ...t,
     last: { status: 'at_risk', progress: 100, note, evidenceUrl, reporterName: LONGEST_NAME, reportedAt: WORST_TIME },
     submitted: { by: LONGEST_NAME, at: WORST_TIME },
+    // the widest 延期 / 审核 marks: an extended date, a pending request, a refusal's reason
+    plannedDueDate: '2099-12-31',
+    pendingExtension: '2099-12-31',
+    review: { state: 'refused', reason: WIDE.repeat(REVIEW_REASON_SHOWN_MAX) },
   };
 }
 
@@ -193,7 +197,7 @@ export interface BlockPatch {
  * A task's new report: its block is rebuilt, nothing else. The page returned is what a full rebuild
  * with the same data gives (test/cards/department-card-patch.test.ts).
  */
-export function patchTask(paged: PagedDepartmentCard, taskId: number, change: Pick<DepartmentCardTask, 'last' | 'submitted'>): BlockPatch | null {
+export function patchTask(paged: PagedDepartmentCard, taskId: number, change: Pick<DepartmentCardTask, 'last' | 'submitted'> & Partial<Pick<DepartmentCardTask, 'review'>>): BlockPatch | null {
   const t = paged.input.tasks.find((x) => x.id === taskId);
   if (!t) return null;
   const changed = { ...t, ...change };

@@ -35,6 +35,12 @@ export interface DepartmentCardTask {
   measuresTitle?: string;
   last?: LastReport | null;
   submitted?: SubmittedMark | null;
+  /** the plan's own due date when an approved 延期申请 moved dueDate */
+  plannedDueDate?: string | null;
+  /** the new date of the unit's 延期申请 still waiting for its approver */
+  pendingExtension?: string | null;
+  /** 办结审核: the unit's 已完成 waits for its review, or was sent back with a reason */
+  review?: { state: 'pending' | 'refused'; reason: string | null } | null;
 }
 
 export interface DepartmentCardIndicator {

@@ -40,7 +40,7 @@ export const REASON_COLOR: Record<RedReason, LarkColor> = {
 };
 
 /** Chart colours per status, worst drawn last so it sits at the end of each stacked bar. */
-export const STATUS_CHART_ORDER: Status[] = ['done', 'on_track', 'not_started', 'at_risk', 'blocked'];
+export const STATUS_CHART_ORDER: Status[] = ['done', 'pending_review', 'on_track', 'not_started', 'at_risk', 'blocked'];
 export const STATUS_CHART_COLOR = Object.fromEntries(STATUS_CHART_ORDER.map((s) => [s, statusChartColor(s)])) as Record<Status, string>;
 
 export const localTime = (iso: string, timezone: string, format = 'MM-dd HH:mm'): string =>

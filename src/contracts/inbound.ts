@@ -102,6 +102,41 @@ export interface BotMembershipPayload {
   operatorOpenId?: string;
 }
 
+/** 申请延期 clicked on a task's block: the worker sends the reporter the extension card privately. */
+export interface ExtensionFormJobPayload {
+  planId: number;
+  departmentId: number;
+  taskId: number;
+  openId: string;
+  chatId?: string;
+  messageId?: string;
+}
+
+/** An extension card submitted (validated and authorised by the route): stored, sent to the approvers. */
+export interface ExtensionRequestJobPayload {
+  planId: number;
+  departmentId: number;
+  taskId: number;
+  newDueDate: string;
+  reason: string;
+  requesterOpenId: string;
+}
+
+/** 同意 / 不同意 (extension) or 通过 / 退回 (completion) by an approver the route checked. */
+export interface DecisionJobPayload {
+  decision: 'approve' | 'refuse';
+  comment: string;
+  deciderOpenId: string;
+}
+
+export interface ExtensionDecisionJobPayload extends DecisionJobPayload {
+  extensionId: number;
+}
+
+export interface CompletionDecisionJobPayload extends DecisionJobPayload {
+  reviewId: number;
+}
+
 /** Every kind of inbound job, with its payload. The keys are the kinds stored in Redis. */
 export interface InboundPayloads {
   /** A question or a directory command in a chat. */
@@ -115,6 +150,12 @@ export interface InboundPayloads {
   task_detail: TaskDetailJobPayload;
   ask: AskJobPayload;
   bot_membership: BotMembershipPayload;
+  extension_form: ExtensionFormJobPayload;
+  extension_request: ExtensionRequestJobPayload;
+  extension_decision: ExtensionDecisionJobPayload;
+  /** A reported 已完成: stored as 待审核 and sent to its reviewer (not batched: it sends a card). */
+  completion_report: ReportJobPayload;
+  completion_decision: CompletionDecisionJobPayload;
 }
 
 export type InboundKind = keyof InboundPayloads;

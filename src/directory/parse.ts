@@ -52,7 +52,13 @@ export function parseDirectoryObject(raw: unknown): ParsedDirectory {
     admins: f.admins,
     visibility: f.visibility,
     leadership: f.leadership.map((l) => ({ name: l.name, chatId: l.chat_id, leaders: l.leaders })),
-    departments: f.departments.map((d) => ({ name: d.name, aliases: d.aliases, chatId: d.chat_id ?? null, reporters: d.reporters })),
+    departments: f.departments.map((d) => ({
+      name: d.name,
+      aliases: d.aliases,
+      chatId: d.chat_id ?? null,
+      reporters: d.reporters,
+      ...(d.approver !== undefined ? { approver: d.approver } : {}),
+    })),
     regions: f.regions.map((r) => ({
       name: r.name,
       aliases: r.aliases,

@@ -35,6 +35,8 @@ export const directoryFileSchema = z
           aliases: list(name),
           chat_id: chatId.nullish(),
           reporters: optionalList(person),
+          // who decides the 延期申请 of the tasks it leads; absent: keep, null: back to the admins
+          approver: person.nullable().optional(),
         })
         .strict(),
     ),

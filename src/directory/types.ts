@@ -7,6 +7,11 @@ export interface DirectoryPerson {
 }
 
 export interface DirectoryDepartment {
+  /**
+   * Who decides the 延期申请 of the tasks this department leads, instead of the admins.
+   * undefined: the file does not say (keep); null: none (the admins decide).
+   */
+  approver?: DirectoryPerson | null;
   /** full name, spaces removed (as the importer stores it) */
   name: string;
   aliases: string[];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STATUSES, type Status } from './status.ts';
+import { REPORTABLE_STATUSES, type ReportableStatus } from './status.ts';
 import { STATUS_LABEL } from './vocabulary/status.ts';
 import { codePointLength } from './escape.ts';
 import { parseJsonOrUndefined } from './json.ts';
@@ -53,6 +53,7 @@ export type RefusalCode =
   | 'BAD_PROGRESS'
   | 'NOTE_TOO_LONG'
   | 'BAD_EVIDENCE'
+  | 'EVIDENCE_REQUIRED'
   | 'BAD_INDICATOR_VALUE'
   | 'BAD_TEXT'
   | 'NOT_REPORTER'
@@ -74,7 +75,7 @@ export interface TaskReport {
   roundId: number;
   departmentId: number;
   taskId: number;
-  status: Status;
+  status: ReportableStatus;
   progress: number;
   note: string;
   evidenceUrl: string | null;
@@ -96,9 +97,9 @@ export type SubmissionResult = { ok: true; value: Submission } | Refusal;
 
 const refuse = (code: RefusalCode, message: string): Refusal => ({ ok: false, code, message });
 
-export const STATUS_CHOICES = STATUSES.map((s) => STATUS_LABEL[s]).join('、');
+export const STATUS_CHOICES = REPORTABLE_STATUSES.map((s) => STATUS_LABEL[s]).join('、');
 
-const statusSchema = z.enum(STATUSES);
+const statusSchema = z.enum(REPORTABLE_STATUSES);
 // Inputs arrive as strings; accept "60" and 60, nothing fractional or out of range.
 const progressSchema = z
   .union([z.number(), z.string().trim().regex(/^[+]?\d+$/).transform(Number)])
@@ -171,6 +172,10 @@ export function validateSubmission(input: { value: unknown; formValue: unknown }
     const parsed = urlSchema.safeParse(rawEvidence);
     if (!parsed.success) return refuse('BAD_EVIDENCE', `佐证链接须为以 http:// 或 https:// 开头的网址（不超过 ${EVIDENCE_INPUT_MAX} 个字符）`);
     evidenceUrl = parsed.data;
+  }
+  // 办结审核: a completion is reviewed on its evidence, so it cannot be reported without one.
+  if (status.data === 'done' && evidenceUrl === null) {
+    return refuse('EVIDENCE_REQUIRED', '报送「已完成」须附佐证链接（以 http:// 或 https:// 开头的网址），供审核人核验');
   }
   const { keepNote, ...rest } = action.data;
   return { ok: true, value: { ...rest, status: status.data, progress, note, evidenceUrl, ...(keepNote && note === '' ? { keepNote } : {}) } };

@@ -48,6 +48,11 @@ export function taskReportText(task: ReportTask): TaskReportText {
     else progress.push(line);
   }
   if (unreported.length) progress.push({ text: `${unreported.join('、')}：${NOT_REPORTED_LABEL}，尚未报送进展。` });
+  for (const h of task.history ?? []) {
+    if (h.kind !== 'extension' || h.status !== 'approved' || !h.newDueDate) continue;
+    const from = h.previousDueDate ? chineseDate(h.previousDueDate) : '原定时限';
+    progress.push({ text: `经${h.decider ?? '审批人'}批准，${h.department}申请的完成时限由${from}延至${chineseDate(h.newDueDate)}（理由：${sentence(h.reason ?? '').replace(/。$/, '')}）。` });
+  }
   if (progress.length === 0) progress.push({ text: '暂无进展报告。' });
   if (problems.length === 0) problems.push({ text: '暂无。' });
 

@@ -5,6 +5,7 @@ import { DEADLINE_KIND_LABEL } from '../domain/deadlines.ts';
 import { overallStatus, STATUSES, type Status } from '../domain/status.ts';
 import { NOT_REPORTED_LABEL, STATUS_LABEL } from '../domain/vocabulary/status.ts';
 import type { ReportData, ReportIndicator, ReportTask } from './types.ts';
+import type { ReviewHistoryEntry } from '../cards/answers/model.ts';
 
 // Row shapes of the three sheets, kept apart from exceljs so they are easy to test and reuse.
 
@@ -114,4 +115,44 @@ export function indicatorRow(i: ReportIndicator, timezone: string): Record<strin
     met: i.value === null ? '暂无数据' : meetsTarget(i.value, i.comparator, i.target) ? '达标' : '未达标',
     owner: i.owner ?? '',
   };
+}
+
+export const HISTORY_COLUMNS = [
+  { header: '任务编号', key: 'number', width: 6 },
+  { header: '任务名称', key: 'title', width: 24 },
+  { header: '事项', key: 'kind', width: 8 },
+  { header: '申请单位', key: 'department', width: 12 },
+  { header: '申请人', key: 'requester', width: 8 },
+  { header: '申请时间', key: 'requestedAt', width: 15 },
+  { header: '内容', key: 'content', width: 30 },
+  { header: '理由 / 佐证', key: 'reason', width: 30 },
+  { header: '结果', key: 'outcome', width: 8 },
+  { header: '审批人', key: 'decider', width: 8 },
+  { header: '审批时间', key: 'decidedAt', width: 15 },
+  { header: '审批意见', key: 'comment', width: 30 },
+] as const;
+
+export type HistoryRow = Record<(typeof HISTORY_COLUMNS)[number]['key'], string | number | null>;
+
+const OUTCOME: Record<ReviewHistoryEntry['kind'], Record<string, string>> = {
+  extension: { pending: '待审批', approved: '同意', refused: '不同意' },
+  completion: { pending: '待审核', approved: '通过', refused: '退回' },
+};
+
+/** One row per 延期申请 and 办结审核: who asked, who decided, when, why. */
+export function historyRows(task: ReportTask): HistoryRow[] {
+  return (task.history ?? []).map((h) => ({
+    number: task.number,
+    title: task.title,
+    kind: h.kind === 'extension' ? '延期申请' : '办结审核',
+    department: h.department,
+    requester: h.requester,
+    requestedAt: h.requestedAt,
+    content: h.kind === 'extension' ? `完成时限 ${h.previousDueDate ?? '未定'} → ${h.newDueDate ?? ''}` : '报送已完成',
+    reason: h.kind === 'extension' ? (h.reason ?? '') : (h.evidenceUrl ?? ''),
+    outcome: OUTCOME[h.kind][h.status] ?? h.status,
+    decider: h.decider ?? '',
+    decidedAt: h.decidedAt ?? '',
+    comment: h.comment ?? '',
+  }));
 }

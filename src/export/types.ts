@@ -1,5 +1,6 @@
 import type { Comparator } from '../plan/types.ts';
 import type { Status } from '../domain/status.ts';
+import type { ReviewHistoryEntry } from '../cards/answers/model.ts';
 
 /** Everything the year-end exports show, loaded once (src/usecases/export-report.ts). */
 export interface ReportData {
@@ -19,6 +20,8 @@ export interface ReportTask {
   dueDate: string | null;
   /** lead first */
   departments: ReportDepartment[];
+  /** 延期申请 and 办结审核, oldest first; absent when none */
+  history?: ReviewHistoryEntry[];
 }
 
 export interface ReportDepartment {

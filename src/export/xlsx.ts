@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { STATUSES } from '../domain/status.ts';
 import { LARK_HEX, NOT_REPORTED_LABEL, STATUS_COLOR, STATUS_LABEL } from '../domain/vocabulary/status.ts';
-import { INDICATOR_COLUMNS, indicatorRow, LEDGER_COLUMNS, ledgerRows, SECTION_COLUMNS, sectionRows } from './sheets.ts';
+import { HISTORY_COLUMNS, historyRows, INDICATOR_COLUMNS, indicatorRow, LEDGER_COLUMNS, ledgerRows, SECTION_COLUMNS, sectionRows } from './sheets.ts';
 import { progressTicker, type ExportProgress, type ReportData } from './types.ts';
 
 // Every sheet prints as it is: a title row, the header row repeated on each page and frozen on
@@ -121,6 +121,16 @@ export async function writeLedgerXlsx(
   const indicators = sheet(workbook, '指标完成情况', INDICATOR_COLUMNS, `${data.plan.title}主要指标完成情况${asOf}`, '最新值为负责部门最近一次填报的数值。');
   for (const i of data.indicators) addRow(indicators, indicatorRow(i, opts.timezone));
   indicators.commit();
+
+  const history = sheet(
+    workbook,
+    '延期与审核',
+    HISTORY_COLUMNS.map((c) => ({ ...c })),
+    `${data.plan.title}延期申请与办结审核记录${asOf}`,
+    '完成时限以最近一次获批的延期申请为准；单位报送的「已完成」经审核通过后方计为完成，审核前为「待审核」。',
+  );
+  for (const task of data.tasks) for (const row of historyRows(task)) addRow(history, row);
+  history.commit();
 
   await workbook.commit();
 }

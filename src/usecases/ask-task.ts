@@ -10,6 +10,8 @@ import type { Answer, DepartmentStatus } from '../cards/answers/index.ts';
 import { regionSummaryFor } from './ask-regions.ts';
 import { statusOf, taskDeadline, taskProgress, type AskOptions } from './ask-tasks.ts';
 import { readTogether } from '../db/reads.ts';
+import { reviewHistory } from '../db/repositories/review.repository.ts';
+import { historyEntry } from './review/history.ts';
 
 const TREND_ROUNDS = 4;
 
@@ -37,6 +39,7 @@ export async function answerTask(db: Db, plan: PlanRow, number: number, taskCoun
     () => regionSummaryFor(db, plan, number, o),
   ]);
   if (!task) return { kind: 'task_not_found', number, taskCount };
+  const history = (await reviewHistory(db, { taskIds: [task.id] })).map((h) => historyEntry(h, o.timezone));
   const oldestFirst = [...rounds].reverse();
   const trend = new Map<string, Status | null>(trendRows.map((r) => [`${r.departmentId}:${r.roundId}`, statusOf(r.status)]));
   const departments: DepartmentStatus[] = deps.map((d) => ({
@@ -64,6 +67,7 @@ export async function answerTask(db: Db, plan: PlanRow, number: number, taskCoun
       trendRounds: oldestFirst.map((r) => r.key),
       departments,
       ...(regions ? { regions } : {}),
+      ...(history.length ? { history } : {}),
     },
   };
 }

@@ -8,7 +8,7 @@ import type { Status } from '../domain/status.ts';
 import type { Comparator } from '../plan/types.ts';
 
 /** Severity codes of the summary query, as `overallStatus` ranks them (src/domain/status.ts). */
-const STATUS_OF_SEVERITY: Status[] = ['done', 'on_track', 'not_started', 'at_risk', 'blocked'];
+const STATUS_OF_SEVERITY: Status[] = ['done', 'pending_review', 'on_track', 'not_started', 'at_risk', 'blocked'];
 
 export interface LoadedDigestInput {
   planId: number;

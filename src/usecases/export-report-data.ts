@@ -4,11 +4,20 @@ import { requireActivePlan } from '../db/repositories/plan.repository.ts';
 import { isStatus } from '../domain/status.ts';
 import type { ReportData, ReportDepartment, ReportTask } from '../export/types.ts';
 import type { Comparator } from '../plan/types.ts';
+import { reviewHistory } from '../db/repositories/review.repository.ts';
+import type { ReviewHistoryEntry } from '../cards/answers/model.ts';
+import { historyEntry } from './review/history.ts';
 
 /** The active plan with every task × department's latest report, in a few set-based queries. */
-export async function loadReportData(db: DbOrTx): Promise<ReportData> {
+export async function loadReportData(db: DbOrTx, timezone = 'Asia/Shanghai'): Promise<ReportData> {
   const plan = await requireActivePlan(db);
   const { sectionRows, taskRows, assignmentRows, statusRows, indicatorRows, latestValues } = await readReportRows(db, plan.id);
+  const historyOf = new Map<number, ReviewHistoryEntry[]>();
+  for (const h of await reviewHistory(db, { planId: plan.id })) {
+    const list = historyOf.get(h.taskId) ?? [];
+    list.push(historyEntry(h, timezone));
+    historyOf.set(h.taskId, list);
+  }
 
   const key = (t: number, d: number) => `${t}:${d}`;
   const statusOf = new Map(statusRows.map((s) => [key(s.taskId, s.departmentId), s]));
@@ -36,8 +45,10 @@ export async function loadReportData(db: DbOrTx): Promise<ReportData> {
     title: t.title,
     section: t.sectionNumber,
     deadlineKind: t.deadlineKind,
-    dueDate: t.dueDate,
+    // an approved 延期申请 moves the due date
+    dueDate: t.extendedDueDate ?? t.dueDate,
     departments: byTask.get(t.id) ?? [],
+    ...(historyOf.has(t.id) ? { history: historyOf.get(t.id) } : {}),
   }));
   return {
     plan: { title: plan.title, docNumber: plan.docNumber, year: plan.year, reportDeadline: plan.reportDeadline, reportTo: plan.reportTo },

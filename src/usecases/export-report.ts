@@ -25,7 +25,7 @@ export async function exportReport(
     throw new DubanError('EXPORT_FORMAT_UNKNOWN', `不支持的导出格式：${opts.format}（可选 xlsx、docx）`);
   }
   const format = opts.format as ExportFormat;
-  const data = await loadReportData(db);
+  const data = await loadReportData(db, opts.timezone);
   // written aside and renamed, so a failed export never leaves half a file under the asked name
   const partial = `${opts.out}.partial`;
   try {

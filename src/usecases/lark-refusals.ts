@@ -25,6 +25,11 @@ export const CARD_KIND_LABEL: Record<string, string> = {
   answer: '问答回复卡片',
   task_detail: '任务详情卡片',
   card_update: '提交后刷新的填报卡片',
+  extension_form: '延期申请卡片',
+  extension_request: '延期申请审批卡片',
+  extension_outcome: '延期申请结果卡片',
+  completion_review: '办结审核卡片',
+  completion_outcome: '办结审核结果卡片',
 };
 
 export interface RefusalNoticeDeps {

@@ -91,6 +91,10 @@ export async function loadDirectory(db: Db, dir: ParsedDirectory, opts: LoadDire
         const { added, removed } = await repo.replaceReporters(tx, dept.id, d.reporters.map((r) => r.openId));
         if (added.length || removed.length) summary.reporters.push({ department: dept.name, added, removed });
       }
+      if (d.approver !== undefined) {
+        if (d.approver) await repo.upsertPeople(tx, [d.approver]);
+        await repo.setDepartmentApprover(tx, dept.id, d.approver?.openId ?? null);
+      }
     }
 
     for (const l of dir.leadership) {

@@ -15,7 +15,7 @@ describe('validating a card submission', () => {
   });
 
   it('accepts action.value as a JSON string and fields without the task suffix', () => {
-    const r = submit({ status: 'done' }, JSON.stringify(value));
+    const r = submit({ status: 'done', evidence: 'https://example.cn/done' }, JSON.stringify(value));
     expect(r.ok && r.value.kind === 'report' && r.value.progress).toBe(100);
   });
 
@@ -41,6 +41,19 @@ describe('validating a card submission', () => {
     expect(submit({ status_5: 'on_track', progress_5: 1, evidence_5: e })).toMatchObject({ ok: false, code: 'BAD_EVIDENCE' });
   });
 
+  it('refuses 已完成 without evidence, and with evidence that is not an http(s) link', () => {
+    expect(submit({ status_5: 'done' })).toMatchObject({ ok: false, code: 'EVIDENCE_REQUIRED', message: expect.stringContaining('须附佐证链接') });
+    expect(submit({ status_5: 'done', evidence_5: '  ' })).toMatchObject({ ok: false, code: 'EVIDENCE_REQUIRED' });
+    for (const e of ['ftp://a.cn/x', 'file:///etc/passwd', 'javascript:alert(1)', '见附件']) {
+      expect(submit({ status_5: 'done', evidence_5: e })).toMatchObject({ ok: false, code: 'BAD_EVIDENCE' });
+    }
+    expect(submit({ status_5: 'done', evidence_5: 'http://a.cn/x' })).toMatchObject({ ok: true, value: { status: 'done', progress: 100 } });
+  });
+
+  it('does not offer 待审核 as a status a reporter may choose', () => {
+    expect(submit({ status_5: 'pending_review', progress_5: '100' })).toMatchObject({ ok: false, code: 'BAD_STATUS' });
+  });
+
   it('stores evidence in its ASCII form and refuses one longer than the card input takes', () => {
     expect(submit({ status_5: 'on_track', progress_5: 1, evidence_5: 'https://例子.cn/文件' })).toMatchObject({
       ok: true,
@@ -51,11 +64,12 @@ describe('validating a card submission', () => {
 
   it('keeps the last note only when a card that did not prefill it comes back with the note blank', () => {
     const keep = { ...value, keepNote: true };
-    expect(submit({ status_5: 'done' }, keep)).toMatchObject({ ok: true, value: { note: '', keepNote: true } });
-    const typed = submit({ status_5: 'done', note_5: '新说明' }, keep);
+    const ev = { evidence_5: 'https://example.cn/done' };
+    expect(submit({ status_5: 'done', ...ev }, keep)).toMatchObject({ ok: true, value: { note: '', keepNote: true } });
+    const typed = submit({ status_5: 'done', note_5: '新说明', ...ev }, keep);
     expect(typed).toMatchObject({ ok: true, value: { note: '新说明' } });
     expect((typed as { value: object }).value).not.toHaveProperty('keepNote');
-    expect((submit({ status_5: 'done' }) as { value: object }).value).not.toHaveProperty('keepNote');
+    expect((submit({ status_5: 'done', ...ev }) as { value: object }).value).not.toHaveProperty('keepNote');
   });
 
   it('refuses a note or evidence Postgres cannot store: U+0000 and lone surrogates, but not emoji', () => {

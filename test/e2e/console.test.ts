@@ -66,7 +66,8 @@ describe('the demo console in a browser', () => {
   it('opens the round from the step bar, and the department chat shows its card', async () => {
     await page.selectOption('#who', ZHANG_SAN);
     await page.getByRole('button', { name: '开启本周填报', exact: true }).click();
-    await page.locator('#step-line', { hasText: '已开启本周填报' }).waitFor();
+    // opening builds and queues 47 units' cards (some of several pages): slow on a loaded machine
+    await page.locator('#step-line', { hasText: '已开启本周填报' }).waitFor({ timeout: 90_000 });
     // 47 units' cards (13 departments, 34 regions) arrive over a few seconds; the page re-renders
     // its chat list as they come, so wait for all of them before clicking around
     let seen = -1;
@@ -80,7 +81,7 @@ describe('the demo console in a browser', () => {
     await openChat('运用促进司工作群');
     await page.locator('.card-title', { hasText: '运用促进司 · 本周任务填报' }).first().waitFor();
     await shot('round-card');
-  });
+  }, 180_000);
 
   it('a reporter submits a task: success toast, the card shows 已提交, the report is stored', async () => {
     const form = firstTaskForm(page);

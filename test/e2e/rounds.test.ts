@@ -140,8 +140,8 @@ describe('status rounds end to end', () => {
   });
 
   const refusals: [string, () => { operator: string; value: unknown; formValue: Record<string, string> }, RegExp][] = [
-    ['the operator is not a reporter of the department', () => ({ operator: 'ou_outsider_0001', value: reportValue(7), formValue: form(7, { status: 'done', progress: '100' }) }), /填报人/],
-    ['the task is not the department’s', () => ({ operator: YGS.openId, value: reportValue(3), formValue: form(3, { status: 'done', progress: '100' }) }), /不属于/],
+    ['the operator is not a reporter of the department', () => ({ operator: 'ou_outsider_0001', value: reportValue(7), formValue: form(7, { status: 'done', progress: '100', evidence: 'https://example.gov.cn/e' }) }), /填报人/],
+    ['the task is not the department’s', () => ({ operator: YGS.openId, value: reportValue(3), formValue: form(3, { status: 'done', progress: '100', evidence: 'https://example.gov.cn/e' }) }), /不属于/],
     ['a status outside the list', () => ({ operator: YGS.openId, value: reportValue(8), formValue: form(8, { status: 'finished', progress: '10' }) }), /状态/],
     ['progress outside 0–100', () => ({ operator: YGS.openId, value: reportValue(8), formValue: form(8, { status: 'on_track', progress: '101' }) }), /进度/],
     ['a note that is too long', () => ({ operator: YGS.openId, value: reportValue(8), formValue: form(8, { status: 'on_track', progress: '10', note: '长'.repeat(1001) }) }), /1000/],
@@ -248,8 +248,8 @@ describe('status rounds end to end', () => {
   it('after close, submissions are still accepted, flagged late, and the toast says 逾期补报', async () => {
     await roundOnly();
     expect(await w.step('close_round')).toContain('duban round reopen');
-    const a = await w.cardAction({ operator: YGS.openId, value: reportValue(12), formValue: form(12, { status: 'done', progress: '100' }) });
-    expect(a.body.toast).toMatchObject({ type: 'success', content: '已提交（逾期补报）：已完成 · 100%' });
+    const a = await w.cardAction({ operator: YGS.openId, value: reportValue(12), formValue: form(12, { status: 'on_track', progress: '90' }) });
+    expect(a.body.toast).toMatchObject({ type: 'success', content: '已提交（逾期补报）：正常推进 · 90%' });
     await w.idle();
     const [row] = await w.db.db.select().from(reports).where(and(eq(reports.taskId, taskId(12))));
     expect(row!.late).toBe(true);

@@ -41,7 +41,7 @@ describe('year-end exports of a seeded plan', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['台账', '分部分汇总', '指标完成情况']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['台账', '分部分汇总', '指标完成情况', '延期与审核']);
     const ledger = wb.getWorksheet('台账')!;
     const rows = ledger.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
     expect(rows[0]![0]).toBe('推动知识产权高质量发展年度工作指引（2021）任务落实台账（截至2021年12月10日）');
@@ -74,9 +74,9 @@ describe('year-end exports of a seeded plan', () => {
     expect(ledger.getCell('A1').isMerged).toBe(true);
 
     const summary = wb.getWorksheet('分部分汇总')!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
-    expect(summary[2]).toEqual(['部分', '标题', '任务数', '未启动', '正常推进', '存在风险', '受阻', '已完成', '未填报', '平均进度(%)']);
-    expect(summary[3]).toEqual([1, '强化知识产权高质量发展标杆引领', 2, 0, 0, 0, 1, 1, 0, 65]);
-    expect(summary[4]!.slice(0, 9)).toEqual([2, '推进知识产权高质量创造', 3, 1, 0, 1, 0, 0, 1]);
+    expect(summary[2]).toEqual(['部分', '标题', '任务数', '未启动', '正常推进', '存在风险', '受阻', '待审核', '已完成', '未填报', '平均进度(%)']);
+    expect(summary[3]).toEqual([1, '强化知识产权高质量发展标杆引领', 2, 0, 0, 0, 1, 0, 1, 0, 65]);
+    expect(summary[4]!.slice(0, 10)).toEqual([2, '推进知识产权高质量创造', 3, 1, 0, 1, 0, 0, 0, 1]);
 
     const ind = wb.getWorksheet('指标完成情况')!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
     expect(ind[3]).toEqual(['发明专利审查周期', '≤18.5', '个月', 18.2, '2021-06-08 11:00', '达标', '保护司']);

@@ -75,10 +75,11 @@ describe('scheduled steps', () => {
       const done = (await queue.getJob(job!.id!))!;
       if (state === 'failed') throw new Error(`${step} failed: ${done.failedReason}`);
       return String(done.returnvalue);
-    });
+      // opening builds 47 units' cards: seconds on a loaded machine
+    }, 60_000);
   }
 
-  it('the worker runs the step a scheduler’s job names: open, remind, close', async () => {
+  it('the worker runs the step a scheduler’s job names: open, remind, close', { timeout: 120_000 }, async () => {
     expect(await fire('open_round')).toContain('已开启本周填报');
     const opened = await w.db.db.select().from(rounds);
     expect(opened).toHaveLength(1);

@@ -61,10 +61,12 @@ describe('the card action route', () => {
   });
 
   it('accepts the action value as a JSON string, as Lark may send it', async () => {
-    const a = report(8, { status: 'done', progress: '' });
+    const a = report(8, { status: 'done', progress: '', evidence: 'https://example.gov.cn/done' });
     const out = await route({ ...a, value: JSON.stringify(a.value) }, ctx);
-    expect(out.toast).toEqual({ type: 'success', content: '已提交：已完成 · 100%' });
-    expect(out.job?.kind).toBe('status_report');
+    // 办结审核: a 已完成 not yet approved goes for review, shown 待审核
+    expect(out.toast).toEqual({ type: 'success', content: '已提交：已完成 · 100%（待审核，审核通过后计为已完成）' });
+    expect(out.job?.kind).toBe('completion_report');
+    expect(JSON.stringify(out.card!.data)).toContain('已完成待审核');
   });
 
   it('queues an indicator value from a reporter of the owner department', async () => {
@@ -89,11 +91,11 @@ describe('the card action route', () => {
   });
 
   const refusals: [string, () => LarkCardAction, string | RegExp][] = [
-    ['no operator', () => ({ ...report(7, { status: 'done' }), operatorOpenId: undefined }), '无法识别操作人'],
+    ['no operator', () => ({ ...report(7, { status: 'done', evidence: 'https://example.gov.cn/e' }), operatorOpenId: undefined }), '无法识别操作人'],
     ['a value that is not JSON', () => action({ value: '{not json' }), '无法识别的卡片操作，请使用最新的卡片填报'],
-    ['an outsider’s task report', () => ({ ...report(7, { status: 'done' }), operatorOpenId: 'ou_outsider_0001' }), /^您不是「运用促进司」的填报人/],
-    ['a task of another department', () => report(3, { status: 'done' }), '该任务不属于「运用促进司」，无法提交'],
-    ['a round that does not exist', () => report(7, { status: 'done' }, { roundId: 999_999 }), '该填报轮次不存在或卡片已过期，请在最新的卡片上填报'],
+    ['an outsider’s task report', () => ({ ...report(7, { status: 'done', evidence: 'https://example.gov.cn/e' }), operatorOpenId: 'ou_outsider_0001' }), /^您不是「运用促进司」的填报人/],
+    ['a task of another department', () => report(3, { status: 'done', evidence: 'https://example.gov.cn/e' }), '该任务不属于「运用促进司」，无法提交'],
+    ['a round that does not exist', () => report(7, { status: 'done', evidence: 'https://example.gov.cn/e' }, { roundId: 999_999 }), '该填报轮次不存在或卡片已过期，请在最新的卡片上填报'],
     ['an outsider’s indicator value', () => indicatorAction('ou_outsider_0001', indicator().ownerDepartmentId!), /^您不是「专利局审查部」的填报人/],
     ['an indicator value from a department that does not own it', () => indicatorAction(YGS().openId, deptId('运用促进司')), '该指标不由「运用促进司」填报，无法提交'],
     ['an indicator value that is not a number', () => indicatorAction(dept('专利局审查部').reporters![0]!.openId, indicator().ownerDepartmentId!, '很快'), '指标数值须为数字'],
@@ -115,7 +117,7 @@ describe('the card action route', () => {
       .values({ key: 'another-plan', title: '另一个计划', year: 2021, sourceHash: 'x', importedAt: NOW, active: false })
       .returning({ id: plans.id });
     const otherRound = await addRound(t.db, other!.id, '2021-W23');
-    const out = await route(report(7, { status: 'done' }, { roundId: otherRound }), ctx);
+    const out = await route(report(7, { status: 'done', evidence: 'https://example.gov.cn/e' }, { roundId: otherRound }), ctx);
     expect(out.toast).toEqual({ type: 'error', content: '该填报轮次不存在或卡片已过期，请在最新的卡片上填报' });
     expect(out.job).toBeUndefined();
   });

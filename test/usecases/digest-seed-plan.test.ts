@@ -30,7 +30,7 @@ describe('digest and report for the imported seed plan', () => {
     expect(m.sections).toHaveLength(8);
     expect(m.countdown).toMatchObject({ reportDeadline: '2021-12-15', daysToReportDeadline: 187, daysToYearEnd: 203 });
     // the 16 tasks nobody reported are 未填报, not 未启动
-    expect(m.statusCounts).toEqual({ not_started: 0, on_track: 1, at_risk: 2, blocked: 1, done: 2 });
+    expect(m.statusCounts).toEqual({ pending_review: 0, not_started: 0, on_track: 1, at_risk: 2, blocked: 1, done: 2 });
     expect(m.notReportedCount).toBe(16);
     expect(m.redList.map((e) => [e.number, e.reasons[0], e.department])).toEqual([
       [4, 'blocked', '保护司'],

@@ -46,7 +46,7 @@ describe('weekly digest from the database', () => {
     const m = d.model;
     expect(m.taskCount).toBe(4); // the removed task is left out
     expect(m.response).toEqual({ expected: 4, reported: 3, partial: [], missing: ['运用促进司'] });
-    expect(m.statusCounts).toEqual({ blocked: 1, done: 1, not_started: 1, at_risk: 1, on_track: 0 });
+    expect(m.statusCounts).toEqual({ pending_review: 0, blocked: 1, done: 1, not_started: 1, at_risk: 1, on_track: 0 });
     expect(m.redList.map((e) => e.number)).toEqual([1, 4]);
     expect(m.redList[0]).toMatchObject({ department: '条法司', reporter: '李四', note: '缺少经费 <at id=all></at>', reportedAt: '2021-06-10T02:00:00.000Z' });
     expect(m.indicators.map((i) => [i.name, i.value, i.met])).toEqual([

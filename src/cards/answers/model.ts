@@ -53,6 +53,25 @@ export interface TaskDetail {
   departments: DepartmentStatus[];
   /** the regional offices following its 各地区 measures, in counts; absent when none */
   regions?: RegionSummary | null;
+  /** 延期申请 and 办结审核, oldest first (who asked, who decided, when, why); absent when none */
+  history?: ReviewHistoryEntry[];
+}
+
+/** One 延期申请 or 办结审核 of a task, as shown (times already local). */
+export interface ReviewHistoryEntry {
+  kind: 'extension' | 'completion';
+  department: string;
+  requester: string;
+  requestedAt: string;
+  /** pending | approved | refused */
+  status: string;
+  previousDueDate: string | null;
+  newDueDate: string | null;
+  reason: string | null;
+  evidenceUrl: string | null;
+  decider: string | null;
+  decidedAt: string | null;
+  comment: string | null;
 }
 
 /** A task's regions: how many follow it, reported this round, at risk, blocked, done, and a few names. */

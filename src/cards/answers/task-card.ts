@@ -5,6 +5,7 @@ import { card, deadlineFont, footnote, header, hr, markdown, statusFont, type El
 import { CARD_MAX_BYTES, cardBytes } from '../limits.ts';
 import type { DepartmentStatus, TaskDetail, TaskLine } from './model.ts';
 import { askButtons, taskOffer } from './buttons.ts';
+import { historyLine } from './review-history.ts';
 
 // Notes are capped at 1000 characters on input. Each step: how much of each note and how many
 // departments to show; the first that fits 30 KB wins (the rest of the departments become a count).
@@ -45,6 +46,7 @@ function buildTaskCard(t: TaskDetail, noteMax: number, maxDepartments: number): 
   for (const d of t.departments.slice(0, maxDepartments)) elements.push(markdown(departmentBlock(d, t.trendRounds, noteMax)));
   if (t.departments.length > maxDepartments) elements.push(footnote(`另有 ${t.departments.length - maxDepartments} 个部门未显示`));
   if (t.regions) elements.push(markdown(escapeMarkdown(regionLine(t.regions))));
+  if (t.history?.length) elements.push(markdown(historyBlock(t.history, noteMax)));
   if (t.trendRounds.length > 0) elements.push(footnote(`趋势轮次：${t.trendRounds.join(' → ')}；“${NOT_REPORTED_LABEL}”表示该轮没有填报`));
   return card(
     header(`任务${t.number}：${t.title}`, statusColor(overall), `${statusLabel(overall)} · ${t.departments.length} 个责任部门`, tags),
@@ -70,7 +72,16 @@ export function taskText(t: TaskDetail): string {
     if (t.trendRounds.length > 0) out.push(`  近${t.trendRounds.length}轮（${t.trendRounds.join('、')}）：${d.trend.map((s) => statusLabel(s)).join(' → ')}`);
   }
   if (t.regions) out.push('', regionLine(t.regions));
+  if (t.history?.length) out.push('', '延期与办结审核：', ...t.history.map((h) => `- ${historyLine(h)}`));
   return out.join('\n');
+}
+
+/** The newest entries first fit best; older ones become a count when notes are cut to fit. */
+function historyBlock(history: NonNullable<TaskDetail['history']>, noteMax: number): string {
+  const max = noteMax >= 80 ? 20 : 5;
+  const shown = history.slice(-max).map((h) => `· ${escapeMarkdown(truncate(historyLine(h), noteMax >= 80 ? 400 : 120))}`);
+  const more = history.length > max ? `\n（另有 ${history.length - max} 条更早的记录）` : '';
+  return `**延期与办结审核**\n${shown.join('\n')}${more}`;
 }
 
 /** 各地区：34 个，本轮已填报 3 个；存在风险 1、受阻 0、已完成 0（需关注：广东省知识产权局） */

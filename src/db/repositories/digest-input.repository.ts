@@ -19,7 +19,7 @@ import { readTogether } from '../reads.ts';
 export interface DigestSummaryRow {
   task_id: number | null;
   department_id: number | null;
-  /** worst severity (4 blocked … 0 done), a department with no report counting as not_started */
+  /** worst severity (5 blocked … 1 待审核, 0 done), a department with no report counting as not_started */
   worst: number;
   progress_sum: number;
   assigned: number;
@@ -53,7 +53,7 @@ export async function readDigestRows(db: DbOrTx, planId: number, weekKey: string
     () => db.select().from(rounds).where(and(eq(rounds.planId, planId), eq(rounds.key, weekKey))).limit(1),
     () => db.select({ number: sections.number, title: sections.title }).from(sections).where(eq(sections.planId, planId)).orderBy(asc(sections.number)),
     () => db
-      .select({ id: tasks.id, number: tasks.number, title: tasks.title, sectionNumber: tasks.sectionNumber, deadlineKind: tasks.deadlineKind, dueDate: tasks.dueDate })
+      .select({ id: tasks.id, number: tasks.number, title: tasks.title, sectionNumber: tasks.sectionNumber, deadlineKind: tasks.deadlineKind, dueDate: sql<string | null>`coalesce(${tasks.extendedDueDate}, ${tasks.dueDate})::text` })
       .from(tasks)
       .where(liveTask)
       .orderBy(asc(tasks.number)),
@@ -99,7 +99,7 @@ function summaryQuery(planId: number, roundKey: string): SQL {
   return sql`
     with assigned as (
       select ${a.taskId} as task_id, ${a.departmentId} as department_id, ${cs.progress} as progress, ${cs.reportedAt} as reported_at,
-             case ${cs.status} when 'blocked' then 4 when 'at_risk' then 3 when 'not_started' then 2 when 'on_track' then 1 when 'done' then 0 end as severity,
+             case ${cs.status} when 'blocked' then 5 when 'at_risk' then 4 when 'not_started' then 3 when 'on_track' then 2 when 'pending_review' then 1 when 'done' then 0 end as severity,
              ${reported} as reported
       from ${assignments} as ${a}
       join ${tasks} as ${t} on ${t.id} = ${a.taskId}
@@ -107,7 +107,7 @@ function summaryQuery(planId: number, roundKey: string): SQL {
       where ${t.planId} = ${planId} and ${t.removedAt} is null and ${t.kind} = 'task' and ${a.role} <> 'region'
     ), grouped as (
       select task_id, department_id,
-             max(coalesce(severity, 2))::int as worst,
+             max(coalesce(severity, 3))::int as worst,
              coalesce(sum(progress), 0)::int as progress_sum,
              count(*)::int as assigned,
              (count(*) filter (where reported))::int as reported,

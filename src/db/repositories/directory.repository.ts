@@ -184,3 +184,8 @@ export async function departmentNameOfChat(db: DbOrTx, chatId: string): Promise<
   const [row] = await db.select({ name: departments.name }).from(departments).where(eq(departments.chatId, chatId)).limit(1);
   return row?.name ?? null;
 }
+
+/** The department's designated approver of 延期申请 (null: the admins decide). */
+export async function setDepartmentApprover(db: DbOrTx, departmentId: number, openId: string | null): Promise<void> {
+  await db.update(departments).set({ approverOpenId: openId }).where(eq(departments.id, departmentId));
+}

@@ -19,7 +19,10 @@ export interface TaskView {
   title: string;
   sectionNumber: number | null;
   deadlineKind: DeadlineKind | null;
+  /** the due date in force: the plan's, or the last approved 延期申请's */
   dueDate: string | null;
+  /** the plan's own due date, before any extension */
+  plannedDueDate: string | null;
   measures: ParsedMeasure[];
   /** the bureau's responsible departments, lead first */
   departments: TaskDepartment[];
@@ -79,7 +82,9 @@ export async function loadPlanView(db: DbOrTx, planId?: number): Promise<PlanVie
       title: t.title,
       sectionNumber: t.sectionNumber,
       deadlineKind: t.deadlineKind as DeadlineKind | null,
-      dueDate: t.dueDate,
+      // an approved 延期申请 moves the due date every reader uses
+      dueDate: t.extendedDueDate ?? t.dueDate,
+      plannedDueDate: t.dueDate,
       measures: [],
       departments: [],
       regions: [],

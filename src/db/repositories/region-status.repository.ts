@@ -24,7 +24,7 @@ export async function listRegionTaskStatuses(db: DbOrTx, planId: number, regionI
   return rows<TaskStatusRow>(
     db,
     sql`select ${a.taskId} as "taskId", ${t.number} as number, ${t.title} as title, ${t.sectionNumber} as "sectionNumber",
-          ${t.deadlineKind} as "deadlineKind", ${t.dueDate}::text as "dueDate", ${a.departmentId} as "departmentId", ${d.name} as name,
+          ${t.deadlineKind} as "deadlineKind", coalesce(${t.extendedDueDate}, ${t.dueDate})::text as "dueDate", ${a.departmentId} as "departmentId", ${d.name} as name,
           ${a.role} as role, ${cs.status} as status, ${cs.progress} as progress, ${reportedIn(planId, roundKey)} as "reportedInRound"
         from ${assignments} as ${a}
         join ${tasks} as ${t} on ${t.id} = ${a.taskId} and ${t.planId} = ${planId} and ${t.removedAt} is null and ${t.kind} = 'task'

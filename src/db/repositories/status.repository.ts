@@ -40,7 +40,7 @@ export async function findTaskByNumber(db: DbOrTx, planId: number, number: numbe
   const [row] = await rows<TaskRow>(
     db,
     sql`select ${t.id} as id, ${t.number} as number, ${t.title} as title, ${t.sectionNumber} as "sectionNumber", ${s.title} as "sectionTitle",
-          ${t.deadlineKind} as "deadlineKind", ${t.dueDate}::text as "dueDate"
+          ${t.deadlineKind} as "deadlineKind", coalesce(${t.extendedDueDate}, ${t.dueDate})::text as "dueDate"
         from ${tasks} as ${t} left join ${sections} as ${s} on ${s.planId} = ${t.planId} and ${s.number} = ${t.sectionNumber}
         where ${t.planId} = ${planId} and ${t.kind} = 'task' and ${t.number} = ${number} and ${t.removedAt} is null`,
   );
@@ -144,7 +144,7 @@ export async function listTaskStatuses(
   // the client parses natively instead of field by field (3–4× less time than rows or keyed objects).
   const [row] = await rows<{ list: TaskStatusTuple[] | string | null }>(
     db,
-    sql`select json_agg(json_build_array(${a.taskId}, ${t.number}, ${t.title}, ${t.sectionNumber}, ${t.deadlineKind}, ${t.dueDate},
+    sql`select json_agg(json_build_array(${a.taskId}, ${t.number}, ${t.title}, ${t.sectionNumber}, ${t.deadlineKind}, coalesce(${t.extendedDueDate}, ${t.dueDate}),
             ${a.departmentId}, ${d.name}, ${a.role}, ${a.position}, ${cs.status}, ${cs.progress}, ${roundKey === null ? sql`false` : sql`${rr.taskId} is not null`})) as list
         from ${tasks} as ${t} join ${assignments} as ${a} on ${a.taskId} = ${t.id}
         join ${departments} as ${d} on ${d.id} = ${a.departmentId}

@@ -9,6 +9,8 @@ export const departments = pgTable('departments', {
   kind: text('kind').notNull().default('department'),
   /** a region's opt-in to 有条件的地区/有关地区 measures: true (all) or the task numbers; null for none */
   conditional: jsonb('conditional').$type<true | number[] | null>(),
+  /** Who decides the 延期申请 of the tasks it leads (the directory's `approver:`); null: the admins. */
+  approverOpenId: text('approver_open_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -41,6 +41,8 @@ export const tasks = pgTable(
     /** year_end (年底前完成) | milestone (年内有阶段性成果) | null when the document gives none */
     deadlineKind: text('deadline_kind'),
     dueDate: date('due_date', { mode: 'string' }),
+    /** The due date of the last approved 延期申请 (deadline_extensions); wins over due_date, kept by re-imports. */
+    extendedDueDate: date('extended_due_date', { mode: 'string' }),
     contentHash: text('content_hash').notNull(),
     removedAt: timestamp('removed_at', { withTimezone: true }),
   },

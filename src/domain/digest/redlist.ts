@@ -1,4 +1,4 @@
-import type { Status } from '../status.ts';
+import { SEVERITY, type Status } from '../status.ts';
 import type { DeadlineState } from '../deadlines.ts';
 import { truncate } from '../escape.ts';
 import type { DigestAssignmentInput, DigestExplaining, RedListEntry, RedReason } from './types.ts';
@@ -7,7 +7,7 @@ import type { DigestAssignmentInput, DigestExplaining, RedListEntry, RedReason }
 export const MODEL_NOTE_MAX = 200;
 
 const REASON_WEIGHT: Record<RedReason, number> = { blocked: 8, overdue: 4, at_risk: 2, warning: 1 };
-const STATUS_RANK: Record<Status, number> = { blocked: 4, at_risk: 3, not_started: 2, on_track: 1, done: 0 };
+const STATUS_RANK: Record<Status, number> = SEVERITY;
 
 /** One line, at most MODEL_NOTE_MAX code points; pre-cut in UTF-16 units first so long notes stay cheap. */
 export function boundedNote(note: string): string {

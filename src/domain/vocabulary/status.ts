@@ -12,6 +12,7 @@ export const STATUS_LABEL: Record<Status, string> = {
   on_track: '正常推进',
   at_risk: '存在风险',
   blocked: '受阻',
+  pending_review: '待审核',
   done: '已完成',
 };
 
@@ -24,15 +25,17 @@ export const NOT_REPORTED_LABEL = '未填报';
  * The scheme is the usual "BRAG" status report: green = going to plan, amber (orange) = at risk,
  * red = blocked, blue = complete, grey = not started. Done is blue rather than green so that a
  * finished task and one still under way are told apart at a glance, while "green = nothing to
- * worry about" keeps its meaning in the digest's health header.
+ * worry about" keeps its meaning in the digest's health header. 待审核 is purple: reported complete,
+ * not yet accepted — neither the blue of done nor any colour of trouble.
  */
-export type LarkColor = 'grey' | 'green' | 'orange' | 'red' | 'blue' | 'yellow';
+export type LarkColor = 'grey' | 'green' | 'orange' | 'red' | 'blue' | 'yellow' | 'purple';
 
 export const STATUS_COLOR: Record<Status, LarkColor> = {
   not_started: 'grey',
   on_track: 'green',
   at_risk: 'orange',
   blocked: 'red',
+  pending_review: 'purple',
   done: 'blue',
 };
 
@@ -56,6 +59,7 @@ export const LARK_HEX: Record<LarkColor, string> = {
   red: '#F54A45',
   blue: '#3370FF',
   yellow: '#FFC60A',
+  purple: '#7F3BF5',
 };
 
 export const statusLabel = (s: Status | null): string => (s === null ? NOT_REPORTED_LABEL : STATUS_LABEL[s]);

@@ -11,6 +11,8 @@ import { isStorableText } from '../../domain/storable-text.ts';
 import type { Send } from '../rounds/ports.ts';
 import { createAccessCache, type AccessCache } from '../access-cache.ts';
 import { createCardPages, type CardPages } from './card-pages.ts';
+import { currentOf } from '../../db/repositories/review.repository.ts';
+import { parseReviewAction, routeReviewAction } from './review-route.ts';
 
 const error = (content: string): CardActionOutcome => ({ toast: { type: 'error', content } });
 
@@ -71,6 +73,8 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
       const payload = { taskId: raw.taskId, openId: operator, chatId: action.openChatId, messageId: action.openMessageId };
       return { toast: { type: 'info', content: TASK_DETAIL_TOAST }, job: { kind: 'task_detail', payload } };
     }
+    const review = parseReviewAction(raw);
+    if (review) return routeReviewAction(db, review, action, operator, { ...ctx, timezone: opts.timezone });
     if (isAsk(raw)) {
       const allowed = await decideAsk(db, { openId: operator });
       if (!allowed.ok) return error(allowed.message);
@@ -95,14 +99,19 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
       return error(`该卡片所属的填报轮次（${round.key}）已结束超过 ${graceDays} 天，不再接受补报，请在最新的卡片上填报`);
     }
 
+    // 办结审核: a 已完成 is stored as 待审核 and sent for review, unless it was approved already.
+    const toReview = s.kind === 'report' && s.status === 'done' && (await currentOf(db, s.taskId, s.departmentId))?.status !== 'done';
     const job: InboundJobSpec =
       s.kind === 'report'
-        ? { kind: 'status_report', payload: reportPayload(s, operator) }
+        ? { kind: toReview ? 'completion_report' : 'status_report', payload: reportPayload(s, operator) }
         : { kind: 'indicator_value', payload: indicatorPayload(s, operator) };
     const submitted = timing === 'late' ? '已提交（逾期补报）' : '已提交';
-    const content = s.kind === 'report' ? `${submitted}：${STATUS_LABEL[s.status]} · ${s.progress}%` : `${submitted}指标数值：${s.value}`;
+    const content =
+      s.kind === 'report'
+        ? `${submitted}：${STATUS_LABEL[s.status]} · ${s.progress}%${toReview ? `（${STATUS_LABEL.pending_review}，审核通过后计为已完成）` : ''}`
+        : `${submitted}指标数值：${s.value}`;
     const now = ctx.now();
-    const patching = cards.answer({ submission: s, round, dir, who: { by: dir.names.get(operator) ?? operator, at: now }, timezone: opts.timezone });
+    const patching = cards.answer({ submission: s, round, dir, who: { by: dir.names.get(operator) ?? operator, at: now }, timezone: opts.timezone, toReview });
     const building = patching.then((p) => p?.card ?? null);
     const patch = await withinBudget(patching, started + budgetMs - Date.now());
     if (patch === LATE) {

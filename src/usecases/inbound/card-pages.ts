@@ -19,7 +19,7 @@ export interface CardPages {
    * The page holding the submitted block, as it looks after the submission, and `apply()` to keep the
    * change for the next answers (once the submission is queued); null when the card has no such block.
    */
-  answer(args: { submission: Submission; round: AccessRound; dir: AccessDirectory; who: SubmittedMark; timezone: string }): Promise<BlockPatch | null>;
+  answer(args: { submission: Submission; round: AccessRound; dir: AccessDirectory; who: SubmittedMark; timezone: string; toReview?: boolean }): Promise<BlockPatch | null>;
   /** Entries in memory (for tests and the metrics). */
   size(): number;
 }
@@ -66,7 +66,7 @@ export function createCardPages(db: DbOrTx, opts: CardPagesOptions = {}): CardPa
   };
 
   return {
-    async answer({ submission: s, round, dir, who, timezone }) {
+    async answer({ submission: s, round, dir, who, timezone, toReview = false }) {
       const key = `${s.roundId}:${s.departmentId}`;
       const nowMs = who.at.getTime();
       let entry = entries.get(key);
@@ -81,9 +81,11 @@ export function createCardPages(db: DbOrTx, opts: CardPagesOptions = {}): CardPa
       const paged = await entry.paged;
       if (!paged) return null;
       if (s.kind === 'report') {
+        // A 已完成 sent for 办结审核 shows as 待审核 until it is approved.
         return patchTask(paged, s.taskId, {
-          last: { status: s.status, progress: s.progress, note: s.note, evidenceUrl: s.evidenceUrl, reporterName: who.by, reportedAt: who.at },
+          last: { status: toReview ? 'pending_review' : s.status, progress: s.progress, note: s.note, evidenceUrl: s.evidenceUrl, reporterName: who.by, reportedAt: who.at },
           submitted: who,
+          ...(toReview ? { review: { state: 'pending' as const, reason: null } } : {}),
         });
       }
       return patchIndicator(paged, s.indicatorId, { last: { value: s.value, reporterName: who.by, reportedAt: who.at }, submitted: who });

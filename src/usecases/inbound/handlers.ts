@@ -12,6 +12,8 @@ import { runDirectoryCommand } from '../directory-commands.ts';
 import type { Send } from '../rounds/ports.ts';
 import { storeReport } from '../store-report.ts';
 import { recordBotMembership } from '../bot-membership.ts';
+import { decideCompletion, storeCompletion } from '../review/completion.ts';
+import { decideExtensionRequest, requestExtension, sendExtensionForm, type ReviewDeps } from '../review/extension.ts';
 
 export interface InboundHandlerDeps {
   send: Send;
@@ -32,7 +34,20 @@ export const UNSUPPORTED_REPLY =
  * src/contracts/inbound.ts: a new kind there does not compile until it has one here.
  */
 export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers {
+  // 延期申请 / 办结审核 (src/usecases/review/): reads and writes through the job's transaction.
+  const review = (ctx: { tx: unknown; now: () => Date; logger: ReviewDeps['logger'] }): ReviewDeps => ({
+    db: ctx.tx as Db,
+    send: deps.send,
+    now: ctx.now(),
+    timezone: deps.timezone,
+    logger: ctx.logger,
+  });
   return {
+    extension_form: (job, ctx) => sendExtensionForm(review(ctx), job.payload, job.eventId),
+    extension_request: (job, ctx) => requestExtension(review(ctx), job.payload, job.eventId),
+    extension_decision: (job, ctx) => decideExtensionRequest(review(ctx), job.payload),
+    completion_report: (job, ctx) => storeCompletion(review(ctx), job.payload, job.eventId, job.receivedAt),
+    completion_decision: (job, ctx) => decideCompletion(review(ctx), job.payload, job.eventId),
     status_report: async (job, { tx, logger }) => {
       const p = job.payload;
       const [facts] = await lockedTaskFacts(tx, [{ planId: p.planId, taskId: p.taskId, departmentId: p.departmentId, operatorOpenId: p.reporterOpenId }]);

@@ -6,6 +6,7 @@ import { clausesFor, regionMeasures, type Conditional } from '../../domain/regio
 import { currentStatusFor, latestIndicatorValues, submissionsInRound, type RoundRecord } from '../../db/repositories/rounds.repository.ts';
 import { deadlineStatesOn } from '../../domain/deadlines.ts';
 import { isStatus } from '../../domain/status.ts';
+import { reviewStateFor } from '../../db/repositories/review.repository.ts';
 
 // The bureau's own measures are what a department acts on; the regional ones are context only.
 const BUREAU_ACTOR = '国家知识产权局';
@@ -37,6 +38,9 @@ export async function loadDepartmentCardInputs(
   const latest = new Map((await latestIndicatorValues(db, owned.map((i) => i.id))).map((r) => [r.indicatorId, r]));
   const doneByTask = taskDone(view, current);
   const deadlineState = deadlineStatesOn(now, timezone);
+  const state = await reviewStateFor(db, taskIds);
+  const reviewOf = new Map(state.reviews.map((r) => [key(r.taskId, r.departmentId), r]));
+  const extensionOf = new Map(state.extensions.map((e) => [key(e.taskId, e.departmentId), e.newDueDate]));
 
   const out = new Map<number, DepartmentCardInput>();
   for (const dept of args.departments) {
@@ -63,6 +67,9 @@ export async function loadDepartmentCardInputs(
             ? { status: cur.status, progress: cur.progress, note: cur.note, evidenceUrl: cur.evidenceUrl, reporterName: cur.reporterName, reportedAt: cur.reportedAt }
             : null,
         submitted: sub ? { by: sub.reporterName ?? sub.reporterOpenId, at: sub.reportedAt } : null,
+        plannedDueDate: t.plannedDueDate !== t.dueDate ? t.plannedDueDate : null,
+        pendingExtension: extensionOf.get(key(t.id, dept.id)) ?? null,
+        review: reviewState(cur?.status, reviewOf.get(key(t.id, dept.id))),
       });
     }
     const indicators: DepartmentCardIndicator[] = owned
@@ -104,4 +111,11 @@ function taskDone(view: PlanView, current: Map<string, { status: string }>): Map
   return new Map(
     [...view.tasks, ...view.keyPoints].map((t) => [t.id, t.departments.length > 0 && t.departments.every((d) => current.get(`${t.id}:${d.departmentId}`)?.status === 'done')]),
   );
+}
+
+/** 待审核 while the unit's 已完成 waits; the refusal's reason until the unit reports again. */
+function reviewState(status: string | undefined, last: { status: string; reason: string | null } | undefined): DepartmentCardTask['review'] {
+  if (status === 'pending_review') return { state: 'pending', reason: null };
+  if (last?.status === 'refused' && status !== 'done') return { state: 'refused', reason: last.reason };
+  return null;
 }

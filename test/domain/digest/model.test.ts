@@ -20,7 +20,7 @@ describe('buildDigestModel for a seeded week', () => {
   });
 
   it('counts tasks by their worst department status', () => {
-    expect(model.statusCounts).toEqual({ blocked: 1, done: 1, not_started: 1, at_risk: 1, on_track: 0 });
+    expect(model.statusCounts).toEqual({ pending_review: 0, blocked: 1, done: 1, not_started: 1, at_risk: 1, on_track: 0 });
     expect(model.deadlineCounts).toEqual({ overdue: 1, warning: 0 });
     expect(model.health).toBe('red');
   });
