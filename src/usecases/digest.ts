@@ -24,12 +24,12 @@ const asModel = (v: unknown): DigestModel | null =>
   v && typeof v === 'object' && 'taskStates' in v ? (v as DigestModel) : null;
 
 /** Builds this week's digest from the database; writes nothing. */
-export async function composeDigest(db: DbOrTx, opts: { now: Date; timezone: string }): Promise<ComposedDigest> {
+export async function composeDigest(db: DbOrTx, opts: { now: Date; timezone: string; weekOf?: Date }): Promise<ComposedDigest> {
   const plan = await requireActivePlan(db);
   // the digest stored last week (a model of every task) is read while this week's input is
   const [loaded, previousRow] = await readTogether(db, [
     () => loadDigestInput(db, opts, plan),
-    () => findPreviousDigest(db, plan.id, roundFor(opts.now, opts.timezone).key),
+    () => findPreviousDigest(db, plan.id, roundFor(opts.weekOf ?? opts.now, opts.timezone).key),
   ]);
   const previous = asModel(previousRow?.model);
   const model = buildDigestModelFromSummary(loaded.input, previous);
@@ -61,7 +61,7 @@ export interface SendDigestResult {
  * crashed between storing and queuing is completed by the retry (with the stored card; the
  * outbox's uuid per ref absorbs a message still in flight).
  */
-export async function sendDigest(deps: { db: DbOrTx; enqueue: DigestEnqueue }, opts: { now: Date; timezone: string }): Promise<SendDigestResult> {
+export async function sendDigest(deps: { db: DbOrTx; enqueue: DigestEnqueue }, opts: { now: Date; timezone: string; weekOf?: Date }): Promise<SendDigestResult> {
   const { db } = deps;
   const composed = await composeDigest(db, opts);
   const stored = await recordDigest(db, composed, opts.now);
