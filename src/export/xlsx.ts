@@ -4,6 +4,7 @@ import { STATUSES } from '../domain/status.ts';
 import { LARK_HEX, NOT_REPORTED_LABEL, STATUS_COLOR, STATUS_LABEL } from '../domain/vocabulary/status.ts';
 import { INDICATOR_COLUMNS, indicatorRow, LEDGER_COLUMNS, ledgerRows, SECTION_COLUMNS, sectionRows } from './sheets.ts';
 import { progressTicker, type ExportProgress, type ReportData } from './types.ts';
+import { HISTORY_COLUMNS, HISTORY_NOTE, historyValues, type HistoryRow } from './history-sheet.ts';
 
 // Every sheet prints as it is: a title row, the header row repeated on each page and frozen on
 // screen, thin borders, wrapped text, landscape A4 fitted to one page wide.
@@ -85,7 +86,7 @@ function addRow(ws: ExcelJS.Worksheet, values: Record<string, unknown>, style?: 
 export async function writeLedgerXlsx(
   data: ReportData,
   file: string,
-  opts: { timezone: string; now?: Date; onProgress?: ExportProgress },
+  opts: { timezone: string; now?: Date; onProgress?: ExportProgress; history?: readonly HistoryRow[] },
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   workbook.creator = 'duban';
@@ -121,6 +122,12 @@ export async function writeLedgerXlsx(
   const indicators = sheet(workbook, '指标完成情况', INDICATOR_COLUMNS, `${data.plan.title}主要指标完成情况${asOf}`, '最新值为负责部门最近一次填报的数值。');
   for (const i of data.indicators) addRow(indicators, indicatorRow(i, opts.timezone));
   indicators.commit();
+
+  if (opts.history) {
+    const history = sheet(workbook, '历史', HISTORY_COLUMNS, `${data.plan.title}填报历史${asOf}`, HISTORY_NOTE);
+    for (const r of opts.history) addRow(history, historyValues(r, opts.timezone));
+    history.commit();
+  }
 
   await workbook.commit();
 }

@@ -4,6 +4,9 @@ import { requireActivePlan } from '../db/repositories/plan.repository.ts';
 import { isStatus } from '../domain/status.ts';
 import type { ReportData, ReportDepartment, ReportTask } from '../export/types.ts';
 import type { Comparator } from '../plan/types.ts';
+import { taskReports } from '../db/repositories/history.repository.ts';
+import { taskTimeline } from '../domain/history.ts';
+import type { HistoryRow } from '../export/history-sheet.ts';
 
 /** The active plan with every task × department's latest report, in a few set-based queries. */
 export async function loadReportData(db: DbOrTx): Promise<ReportData> {
@@ -56,4 +59,29 @@ export async function loadReportData(db: DbOrTx): Promise<ReportData> {
       };
     }),
   };
+}
+
+/** Every task's timeline (changes only), in task order then time: the xlsx 历史 sheet. */
+export async function loadHistoryRows(db: DbOrTx, data: ReportData): Promise<HistoryRow[]> {
+  const versions = await taskReports(db, data.tasks.map((t) => t.id));
+  const byTask = new Map<number, typeof versions>();
+  for (const v of versions) {
+    const list = byTask.get(v.taskId) ?? [];
+    list.push(v);
+    byTask.set(v.taskId, list);
+  }
+  return data.tasks.flatMap((t) =>
+    taskTimeline(byTask.get(t.id) ?? []).map((e) => ({
+      taskNumber: t.number,
+      taskTitle: t.title,
+      roundKey: e.roundKey,
+      reportedAt: e.reportedAt,
+      department: e.department,
+      status: e.status,
+      progress: e.progress,
+      note: e.note,
+      reporter: e.reporter,
+      late: e.late,
+    })),
+  );
 }
