@@ -24,7 +24,7 @@ const rep = alias(reports, 'rep');
 
 /**
  * A unit's response, round by round, for the rounds that started before `before`: one pass over
- * the unit's reports of the plan (index reports_task_dept_time via its tasks), grouped by round.
+ * the unit's reports (index reports_dept_round, read without the table), grouped by round.
  * Its tasks are those it answers for today (tasks and key points, as its card lists them).
  */
 export function unitWeeklyResponse(db: DbOrTx, planId: number, departmentId: number, before: Date): Promise<UnitWeekRow[]> {
@@ -35,9 +35,10 @@ export function unitWeeklyResponse(db: DbOrTx, planId: number, departmentId: num
       select ${a.taskId} as task_id from ${assignments} as ${a} join ${tasks} as ${t} on ${t.id} = ${a.taskId}
       where ${t.planId} = ${planId} and ${t.removedAt} is null and ${a.departmentId} = ${departmentId}
     ), answered as (
+      -- index-only over reports_dept_round: the unit's reports, then only its live tasks
       select ${rep.roundId} as round_id, ${rep.taskId} as task_id, bool_or(not ${rep.late}) as on_time
-      from ${reports} as ${rep} join mine on mine.task_id = ${rep.taskId}
-      where ${rep.departmentId} = ${departmentId}
+      from ${reports} as ${rep}
+      where ${rep.departmentId} = ${departmentId} and ${rep.taskId} in (select task_id from mine)
       group by ${rep.roundId}, ${rep.taskId}
     )
     select ${r.key} as key, (select count(*) from mine)::int as expected,
