@@ -30,7 +30,6 @@ function dayLine(day: MonthDay, timezone: string): string {
 
 export const calendarCommand: Command = {
   name: 'calendar',
-  summary: '某月每天是否上班（工作日 / 休息日 / 节假日 / 调休上班）及当天的定时步骤',
   help: `用法: duban calendar <YYYY-MM>
 
 列出该月每一天：工作日、休息日、节假日或调休上班，以及当天运行的定时步骤（开启填报、催办、
