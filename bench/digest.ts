@@ -55,7 +55,7 @@ async function seedDatabase(handle: DbHandle): Promise<number> {
   console.error(`seeding ${TASKS} tasks × ${DEPTS} departments × ${WEEKS} rounds …`);
   const [, seedMs] = await timed(async () => {
     await step('session', `set session_replication_role = replica; set synchronous_commit = off; set maintenance_work_mem = '512MB';
-      drop index reports_version, reports_round, reports_task_dept_time; alter table reports drop constraint reports_event_id_unique;`);
+      drop index reports_version, reports_round, reports_task_dept_time, reports_dept_round; alter table reports drop constraint reports_event_id_unique;`);
     await step('plan, sections, departments, people', `
       insert into plans (key, title, year, report_deadline, report_to, source_hash, imported_at)
         values ('bench', '推动知识产权高质量发展年度工作指引（2021）', 2021, '2021-12-15', '运用促进司', 'h', now());
@@ -94,6 +94,7 @@ async function seedDatabase(handle: DbHandle): Promise<number> {
       create unique index reports_version on reports (task_id, department_id, round_id, version);
       create index reports_round on reports (round_id);
       create index reports_task_dept_time on reports (task_id, department_id, reported_at);
+      create index reports_dept_round on reports (department_id, round_id, task_id, late);
       alter table reports add constraint reports_event_id_unique unique (event_id);`);
     await step('current_status', `
       insert into current_status (task_id, department_id, report_id, round_id, status, progress, note, reporter_open_id, reported_at)

@@ -22,7 +22,8 @@ import { safeUrl } from './queue/redis-health.ts';
 import { createBotIdentity } from './lark/bot-identity.ts';
 import type { Send } from './usecases/rounds/ports.ts';
 import { alertAdminsOfRejection } from './usecases/outbox-alerts.ts';
-import { runStep } from './usecases/steps.ts';
+import { loadWorkCalendar } from './app/calendar.ts';
+import { runScheduledStep } from './usecases/scheduled-step.ts';
 
 // Composition root: config → clients → server / workers. Only wiring lives here: shutdown is
 // src/app/lifecycle.ts, queues and workers src/app/queues.ts, the inbound logic src/app/inbound.ts
@@ -162,6 +163,8 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
         typeof opts.inboundHandlers === 'function'
           ? opts.inboundHandlers(deps)
           : (opts.inboundHandlers ?? dubanHandlers({ send, timezone: config.timezone, bot }));
+      // A bad override file stops the start here, before any schedule is registered (nothing applied).
+      const schedules = (opts.schedules ?? true) ? await loadWorkCalendar({ overrideFile: config.calendar.overrideFile }) : null;
       const refusalNotices = dubanRefusalNotices({ db: db.db, send, now, timezone: config.timezone });
       const { createMessenger } = await import('./lark/messenger.ts');
       const workers = await startWorkers({
@@ -180,7 +183,17 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
           await refusalNotices(job, f);
           await alertAdminsOfRejection({ db: db.db, send, now: now(), timezone: config.timezone }, job.purpose, job.op, f);
         },
-        runStep: (opts.schedules ?? true) ? (step) => runStep(step, { db: db.db, send, now, timezone: config.timezone }) : null,
+        runStep: schedules
+          ? (job) =>
+              runScheduledStep(job, {
+                db: db.db,
+                send,
+                now,
+                timezone: config.timezone,
+                quietHours: config.calendar.quietHours,
+                rules: { calendar: schedules.calendar, quietHours: config.calendar.quietHours, timezone: config.timezone },
+              })
+          : null,
         shutdown,
       });
       progress(`队列处理已启动（${workers.map((w) => w.name).join('、')}）`);

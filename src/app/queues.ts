@@ -12,10 +12,10 @@ import { createInboundEnqueue } from '../queue/inbound.ts';
 import { QUEUES } from '../queue/names.ts';
 import { createOutbox, type Outbox } from '../queue/outbox.ts';
 import { quietErrors, waitForRedis } from '../queue/redis-health.ts';
-import { registerSchedules, type ScheduledStep } from '../queue/schedules.ts';
+import { registerSchedules } from '../queue/schedules.ts';
 import { startInboundWorker, type InboundBatchHandlers } from '../queue/workers/inbound.worker.ts';
 import { startOutboxWorker, type OutboxWorkerOptions } from '../queue/workers/outbox.worker.ts';
-import { startSchedulesWorker } from '../queue/workers/schedules.worker.ts';
+import { startSchedulesWorker, type StepRunner } from '../queue/workers/schedules.worker.ts';
 import type { Shutdown } from './lifecycle.ts';
 
 // Queue wiring of startApp (src/main.ts): the connections, the producer side (inbound queue,
@@ -68,7 +68,7 @@ export interface WorkerWiring {
   /** Kinds stored many per transaction (status reports). */
   batchHandlers?: InboundBatchHandlers;
   /** Runs a scheduled step; null: no schedulers and no schedules worker. */
-  runStep: ((step: ScheduledStep) => Promise<string>) | null;
+  runStep: StepRunner | null;
   shutdown: Shutdown;
   /** Told when Lark refuses an outgoing call for good (src/usecases/lark-refusals.ts). */
   onRejected?: OutboxWorkerOptions['onRejected'];
@@ -100,7 +100,7 @@ export async function startWorkers(w: WorkerWiring): Promise<Worker[]> {
     schedulesQueue.on('error', () => {});
     shutdown.closer(() => schedulesQueue.close());
     await registerSchedules(schedulesQueue, config.cron, config.timezone);
-    started(startSchedulesWorker({ connection, prefix: config.queuePrefix, run: w.runStep, logger }));
+    started(startSchedulesWorker({ connection, prefix: config.queuePrefix, run: w.runStep, logger, queue: schedulesQueue }));
   }
   return workers;
 }

@@ -49,6 +49,8 @@ export function responseText(m: DigestModel, b: DigestBudget): El {
     const names = r.partial.map((p) => `${p.name} ${p.reported}/${p.expected}`);
     lines.push(`部分填报（${r.partial.length}）：${nameList(names, b.listMax, '个部门')}`);
   }
+  const trend = trendLine(m);
+  if (trend) lines.push(trend);
   const g = m.regionResponse;
   if (g) {
     // compact on purpose: 34 regions are a count plus the first names, never a line each
@@ -199,4 +201,14 @@ export function countdownFooter(m: DigestModel, timezone: string): El {
   parts.push(`距年底（${c.yearEnd}）${days(c.daysToYearEnd)}`);
   parts.push(`数据截至 ${localTime(m.generatedAt, timezone, 'yyyy-MM-dd HH:mm')}`);
   return markdown(font('grey', parts.join('｜')), { text_size: 'notation' });
+}
+
+/** 近四周: the response rate and the tasks at risk or blocked, one short line (— for a week without a digest). */
+export function trendLine(m: DigestModel): string | null {
+  const t = m.trend;
+  if (!t || t.filter((p) => p.responseRate !== null || p.atRiskOrBlocked !== null).length < 2) return null;
+  const weeks = t.map((p) => p.weekKey.slice(5)).join(' · ');
+  const rates = t.map((p) => (p.responseRate === null ? '—' : `${p.responseRate}%`)).join(' → ');
+  const risks = t.map((p) => (p.atRiskOrBlocked === null ? '—' : String(p.atRiskOrBlocked))).join(' → ');
+  return `**近四周**（${weeks}）：填报率 ${rates}；风险/受阻 ${risks}`;
 }

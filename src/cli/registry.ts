@@ -18,6 +18,7 @@ export const commands: CommandEntry[] = [
   { name: 'inbound', summary: '查看与重新处理未能保存的回复（inbound failed | inbound retry）', load: async () => (await import('./inbound.ts')).inboundCommand },
   { name: 'outbox', summary: '查看和重发发送失败的消息（outbox failed | outbox retry）', load: async () => (await import('./outbox.ts')).outboxCommand },
   { name: 'doctor', summary: '检查配置、数据库、Redis、飞书应用、群和人员，列出要处理的事项', load: async () => (await import('./doctor.ts')).doctorCommand },
+  { name: 'calendar', summary: '某月每天是否上班（工作日 / 休息日 / 节假日 / 调休上班）及当天的定时步骤', load: async () => (await import('./calendar.ts')).calendarCommand },
   { name: 'backup', summary: '备份内嵌数据库（PGlite）到一个 .tar.gz 文件', load: async () => (await import('./backup.ts')).backupCommand },
   { name: 'simulator', summary: '启动模拟飞书开放平台（start the fake Lark Open API）', load: async () => (await import('./simulator.ts')).simulatorCommand },
   { name: 'demo', summary: '一键演示：模拟飞书 + 控制台 + 种子数据（run everything on embedded defaults）', load: async () => (await import('./demo.ts')).demoCommand },

@@ -1,6 +1,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { parseQuietHours, type QuietHours } from '../domain/calendar/quiet-hours.ts';
 
 // The whole environment contract (docs/operations.md#configuration), validated once. Nothing else reads process.env.
 const optionalText = z
@@ -59,6 +60,15 @@ export const configSchema = z.object({
   REMIND_CRON: cron('0 15 * * 4'),
   CLOSE_CRON: cron('0 17 * * 5'),
   DIGEST_CRON: cron('30 17 * * 5'),
+  CALENDAR_OVERRIDE_FILE: optionalText,
+  QUIET_HOURS: z
+    .string()
+    .trim()
+    .default('20:00-08:00')
+    .superRefine((v, ctx) => {
+      const q = parseQuietHours(v);
+      if (q instanceof Error) ctx.addIssue({ code: 'custom', message: q.message });
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTBOX_APP_RATE: z.coerce.number().int().positive().default(40),
   OUTBOX_CHAT_RATE: z.coerce.number().int().positive().default(4),
@@ -106,6 +116,8 @@ export interface Config {
   /** Fixed clock for demos and tests (ISO date-time); unset means the real clock. */
   now?: string;
   cron: { round: string; remind: string; close: string; digest: string };
+  /** Holidays: the package's data, then the override file's years (YAML); no reminder in the quiet hours (null: none). */
+  calendar: { overrideFile?: string; quietHours: QuietHours | null };
   logLevel: RawConfig['LOG_LEVEL'];
   outbox: { appRatePerSecond: number; chatRatePerSecond: number; appRatePerMinute: number };
   /** Longest a card callback answer waits for its card; past it the card follows as a delayed update. */
@@ -161,6 +173,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     timezone: e.DUBAN_TIMEZONE,
     now: e.DUBAN_NOW,
     cron: { round: e.ROUND_CRON, remind: e.REMIND_CRON, close: e.CLOSE_CRON, digest: e.DIGEST_CRON },
+    calendar: { overrideFile: e.CALENDAR_OVERRIDE_FILE, quietHours: parseQuietHours(e.QUIET_HOURS) as QuietHours | null },
     logLevel: e.LOG_LEVEL,
     outbox: { appRatePerSecond: e.OUTBOX_APP_RATE, chatRatePerSecond: e.OUTBOX_CHAT_RATE, appRatePerMinute: e.OUTBOX_APP_RATE_PER_MINUTE },
     cardAnswerBudgetMs: e.CARD_ANSWER_BUDGET_MS,

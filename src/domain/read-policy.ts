@@ -42,6 +42,8 @@ export type ReadSubject =
   | { kind: 'indicator'; ownerDepartmentIds: readonly (number | null)[] }
   | { kind: 'digest' }
   | { kind: 'not_reported' }
+  /** a unit's response rate over the weeks (「运用促进司的填报率」) */
+  | { kind: 'response_history'; departmentId: number }
   | { kind: 'help' }
   | { kind: 'unknown' };
 
@@ -70,6 +72,11 @@ export function decideRead(policy: ReadPolicy, reader: Reader, subject: ReadSubj
   if (subject.kind === 'digest' || subject.kind === 'not_reported') {
     const what = subject.kind === 'digest' ? '本周汇总' : '填报情况';
     return { ok: false, code: 'LEADERS_ONLY', message: `抱歉，${what}仅向督办管理员和领导开放。如需查看，请联系${contact(policy)}。` };
+  }
+  if (subject.kind === 'response_history') {
+    // how a unit answers is about its people: for admins, leaders and the unit's own reporters
+    if (reader.departments.some((d) => d.id === subject.departmentId)) return ALLOW;
+    return { ok: false, code: 'LEADERS_ONLY', message: `抱歉，各部门的填报率仅向督办管理员、领导和本部门填报人开放。如需查看，请联系${contact(policy)}。` };
   }
   if (policy.visibility !== 'own' || subject.kind === 'help' || subject.kind === 'unknown' || subject.kind === 'search') {
     // A search is narrowed to readable tasks by the caller (readableTask), not refused.

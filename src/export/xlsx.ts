@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { STATUSES } from '../domain/status.ts';
 import { LARK_HEX, NOT_REPORTED_LABEL, STATUS_COLOR, STATUS_LABEL } from '../domain/vocabulary/status.ts';
-import { HISTORY_COLUMNS, historyRows, INDICATOR_COLUMNS, indicatorRow, LEDGER_COLUMNS, ledgerRows, SECTION_COLUMNS, sectionRows } from './sheets.ts';
+import { HISTORY_COLUMNS as REVIEW_COLUMNS, historyRows as reviewRows, INDICATOR_COLUMNS, indicatorRow, LEDGER_COLUMNS, ledgerRows, SECTION_COLUMNS, sectionRows } from './sheets.ts';
 import { progressTicker, type ExportProgress, type ReportData } from './types.ts';
+import { HISTORY_COLUMNS, HISTORY_NOTE, historyValues, type HistoryRow } from './history-sheet.ts';
 
 // Every sheet prints as it is: a title row, the header row repeated on each page and frozen on
 // screen, thin borders, wrapped text, landscape A4 fitted to one page wide.
@@ -85,7 +86,7 @@ function addRow(ws: ExcelJS.Worksheet, values: Record<string, unknown>, style?: 
 export async function writeLedgerXlsx(
   data: ReportData,
   file: string,
-  opts: { timezone: string; now?: Date; onProgress?: ExportProgress },
+  opts: { timezone: string; now?: Date; onProgress?: ExportProgress; history?: readonly HistoryRow[] },
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   workbook.creator = 'duban';
@@ -122,15 +123,20 @@ export async function writeLedgerXlsx(
   for (const i of data.indicators) addRow(indicators, indicatorRow(i, opts.timezone));
   indicators.commit();
 
-  const history = sheet(
+  const reviews = sheet(
     workbook,
     '延期与审核',
-    HISTORY_COLUMNS.map((c) => ({ ...c })),
+    REVIEW_COLUMNS.map((c) => ({ ...c })),
     `${data.plan.title}延期申请与办结审核记录${asOf}`,
     '完成时限以最近一次获批的延期申请为准；单位报送的「已完成」经审核通过后方计为完成，审核前为「待审核」。',
   );
-  for (const task of data.tasks) for (const row of historyRows(task)) addRow(history, row);
-  history.commit();
+  for (const task of data.tasks) for (const row of reviewRows(task)) addRow(reviews, row);
+  reviews.commit();
+  if (opts.history) {
+    const history = sheet(workbook, '历史', HISTORY_COLUMNS, `${data.plan.title}填报历史${asOf}`, HISTORY_NOTE);
+    for (const r of opts.history) addRow(history, historyValues(r, opts.timezone));
+    history.commit();
+  }
 
   await workbook.commit();
 }

@@ -4,6 +4,20 @@ import type { Queue } from 'bullmq';
 export const SCHEDULED_STEPS = ['open_round', 'remind', 'close_round', 'digest'] as const;
 export type ScheduledStep = (typeof SCHEDULED_STEPS)[number];
 
+/** A schedules job: the step, and for a step moved off a holiday or out of quiet hours, when it was first due (ISO). */
+export interface ScheduledJob {
+  step: ScheduledStep;
+  dueAt?: string;
+  /** how many times it has been put back already */
+  deferrals?: number;
+}
+
+/** What running a scheduled job did: a line for the log, and whether to put it back for later. */
+export interface ScheduledOutcome {
+  line: string;
+  defer?: { untilMs: number; delayMs: number; dueAt: string };
+}
+
 export interface ScheduleCron {
   round: string;
   remind: string;

@@ -9,6 +9,7 @@ import { answerDigest } from './ask-digest.ts';
 import { answerRegion, answerRegions } from './ask-regions.ts';
 import { answerIndicators } from './ask-overview.ts';
 import { answerTask } from './ask-task.ts';
+import { answerTaskHistory, answerUnitHistory } from './ask-history.ts';
 import { summariseTasks, toLine, type AskOptions } from './ask-tasks.ts';
 import { gateIntent, loadReadAccess, type Asker } from './read-access.ts';
 import { readTogether } from '../db/reads.ts';
@@ -88,6 +89,12 @@ export async function answerQuestion(db: Db, text: string, opts: AnswerOptions):
       break;
     case 'digest':
       answer = await answerDigest(db, plan, o);
+      break;
+    case 'unit_history':
+      answer = await answerUnitHistory(db, plan, { id: intent.departmentId, name: intent.name }, o);
+      break;
+    case 'task_history':
+      answer = await answerTaskHistory(db, plan, intent.number, ctx.taskCount, o);
       break;
     case 'help':
       answer = { kind: 'help', examples: HELP_EXAMPLES };

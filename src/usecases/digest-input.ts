@@ -24,11 +24,12 @@ export interface LoadedDigestInput {
  */
 export async function loadDigestInput(
   db: DbOrTx,
-  opts: { now: Date; timezone: string },
+  opts: { now: Date; timezone: string; weekOf?: Date },
   knownPlan?: PlanRecord,
 ): Promise<LoadedDigestInput> {
   const plan = knownPlan ?? (await requireActivePlan(db));
-  const week = roundFor(opts.now, opts.timezone);
+  // a digest moved off a holiday into the next week still summarises the week it was due for
+  const week = roundFor(opts.weekOf ?? opts.now, opts.timezone);
   const [{ round, sectionRows, taskRows, departmentRows, summaryRows, indicatorRows, latestValues }, regionRows] = await Promise.all([
     readDigestRows(db, plan.id, week.key),
     listRegionResponse(db, plan.id, week.key),

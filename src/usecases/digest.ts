@@ -4,6 +4,8 @@ import { leadershipChats } from '../db/repositories/directory.repository.ts';
 import { requireActivePlan } from '../db/repositories/plan.repository.ts';
 import { listSentRefs } from '../db/repositories/sent-messages.repository.ts';
 import { buildDigestModelFromSummary } from '../domain/digest/model.ts';
+import { earlierWeekKeys, fourWeekTrend } from '../domain/digest/trend.ts';
+import { digestFigures } from '../db/repositories/history.repository.ts';
 import type { DigestModel } from '../domain/digest/types.ts';
 import { buildDigestCard, type Card } from '../cards/digest.ts';
 import { loadDigestInput } from './digest-input.ts';
@@ -24,15 +26,19 @@ const asModel = (v: unknown): DigestModel | null =>
   v && typeof v === 'object' && 'taskStates' in v ? (v as DigestModel) : null;
 
 /** Builds this week's digest from the database; writes nothing. */
-export async function composeDigest(db: DbOrTx, opts: { now: Date; timezone: string }): Promise<ComposedDigest> {
+export async function composeDigest(db: DbOrTx, opts: { now: Date; timezone: string; weekOf?: Date }): Promise<ComposedDigest> {
   const plan = await requireActivePlan(db);
-  // the digest stored last week (a model of every task) is read while this week's input is
-  const [loaded, previousRow] = await readTogether(db, [
+  const week = roundFor(opts.weekOf ?? opts.now, opts.timezone);
+  const earlier = earlierWeekKeys(week, opts.timezone);
+  // the digest stored last week (a model of every task) and the three before's figures are read while this week's input is
+  const [loaded, previousRow, figures] = await readTogether(db, [
     () => loadDigestInput(db, opts, plan),
-    () => findPreviousDigest(db, plan.id, roundFor(opts.now, opts.timezone).key),
+    () => findPreviousDigest(db, plan.id, week.key),
+    () => digestFigures(db, plan.id, earlier),
   ]);
   const previous = asModel(previousRow?.model);
-  const model = buildDigestModelFromSummary(loaded.input, previous);
+  const base = buildDigestModelFromSummary(loaded.input, previous);
+  const model = { ...base, trend: fourWeekTrend(base, earlier, figures, loaded.weekKey) };
   return { planId: loaded.planId, roundId: loaded.roundId, weekKey: loaded.weekKey, model, card: buildDigestCard(model), previous };
 }
 
@@ -61,7 +67,7 @@ export interface SendDigestResult {
  * crashed between storing and queuing is completed by the retry (with the stored card; the
  * outbox's uuid per ref absorbs a message still in flight).
  */
-export async function sendDigest(deps: { db: DbOrTx; enqueue: DigestEnqueue }, opts: { now: Date; timezone: string }): Promise<SendDigestResult> {
+export async function sendDigest(deps: { db: DbOrTx; enqueue: DigestEnqueue }, opts: { now: Date; timezone: string; weekOf?: Date }): Promise<SendDigestResult> {
   const { db } = deps;
   const composed = await composeDigest(db, opts);
   const stored = await recordDigest(db, composed, opts.now);

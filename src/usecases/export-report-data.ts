@@ -7,6 +7,9 @@ import type { Comparator } from '../plan/types.ts';
 import { reviewHistory } from '../db/repositories/review.repository.ts';
 import type { ReviewHistoryEntry } from '../cards/answers/model.ts';
 import { historyEntry } from './review/history.ts';
+import { taskReports } from '../db/repositories/history.repository.ts';
+import { taskTimeline } from '../domain/history.ts';
+import type { HistoryRow } from '../export/history-sheet.ts';
 
 /** The active plan with every task × department's latest report, in a few set-based queries. */
 export async function loadReportData(db: DbOrTx, timezone = 'Asia/Shanghai'): Promise<ReportData> {
@@ -67,4 +70,29 @@ export async function loadReportData(db: DbOrTx, timezone = 'Asia/Shanghai'): Pr
       };
     }),
   };
+}
+
+/** Every task's timeline (changes only), in task order then time: the xlsx 历史 sheet. */
+export async function loadHistoryRows(db: DbOrTx, data: ReportData): Promise<HistoryRow[]> {
+  const versions = await taskReports(db, data.tasks.map((t) => t.id));
+  const byTask = new Map<number, typeof versions>();
+  for (const v of versions) {
+    const list = byTask.get(v.taskId) ?? [];
+    list.push(v);
+    byTask.set(v.taskId, list);
+  }
+  return data.tasks.flatMap((t) =>
+    taskTimeline(byTask.get(t.id) ?? []).map((e) => ({
+      taskNumber: t.number,
+      taskTitle: t.title,
+      roundKey: e.roundKey,
+      reportedAt: e.reportedAt,
+      department: e.department,
+      status: e.status,
+      progress: e.progress,
+      note: e.note,
+      reporter: e.reporter,
+      late: e.late,
+    })),
+  );
 }

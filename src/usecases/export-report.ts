@@ -4,7 +4,7 @@ import { writeReportDocx } from '../export/docx.ts';
 import type { ExportProgress } from '../export/types.ts';
 import { writeLedgerXlsx } from '../export/xlsx.ts';
 import { DubanError } from '../errors.ts';
-import { loadReportData } from './export-report-data.ts';
+import { loadHistoryRows, loadReportData } from './export-report-data.ts';
 
 export const EXPORT_FORMATS = ['xlsx', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -29,7 +29,10 @@ export async function exportReport(
   // written aside and renamed, so a failed export never leaves half a file under the asked name
   const partial = `${opts.out}.partial`;
   try {
-    if (format === 'xlsx') await writeLedgerXlsx(data, partial, { timezone: opts.timezone, now: opts.now, onProgress: opts.onProgress });
+    if (format === 'xlsx') {
+      const history = await loadHistoryRows(db, data);
+      await writeLedgerXlsx(data, partial, { timezone: opts.timezone, now: opts.now, onProgress: opts.onProgress, history });
+    }
     else await writeReportDocx(data, partial, { now: opts.now, timezone: opts.timezone, onProgress: opts.onProgress });
     await rename(partial, opts.out);
   } catch (e) {

@@ -47,7 +47,8 @@ export async function gateIntent(db: DbOrTx, planId: number, intent: Intent, acc
   if (!first.ok) return first;
   if (policy.visibility !== 'own') return { ok: true, intent };
   switch (intent.kind) {
-    case 'task': {
+    case 'task':
+    case 'task_history': {
       const owners = await taskOwnersByNumber(db, planId, [intent.number]);
       // A number the plan does not have is answered "not found", which tells nothing.
       const ids = owners.get(intent.number) ?? [];
@@ -85,10 +86,13 @@ export async function gateIntent(db: DbOrTx, planId: number, intent: Intent, acc
 function subjectWithoutOwners(intent: Intent): ReadSubject {
   switch (intent.kind) {
     case 'task':
+    case 'task_history':
     case 'tasks':
     case 'search':
     case 'other_plan':
       return { kind: 'search' };
+    case 'unit_history':
+      return { kind: 'response_history', departmentId: intent.departmentId };
     case 'department':
       return { kind: 'department', departmentId: intent.departmentId };
     case 'list':

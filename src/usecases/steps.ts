@@ -1,7 +1,10 @@
 import type { Db } from '../db/client.ts';
 import type { ScheduledStep } from '../queue/schedules.ts';
 import { sendDigest, type DigestEnqueue } from './digest.ts';
+import { DateTime } from 'luxon';
+import { describeQuietHours, isQuiet, type QuietHours } from '../domain/calendar/quiet-hours.ts';
 import { formatLocalTime } from '../domain/rounds.ts';
+import { DubanError } from '../errors.ts';
 import { closeRound, reopenRound } from './rounds/close-round.ts';
 import { openRound } from './rounds/open-round.ts';
 import type { Send } from './rounds/ports.ts';
@@ -13,6 +16,13 @@ export interface StepDeps {
   now: () => Date;
   timezone: string;
   progress?: (line: string) => void;
+  /** No 催办 is sent in these hours (QUIET_HOURS); unset or null: none. */
+  quietHours?: QuietHours | null;
+  /**
+   * The week a closing or digest acts on when it runs late (a step moved off a holiday into the
+   * next week closes and summarises the week it was due for); unset: the week of `now`.
+   */
+  weekOf?: Date;
 }
 
 /** The digest goes out as one outbox `send` of the card per leadership chat. */
@@ -45,6 +55,7 @@ export async function runStep(step: StepName, deps: StepDeps): Promise<string> {
 
 async function runStepOnce(step: StepName, deps: StepDeps): Promise<string> {
   const base = { send: deps.send, now: deps.now(), timezone: deps.timezone, progress: deps.progress };
+  const weekOf = deps.weekOf;
   switch (step) {
     case 'open_round': {
       const r = await openRound(deps.db, base);
@@ -57,13 +68,16 @@ async function runStepOnce(step: StepName, deps: StepDeps): Promise<string> {
       return `${r.created ? '已开启' : '已重新检查'}本周填报（${r.round.key}），${units}的卡片已排队发送${unbound}`;
     }
     case 'remind': {
+      if (deps.quietHours && isQuiet(DateTime.fromJSDate(base.now, { zone: deps.timezone }), deps.quietHours)) {
+        throw new DubanError('QUIET_HOURS', `现在是免打扰时段（${describeQuietHours(deps.quietHours)}），不发送催办；请在时段结束后再催办（定时催办会自动顺延到时段结束）`);
+      }
       const r = await remind(deps.db, base);
       return r.reminded.length
         ? `第 ${r.reminderNumber} 次催办（${r.roundKey}）：${r.reminded.map((x) => `${x.department}（${x.missing} 项）`).join('、')}`
         : `第 ${r.reminderNumber} 次催办（${r.roundKey}）：各部门均已填报，无需催办`;
     }
     case 'close_round': {
-      const r = await closeRound(deps.db, { now: base.now, timezone: deps.timezone });
+      const r = await closeRound(deps.db, { now: base.now, timezone: deps.timezone, weekOf });
       return r.closed ? `已关闭本周填报（${r.round.key}）；此后提交将标记为逾期补报。${REOPEN_HINT}` : `本周填报（${r.round.key}）此前已关闭`;
     }
     case 'reopen_round': {
@@ -73,7 +87,7 @@ async function runStepOnce(step: StepName, deps: StepDeps): Promise<string> {
         : `本周填报（${r.round.key}）未关闭，无需重新开启`;
     }
     case 'digest': {
-      const r = await sendDigest({ db: deps.db, enqueue: digestEnqueue(deps.send) }, { now: base.now, timezone: deps.timezone });
+      const r = await sendDigest({ db: deps.db, enqueue: digestEnqueue(deps.send) }, { now: base.now, timezone: deps.timezone, weekOf });
       if (r.enqueued.length) return `已提交本周汇总（${r.weekKey}）到 ${r.enqueued.length} 个领导群：${r.enqueued.join('、')}`;
       return r.stored
         ? `已生成本周汇总（${r.weekKey}），但没有登记领导群（directory 文件的 leadership）`

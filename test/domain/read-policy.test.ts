@@ -109,3 +109,16 @@ describe('reminders\' content', () => {
     expect(readableByDepartmentChat({ id: 1, name: '条法司' }, [])).toBe(false);
   });
 });
+
+describe('a unit’s response rate (「XX的填报率」)', () => {
+  const policy = (visibility: Visibility): ReadPolicy => ({ visibility, contacts: ['周督办'] });
+  it.each(['members', 'open', 'own'] as Visibility[])('under %s: admins, leaders and the unit’s own reporters only', (v) => {
+    const own = { kind: 'response_history', departmentId: OWN } as const;
+    const other = { kind: 'response_history', departmentId: OTHER } as const;
+    expect(decideRead(policy(v), READERS.admin!, other)).toEqual({ ok: true });
+    expect(decideRead(policy(v), READERS.leader!, other)).toEqual({ ok: true });
+    expect(decideRead(policy(v), READERS.reporter!, own)).toEqual({ ok: true });
+    expect(decideRead(policy(v), READERS.reporter!, other)).toMatchObject({ ok: false, code: 'LEADERS_ONLY', message: expect.stringContaining('仅向督办管理员、领导和本部门填报人开放') });
+    expect(decideRead(policy(v), READERS.outsider!, own)).toMatchObject({ ok: false, code: v === 'open' ? 'LEADERS_ONLY' : 'NOT_MEMBER' });
+  });
+});

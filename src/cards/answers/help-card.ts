@@ -12,6 +12,8 @@ export const HELP_EXAMPLES: HelpExample[] = [
   { question: '谁还没填报', does: '本轮还没有填完的部门（也可问“哪些没交”）' },
   { question: '审查周期', does: '指标的目标值和最新填报值（也可按数值问，如“2400亿那个指标”）' },
   { question: '本周汇总', does: '本周进展概况' },
+  { question: '运用促进司的填报率', does: '某部门逐周的填报率和按时率（管理员、领导和本部门填报人可查）' },
+  { question: '任务7的历史', does: '任务的历次状态、进度和说明变化（也可问“时间线”“填报记录”）' },
 ];
 
 export function helpCard(examples: HelpExample[]): Element {

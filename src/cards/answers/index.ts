@@ -4,12 +4,13 @@ import { digestCard, digestText, indicatorsCard, indicatorsTextOf } from './over
 import { otherPlanCard, otherPlanText, tasksCard, tasksText } from './tasks-card.ts';
 import { helpCard, helpText, NO_PLAN_TEXT, noPlanCard, unknownCard, unknownText } from './help-card.ts';
 import { refusedCard, refusedText } from './refused-card.ts';
+import { taskHistoryCard, taskHistoryText, unitHistoryCard, unitHistoryText } from './history-card.ts';
 import { escapeMessageText } from '../../domain/escape.ts';
 import type { Element } from './common.ts';
 import type { Answer } from './model.ts';
 
 export type { AskActionValue } from './buttons.ts';
-export type { Answer, AnswerKind, Offer, PlanLine, DepartmentStatus, DigestSummary, IndicatorLine, MissingDepartment, RegionSummary, TaskDetail, TaskLine } from './model.ts';
+export type { Answer, AnswerKind, Offer, PlanLine, DepartmentStatus, DigestSummary, IndicatorLine, MissingDepartment, RegionSummary, TaskDetail, TaskLine, TaskHistoryAnswer, UnitHistoryAnswer } from './model.ts';
 export { HELP_EXAMPLES } from './help-card.ts';
 
 /** The answer as a Card JSON 2.0 card (user text escaped). */
@@ -28,6 +29,8 @@ export function answerCard(a: Answer): Element {
     case 'help': return helpCard(a.examples);
     case 'other_plan': return otherPlanCard(a.year, a.plans);
     case 'unknown': return unknownCard(a.text, a.suggestions, a.offers);
+    case 'unit_history': return unitHistoryCard(a.history);
+    case 'task_history': return taskHistoryCard(a.history);
     case 'refused': return refusedCard(a.message);
   }
 }
@@ -55,6 +58,8 @@ function plainText(a: Answer): string {
     case 'help': return helpText(a.examples);
     case 'other_plan': return otherPlanText(a.year, a.plans);
     case 'unknown': return unknownText(a.text, a.suggestions, a.offers);
+    case 'unit_history': return unitHistoryText(a.history);
+    case 'task_history': return taskHistoryText(a.history);
     case 'refused': return refusedText(a.message);
   }
 }

@@ -20,6 +20,8 @@ export type Answer =
   | { kind: 'help'; examples: HelpExample[] }
   | { kind: 'other_plan'; year: number; plans: PlanLine[] }
   | { kind: 'unknown'; text: string; suggestions: string[]; offers?: Offer[] }
+  | { kind: 'unit_history'; history: UnitHistoryAnswer }
+  | { kind: 'task_history'; history: TaskHistoryAnswer }
   /** the read policy refused (domain/read-policy.ts); the message names whom to contact */
   | { kind: 'refused'; message: string };
 
@@ -144,4 +146,20 @@ export interface DigestSummary {
 export interface HelpExample {
   question: string;
   does: string;
+}
+
+/** 「运用促进司的填报率」: the unit's weeks, latest last, with the rates over all of them. */
+export interface UnitHistoryAnswer {
+  name: string;
+  weeks: { key: string; expected: number; reported: number; onTime: number }[];
+  /** percent over every week; null when nothing was expected */
+  rate: number | null;
+  timeliness: number | null;
+}
+
+/** 「任务7的历史」: the task's changes, oldest first, times formatted. */
+export interface TaskHistoryAnswer {
+  number: number;
+  title: string;
+  entries: { at: string; roundKey: string; department: string; status: Status | null; progress: number; note: string; late: boolean; reporter: string | null }[];
 }

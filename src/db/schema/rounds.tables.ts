@@ -41,6 +41,8 @@ export const reports = pgTable(
     uniqueIndex('reports_version').on(t.taskId, t.departmentId, t.roundId, t.version),
     index('reports_round').on(t.roundId),
     index('reports_task_dept_time').on(t.taskId, t.departmentId, t.reportedAt),
+    // 「XX的填报率」: one unit's answers round by round, read from the index alone (src/db/repositories/history.repository.ts)
+    index('reports_dept_round').on(t.departmentId, t.roundId, t.taskId, t.late),
   ],
 );
 

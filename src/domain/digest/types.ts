@@ -1,4 +1,5 @@
 import type { Status } from '../status.ts';
+import type { TrendPoint } from '../history.ts';
 import type { DeadlineState } from '../deadlines.ts';
 import type { Comparator, DeadlineKind } from '../../plan/types.ts';
 
@@ -119,6 +120,8 @@ export interface DigestModel {
   indicators: IndicatorSummary[];
   changes: DigestChanges;
   countdown: Countdown;
+  /** the last four weeks, oldest first: response rate and tasks at risk or blocked (absent in older digests) */
+  trend?: TrendPoint[];
   /** per task id: overall status and progress — what the next digest compares against */
   taskStates: Record<string, { number: number; status: Status; progress: number }>;
 }

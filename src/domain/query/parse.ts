@@ -11,6 +11,7 @@ import type { Intent, Offer, QueryContext } from './types.ts';
 import { askedAlternatives, namedTogether, readWords } from './words.ts';
 import { findYear } from './year.ts';
 import { asksAboutAllRegions } from './regions.ts';
+import { asksHistory, asksRate, unknownUnitRate } from './history.ts';
 
 export { EXAMPLE_QUESTIONS } from './lexicon.ts';
 
@@ -44,7 +45,7 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
   }
 
   const { numbers } = findTaskNumbers(prepared);
-  if (numbers.length === 1) return { kind: 'task', number: numbers[0]! };
+  if (numbers.length === 1) return asksHistory(compactText(prepared)) ? { kind: 'task_history', number: numbers[0]! } : { kind: 'task', number: numbers[0]! };
   if (numbers.length > 1) return { kind: 'tasks', numbers };
 
   const t = compactText(prepared);
@@ -59,6 +60,11 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
 
   const filter = findListFilter(t);
   const dep = findDepartment(t, ctx.departments);
+  if (dep && asksRate(t)) return { kind: 'unit_history', departmentId: dep.id, name: dep.name };
+  if (!dep && asksRate(t)) {
+    const unknown = unknownUnitRate(t, stripMentions(text).replace(/\s+/g, ' ').trim(), ctx);
+    if (unknown) return unknown;
+  }
   if (dep) {
     // 保护司负责的海外纠纷应对那个任务 names a task: the task, not the department's list
     if (removeWords(filter ? filter.rest.split(dep.word).join('') : dep.rest, FILLER_WORDS).length >= 2) {

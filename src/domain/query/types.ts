@@ -35,6 +35,9 @@ export type Intent =
   | { kind: 'digest' }
   | { kind: 'help' }
   | { kind: 'other_plan'; year: number }
-  | { kind: 'unknown'; text: string; suggestions: string[]; offers?: Offer[] };
+  | { kind: 'unit_history'; departmentId: number; name: string }
+  | { kind: 'task_history'; number: number }
+  /** `unknownUnit`: 「XX的填报率」 named a unit nobody knows; the offers are the nearest names */
+  | { kind: 'unknown'; text: string; suggestions: string[]; offers?: Offer[]; unknownUnit?: string };
 
 export type IntentKind = Intent['kind'];

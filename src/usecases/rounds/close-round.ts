@@ -5,10 +5,10 @@ import { roundFor } from '../../domain/rounds.ts';
 import { DubanError, noPlanError } from '../../errors.ts';
 
 /** Closes this week's round; later submissions are still stored, flagged late. */
-export async function closeRound(db: Db, deps: { now: Date; timezone: string }): Promise<{ round: RoundRecord; closed: boolean }> {
+export async function closeRound(db: Db, deps: { now: Date; timezone: string; weekOf?: Date }): Promise<{ round: RoundRecord; closed: boolean }> {
   const view = await loadPlanView(db);
   if (!view) throw noPlanError();
-  const key = roundFor(deps.now, deps.timezone).key;
+  const key = roundFor(deps.weekOf ?? deps.now, deps.timezone).key;
   const round = await findRound(db, view.plan.id, key);
   if (!round) throw new DubanError('ROUND_NOT_OPEN', `本周（${key}）的填报尚未开启，无需关闭`);
   const closed = await markRoundClosed(db, round.id, deps.now);

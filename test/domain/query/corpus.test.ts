@@ -24,6 +24,12 @@ interface Expect {
   askBack?: number[];
   notFound?: number;
   unknown?: true;
+  /** 「XX的填报率」: that unit's response over the weeks */
+  unitHistory?: string;
+  /** 「任务N的历史」: that task's timeline */
+  taskHistory?: number;
+  /** 「XX的填报率」 naming no known unit: asked back with these nearest names among the offers */
+  unknownUnit?: string[];
 }
 interface Question {
   cat: string;
@@ -54,6 +60,15 @@ export function judge(e: Expect, i: Intent): Verdict {
   const asksBack = i.kind === 'search' && !i.confident;
   const notUnderstood = i.kind === 'unknown' || i.kind === 'help';
   const single = i.kind === 'task' ? i.number : i.kind === 'search' && i.confident ? i.candidates[0]!.number : null;
+  if (e.unitHistory) return i.kind === 'unit_history' && i.name === e.unitHistory ? 'understood' : notUnderstood ? 'safe' : 'wrong';
+  if (e.taskHistory !== undefined) {
+    if (i.kind === 'task_history' && i.number === e.taskHistory) return 'understood';
+    return notUnderstood || single === e.taskHistory ? 'safe' : 'wrong';
+  }
+  if (e.unknownUnit) {
+    if (i.kind === 'unknown' && e.unknownUnit.every((n) => i.offers?.some((o) => o.label === n))) return 'understood';
+    return notUnderstood ? 'safe' : 'wrong';
+  }
   if (e.task !== undefined || e.notFound !== undefined) {
     const n = e.task ?? e.notFound!;
     if (single === n) return 'understood';
@@ -100,6 +115,9 @@ const describeIntent = (i: Intent): string => {
     case 'list': return `list ${i.filter}`;
     case 'indicator': return `indicator ${i.indicatorIds.map(indicatorName).join(',')}`;
     case 'other_plan': return `other plan ${i.year}`;
+    case 'unit_history': return `unit history ${i.name}`;
+    case 'task_history': return `task history ${i.number}`;
+    case 'unknown': return `unknown${i.offers ? ` (${i.offers.map((o) => o.label).join(',')})` : ''}`;
     default: return i.kind;
   }
 };

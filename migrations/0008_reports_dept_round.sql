@@ -1,0 +1,1 @@
+CREATE INDEX "reports_dept_round" ON "reports" USING btree ("department_id","round_id","task_id","late");
