@@ -27,6 +27,10 @@ export interface Offer {
 export type Intent =
   | { kind: 'task'; number: number }
   | { kind: 'tasks'; numbers: number[] }
+  /** a 工作要点 of the body by its own number (要点3, 工作要点三, 第三项要点) */
+  | { kind: 'key_point'; number: number }
+  /** several key points (要点3、4), or all of them (工作要点, numbers null) */
+  | { kind: 'key_points'; numbers: number[] | null }
   | { kind: 'search'; query: string; candidates: SearchCandidate[]; confident: boolean }
   | { kind: 'department'; departmentId: number; name: string; filter?: ListFilter }
   | { kind: 'list'; filter: ListFilter }

@@ -24,6 +24,9 @@ interface Expect {
   askBack?: number[];
   notFound?: number;
   unknown?: true;
+  keyPoint?: number;
+  keyPoints?: number[] | 'all';
+  regions?: true;
 }
 interface Question {
   cat: string;
@@ -54,6 +57,16 @@ export function judge(e: Expect, i: Intent): Verdict {
   const asksBack = i.kind === 'search' && !i.confident;
   const notUnderstood = i.kind === 'unknown' || i.kind === 'help';
   const single = i.kind === 'task' ? i.number : i.kind === 'search' && i.confident ? i.candidates[0]!.number : null;
+  if (e.keyPoint !== undefined) {
+    if (i.kind === 'key_point' && i.number === e.keyPoint) return 'understood';
+    return notUnderstood ? 'safe' : 'wrong';
+  }
+  if (e.keyPoints) {
+    const want = e.keyPoints === 'all' ? null : [...e.keyPoints].sort((a, b) => a - b).join();
+    if (i.kind === 'key_points' && (i.numbers === null ? want === null : [...i.numbers].sort((a, b) => a - b).join() === want)) return 'understood';
+    return notUnderstood ? 'safe' : 'wrong';
+  }
+  if (e.regions) return i.kind === 'regions' ? 'understood' : notUnderstood ? 'safe' : 'wrong';
   if (e.task !== undefined || e.notFound !== undefined) {
     const n = e.task ?? e.notFound!;
     if (single === n) return 'understood';
@@ -100,6 +113,8 @@ const describeIntent = (i: Intent): string => {
     case 'list': return `list ${i.filter}`;
     case 'indicator': return `indicator ${i.indicatorIds.map(indicatorName).join(',')}`;
     case 'other_plan': return `other plan ${i.year}`;
+    case 'key_point': return `key point ${i.number}`;
+    case 'key_points': return `key points ${i.numbers?.join(',') ?? 'all'}`;
     default: return i.kind;
   }
 };
