@@ -5,6 +5,8 @@ export interface QueryContext {
   departments: ReadonlyArray<{ id: number; name: string; aliases: readonly string[] }>;
   /** value and unit (the target) let a question name an indicator by its number: 2400亿那个指标 */
   indicators: ReadonlyArray<{ id: number; name: string; value?: number; unit?: string }>;
+  /** the body's 工作要点 by their own numbers (absent: the plan has none or the caller did not load them) */
+  keyPoints?: ReadonlyArray<{ number: number; title: string }>;
   /** the active plan's year: a question naming another year is about another plan */
   planYear?: number;
 }
