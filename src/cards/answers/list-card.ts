@@ -15,10 +15,16 @@ function countsLine(tasks: TaskLine[]): string {
   return STATUSES.filter((s) => counts.has(s)).map((s) => `${STATUS_LABEL[s]} ${counts.get(s)}`).join(' · ');
 }
 
+/** 7 项, or 7 项任务、2 项工作要点 when key points are listed too (they number on their own). */
+function howMany(tasks: TaskLine[]): string {
+  const keyPoints = tasks.filter((t) => t.kind === 'key_point').length;
+  return keyPoints === 0 ? `${tasks.length} 项` : `${tasks.length - keyPoints} 项任务、${keyPoints} 项工作要点`;
+}
+
 function taskListCard(title: string, template: Template, tasks: TaskLine[], empty: string): Element {
   if (tasks.length === 0) return card(header(title, 'green'), [markdown(empty)], title);
   const { shown, hidden } = fitLines(tasks.map(taskLineMarkdown), MAX_CARD_LINES);
-  const elements: Element[] = [markdown(`共 ${tasks.length} 项：${countsLine(tasks)}`), ...lineBlocks(shown)];
+  const elements: Element[] = [markdown(`共 ${howMany(tasks)}：${countsLine(tasks)}`), ...lineBlocks(shown)];
   if (hidden > 0) elements.push(footnote(`另有 ${hidden} 项未显示，可用“任务编号”查看单项`));
   return card(header(title, template), elements, `${title}：${tasks.length} 项`);
 }
@@ -30,7 +36,7 @@ function taskListText(title: string, tasks: TaskLine[], empty: string): string {
     const highlight = t.highlight ? `（${t.highlight}）` : '';
     return `- ${itemLabel(t.kind, t.number)}：${t.title}｜${STATUS_LABEL[t.status]}，${t.progress}%${deadline}${highlight}`;
   });
-  return [`${title}（共 ${tasks.length} 项：${countsLine(tasks)}）`, ...lines].join('\n');
+  return [`${title}（共 ${howMany(tasks)}：${countsLine(tasks)}）`, ...lines].join('\n');
 }
 
 // A region follows the measures addressed to 各地区 and the key points of 各地方知识产权局: it 落实, a department 负责.
