@@ -218,6 +218,9 @@ describe('regional offices on the seed plan', () => {
     const text = JSON.stringify(card);
     expect(text).toContain('**各地区**：应填报 34 个，已全部填报 0 个（0%），部分填报 1 个。');
     expect(text).toMatch(/地区未填报（33）：[^"]*等 33 个地区/);
+    // the key points in their own compact part: nobody reported one yet; 1 of 10 × (units) answered
+    expect(text).toContain('**工作要点**（10 项）：已完成 0｜正常推进 0｜受阻 0｜风险 0｜未启动 0｜未填报 10');
+    expect(text).toMatch(/本轮各责任单位已填报 0\/\d+ 项次（含各地区）/);
     expect(cardBytes(card)).toBeLessThanOrEqual(30 * 1024);
   });
 
