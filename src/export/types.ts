@@ -7,6 +7,11 @@ export interface ReportData {
   sections: { number: number; title: string }[];
   /** document order */
   tasks: ReportTask[];
+  /**
+   * the body's 工作要点 by their own numbers, after the tasks; `departments` holds every unit,
+   * the bureau's (lead/co) first, then the regions (role `region`). Absent in older callers.
+   */
+  keyPoints?: ReportTask[];
   indicators: ReportIndicator[];
 }
 

@@ -8,12 +8,12 @@ import type { Comparator } from '../plan/types.ts';
 /** The active plan with every task × department's latest report, in a few set-based queries. */
 export async function loadReportData(db: DbOrTx): Promise<ReportData> {
   const plan = await requireActivePlan(db);
-  const { sectionRows, taskRows, assignmentRows, statusRows, indicatorRows, latestValues } = await readReportRows(db, plan.id);
+  const { sectionRows, taskRows, assignmentRows, statusRows, indicatorRows, latestValues, keyPointRows, keyPointAssignmentRows } = await readReportRows(db, plan.id);
 
   const key = (t: number, d: number) => `${t}:${d}`;
   const statusOf = new Map(statusRows.map((s) => [key(s.taskId, s.departmentId), s]));
   const byTask = new Map<number, ReportDepartment[]>();
-  for (const a of assignmentRows) {
+  for (const a of [...assignmentRows, ...keyPointAssignmentRows]) {
     const s = statusOf.get(key(a.taskId, a.departmentId));
     const list = byTask.get(a.taskId) ?? [];
     list.push({
@@ -39,7 +39,17 @@ export async function loadReportData(db: DbOrTx): Promise<ReportData> {
     dueDate: t.dueDate,
     departments: byTask.get(t.id) ?? [],
   }));
+  const reportKeyPoints: ReportTask[] = keyPointRows.map((k) => ({
+    id: k.id,
+    number: k.number,
+    title: k.title,
+    section: null,
+    deadlineKind: null,
+    dueDate: null,
+    departments: byTask.get(k.id) ?? [],
+  }));
   return {
+    keyPoints: reportKeyPoints,
     plan: { title: plan.title, docNumber: plan.docNumber, year: plan.year, reportDeadline: plan.reportDeadline, reportTo: plan.reportTo },
     sections: sectionRows,
     tasks: reportTasks,
