@@ -225,7 +225,14 @@ describe('regional offices on the seed plan', () => {
   });
 
   it('reminders reach the regions that have not reported', async () => {
+    const before = w.fake.state.messagesIn(region(GD).chatId!).length;
     const line = await w.step('remind');
     expect(line).toContain('天津市知识产权局');
+    // 广东's reminder names its tasks, then its key points by their own numbers
+    const card = await waitFor('reminder', () => w.fake.state.messagesIn(region(GD).chatId!)[before]?.card);
+    const text = JSON.stringify(card);
+    expect(text).toContain('催办：广东省知识产权局');
+    expect(text).toMatch(/· 任务22 [^"]*· 工作要点2 [^"]*· 工作要点3 [^"]*· 工作要点10 /);
+    expect(text).not.toContain('任务1 '); // reported this round
   });
 });
