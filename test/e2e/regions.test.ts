@@ -37,7 +37,8 @@ describe('regional offices on the seed plan', () => {
     expect(view.keyPoints.flatMap((k) => k.departments).some((d) => d.name === '各地方知识产权局')).toBe(false);
   });
 
-  it('opening the round sends 13 department cards and 34 regional cards', async () => {
+  it('opening the round sends 13 department cards and 34 regional cards, within Lark’s rate limits', async () => {
+    const since = w.fake.calls.length;
     const line = await w.step('open_round');
     expect(line).toContain('13 个部门、34 个地区');
     const [round] = await w.db.db.select().from(rounds);
@@ -46,6 +47,15 @@ describe('regional offices on the seed plan', () => {
     expect(chats).toHaveLength(47);
     await waitFor('47 cards', () => chats.every((c) => w.fake.state.messagesIn(c).length > 0), 30_000);
     await w.idle(); // every page of every card delivered
+    // the outbox kept below Lark's limits: no call refused for frequency, ≤ 5/s into a chat, ≤ 50/s app-wide, each page once
+    const creates = w.fake.calls.slice(since).filter((c) => c.route === 'create');
+    expect(creates.filter((c) => c.status === 429 || c.code === 230020)).toEqual([]);
+    const sent = creates.filter((c) => c.status === 200);
+    expect(new Set(sent.map((c) => c.uuid)).size).toBe(sent.length);
+    expect(sent.length).toBeGreaterThanOrEqual(47);
+    const peak = (ms: number[]) => Math.max(0, ...ms.map((t) => ms.filter((u) => u >= t && u < t + 1000).length));
+    expect(peak(sent.map((c) => c.ms))).toBeLessThanOrEqual(50);
+    for (const c of chats) expect(peak(sent.filter((x) => x.chatId === c).map((x) => x.ms)), c).toBeLessThanOrEqual(5);
     // every page of every unit's card within Lark's limits (30 KB, 200 components)
     for (const c of chats) {
       for (const m of w.fake.state.messagesIn(c)) {
@@ -148,6 +158,7 @@ describe('regional offices on the seed plan', () => {
     expect(JSON.stringify(a.card)).toContain('本轮未填报的地区');
     expect(JSON.stringify(a.card)).not.toContain('部门');
     expect(a.text).toMatch(/广东省知识产权局：已填 1\/22 项（缺：任务 2、4、[^）]*；工作要点 2、3、10）/);
+    expect(countComponents(a.card)).toBeLessThanOrEqual(200);
     expect(cardBytes(a.card)).toBeLessThanOrEqual(30 * 1024);
   });
 
