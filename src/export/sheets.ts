@@ -39,6 +39,9 @@ export const LEDGER_COLUMNS = [
   { header: '逾期填报', key: 'late', width: 7 },
 ] as const;
 
+/** The 各地区 sheet: the ledger's columns, the unit being a regional office. */
+export const REGION_COLUMNS = LEDGER_COLUMNS.map((c) => (c.key === 'department' ? { ...c, header: '地区', width: 16 } : c.key === 'role' ? { ...c, header: '类别' } : c));
+
 export type LedgerRow = Record<(typeof LEDGER_COLUMNS)[number]['key'], string | number | null>;
 
 /** One unit's latest report as the sheets show it (the ledger's and the key points' columns alike). */

@@ -12,6 +12,8 @@ export interface ReportData {
    * the bureau's (lead/co) first, then the regions (role `region`). Absent in older callers.
    */
   keyPoints?: ReportTask[];
+  /** the annex tasks with a 各地区 measure, `departments` holding the regions following it (role `region`) */
+  regionTasks?: ReportTask[];
   indicators: ReportIndicator[];
 }
 

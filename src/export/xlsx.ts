@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { STATUSES } from '../domain/status.ts';
 import { LARK_HEX, NOT_REPORTED_LABEL, STATUS_COLOR, STATUS_LABEL } from '../domain/vocabulary/status.ts';
-import { INDICATOR_COLUMNS, indicatorRow, KEY_POINT_COLUMNS, keyPointRows, LEDGER_COLUMNS, ledgerRows, SECTION_COLUMNS, sectionRows } from './sheets.ts';
+import {
+  INDICATOR_COLUMNS, indicatorRow, KEY_POINT_COLUMNS, keyPointRows, LEDGER_COLUMNS, ledgerRows, REGION_COLUMNS, SECTION_COLUMNS, sectionRows,
+} from './sheets.ts';
 import { progressTicker, type ExportProgress, type ReportData } from './types.ts';
 
 // Every sheet prints as it is: a title row, the header row repeated on each page and frozen on
@@ -95,7 +97,7 @@ function addUnitRow(ws: ExcelJS.Worksheet, values: Record<string, string | numbe
 
 /**
  * The 台账 workbook: one row per task × department (未填报 ones marked), one per key point × unit
- * (regions included), a summary per section, indicators against target. Streamed to disk so 1,000 tasks × 50 departments stay light on memory.
+ * (regions included), one per task × region, a summary per section, indicators against target. Streamed to disk so 1,000 tasks × 50 departments stay light on memory.
  */
 export async function writeLedgerXlsx(
   data: ReportData,
@@ -125,6 +127,16 @@ export async function writeLedgerXlsx(
       for (const values of keyPointRows(k, opts.timezone)) addUnitRow(keyPoints, values, kpCols.findIndex((c) => c.key === 'status') + 1, kpCols.findIndex((c) => c.key === 'evidence') + 1);
     }
     keyPoints.commit();
+  }
+
+  // the regions' reports on the annex tasks' 各地区 measures: the same columns, one row per task × region
+  if (data.regionTasks?.length) {
+    const regionCols = REGION_COLUMNS.map((c) => ({ ...c }));
+    const regions = sheet(workbook, '各地区', regionCols, `${data.plan.title}各地区落实台账${asOf}`, `${STATUS_LEGEND}各地区按任务清单中“各地区”“有条件的地区”的落实举措填报。`);
+    for (const task of data.regionTasks) {
+      for (const values of ledgerRows(data, task, opts.timezone)) addUnitRow(regions, values, statusCol, evidenceCol);
+    }
+    regions.commit();
   }
 
   const summary = sheet(workbook, '分部分汇总', SECTION_COLUMNS, `${data.plan.title}分部分汇总${asOf}`, STATUS_LEGEND);

@@ -8,15 +8,14 @@ import type { Comparator } from '../plan/types.ts';
 /** The active plan with every task × department's latest report, in a few set-based queries. */
 export async function loadReportData(db: DbOrTx): Promise<ReportData> {
   const plan = await requireActivePlan(db);
-  const { sectionRows, taskRows, assignmentRows, statusRows, indicatorRows, latestValues, keyPointRows, keyPointAssignmentRows } = await readReportRows(db, plan.id);
+  const { sectionRows, taskRows, assignmentRows, statusRows, indicatorRows, latestValues, keyPointRows, keyPointAssignmentRows, regionAssignmentRows } =
+    await readReportRows(db, plan.id);
 
   const key = (t: number, d: number) => `${t}:${d}`;
   const statusOf = new Map(statusRows.map((s) => [key(s.taskId, s.departmentId), s]));
-  const byTask = new Map<number, ReportDepartment[]>();
-  for (const a of [...assignmentRows, ...keyPointAssignmentRows]) {
+  const unit = (a: (typeof assignmentRows)[number]): ReportDepartment => {
     const s = statusOf.get(key(a.taskId, a.departmentId));
-    const list = byTask.get(a.taskId) ?? [];
-    list.push({
+    return {
       name: a.name,
       role: a.role,
       status: s && isStatus(s.status) ? s.status : null,
@@ -26,9 +25,15 @@ export async function loadReportData(db: DbOrTx): Promise<ReportData> {
       reporter: s ? (s.reporterName ?? s.reporterOpenId) : null,
       reportedAt: s?.reportedAt ?? null,
       late: s?.late ?? false,
-    });
-    byTask.set(a.taskId, list);
-  }
+    };
+  };
+  const group = (rows: typeof assignmentRows) => {
+    const out = new Map<number, ReportDepartment[]>();
+    for (const a of rows) out.set(a.taskId, [...(out.get(a.taskId) ?? []), unit(a)]);
+    return out;
+  };
+  const byTask = group([...assignmentRows, ...keyPointAssignmentRows]);
+  const regionsOf = group(regionAssignmentRows);
   const latest = new Map(latestValues.map((v) => [v.indicatorId, v]));
   const reportTasks: ReportTask[] = taskRows.map((t) => ({
     id: t.id,
@@ -50,6 +55,8 @@ export async function loadReportData(db: DbOrTx): Promise<ReportData> {
   }));
   return {
     keyPoints: reportKeyPoints,
+    // the annex tasks the regions follow, each with its regions only (the 各地区 sheet)
+    regionTasks: reportTasks.filter((t) => regionsOf.has(t.id)).map((t) => ({ ...t, departments: regionsOf.get(t.id)! })),
     plan: { title: plan.title, docNumber: plan.docNumber, year: plan.year, reportDeadline: plan.reportDeadline, reportTo: plan.reportTo },
     sections: sectionRows,
     tasks: reportTasks,

@@ -49,7 +49,7 @@ describe('year-end exports of the seed plan with its key points and regions', ()
     await exportReport(t.db, { format: 'xlsx', out, now: NOW, timezone: TIMEZONE });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['台账', '工作要点', '分部分汇总', '指标完成情况']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['台账', '工作要点', '各地区', '分部分汇总', '指标完成情况']);
     const values = (name: string) => wb.getWorksheet(name)!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
     const kp = values('工作要点');
     expect(kp[2]).toEqual(['要点编号', '工作要点', '责任单位', '类别', '状态', '进度(%)', '最新说明', '佐证链接', '填报人', '填报时间', '逾期填报']);
@@ -62,6 +62,24 @@ describe('year-end exports of the seed plan with its key points and regions', ()
     expect(kp3.find((r) => r[2] === '广东省知识产权局')!.slice(3, 7)).toEqual(['地区', '存在风险', 20, '试点城市遴选推迟']);
     expect(kp3.find((r) => r[2] === '天津市知识产权局')![4]).toBe('未填报');
     expect(values('台账').some((r) => r[4] === '广东省知识产权局')).toBe(false);
+  });
+
+  it('the xlsx gains a 各地区 sheet: one row per annex task × region following it, with the region’s own report', async () => {
+    const out = path.join(dir, '台账-地区.xlsx');
+    await exportReport(t.db, { format: 'xlsx', out, now: NOW, timezone: TIMEZONE });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const rows = wb.getWorksheet('各地区')!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    expect(rows[2]!.slice(0, 7)).toEqual(['任务编号', '任务名称', '所属部分', '完成时限', '地区', '类别', '状态']);
+    const body = rows.slice(3);
+    const row = (n: number, region: string) => body.find((r) => r[0] === n && r[4] === region);
+    expect(row(1, '广东省知识产权局')!.slice(5, 9)).toEqual(['地区', '正常推进', 30, '配套文件起草']);
+    expect(row(1, '天津市知识产权局')![6]).toBe('未填报');
+    // 有条件的地区 (task 19): 广东 opted in, 天津 did not; task 3 has no 各地区 measure
+    expect(row(19, '广东省知识产权局')).toBeDefined();
+    expect(row(19, '天津市知识产权局')).toBeUndefined();
+    expect(body.some((r) => r[0] === 3)).toBe(false);
+    expect(body.every((r) => r[5] === '地区')).toBe(true);
   });
 
   it('the docx reports the key points after the annex tasks, the regions in one counted sentence and the ones at risk named', async () => {

@@ -11,7 +11,7 @@ export async function readReportRows(db: DbOrTx, planId: number) {
   const liveTask = and(eq(tasks.planId, planId), isNull(tasks.removedAt), eq(tasks.kind, 'task'));
   // the body's key points, with every unit responsible: the bureau's departments and the regions
   const liveKeyPoint = and(eq(tasks.planId, planId), isNull(tasks.removedAt), eq(tasks.kind, 'key_point'));
-  const [sectionRows, taskRows, assignmentRows, statusRows, indicatorRows, keyPointRows, keyPointAssignmentRows] = await Promise.all([
+  const [sectionRows, taskRows, assignmentRows, statusRows, indicatorRows, keyPointRows, keyPointAssignmentRows, regionAssignmentRows] = await Promise.all([
     db.select({ number: sections.number, title: sections.title }).from(sections).where(eq(sections.planId, planId)).orderBy(asc(sections.number)),
     db.select().from(tasks).where(liveTask).orderBy(asc(tasks.number)),
     db
@@ -54,6 +54,14 @@ export async function readReportRows(db: DbOrTx, planId: number) {
       .where(liveKeyPoint)
       // the bureau's departments in document order, then the regions in the directory's order
       .orderBy(asc(assignments.taskId), sql`${assignments.role} = 'region'`, asc(assignments.position), asc(departments.id)),
+    // the regions following the annex tasks' 各地区 measures, in the directory's order
+    db
+      .select({ taskId: assignments.taskId, departmentId: assignments.departmentId, role: assignments.role, name: departments.name })
+      .from(assignments)
+      .innerJoin(tasks, eq(tasks.id, assignments.taskId))
+      .innerJoin(departments, eq(departments.id, assignments.departmentId))
+      .where(and(liveTask, eq(assignments.role, 'region')))
+      .orderBy(asc(assignments.taskId), asc(departments.id)),
   ]);
   const ids = indicatorRows.map((r) => r.i.id);
   const latestValues = ids.length
@@ -63,5 +71,5 @@ export async function readReportRows(db: DbOrTx, planId: number) {
         .where(inArray(indicatorValues.indicatorId, ids))
         .orderBy(asc(indicatorValues.indicatorId), desc(indicatorValues.reportedAt), desc(indicatorValues.id))
     : [];
-  return { sectionRows, taskRows, assignmentRows, statusRows, indicatorRows, latestValues, keyPointRows, keyPointAssignmentRows };
+  return { sectionRows, taskRows, assignmentRows, statusRows, indicatorRows, latestValues, keyPointRows, keyPointAssignmentRows, regionAssignmentRows };
 }
