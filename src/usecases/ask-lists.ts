@@ -59,7 +59,11 @@ export async function answerDepartment(
   }
   const cached = cachedStatuses(plan, roundFor(o.now, o.timezone).key, o.cache);
   const mine = cached && new Set(cached.filter((r) => r.departmentId === dept.id).map((r) => r.taskId));
-  const rows = mine ? cached.filter((r) => mine.has(r.taskId)) : await listTaskStatuses(db, plan.id, { kind: 'department', departmentId: dept.id });
+  // its key points are read alongside its tasks (a small read of their own: the cached statuses are the annex's)
+  const [rows, keyPoints] = await Promise.all([
+    mine ? cached.filter((r) => mine.has(r.taskId)) : listTaskStatuses(db, plan.id, { kind: 'department', departmentId: dept.id }),
+    filter === null ? departmentKeyPoints(db, plan, dept.id, o) : [],
+  ]);
   const own = new Map(rows.filter((r) => r.departmentId === dept.id).map((r) => [r.taskId, r.status]));
   const tasks = [...summariseTasks(rows, plan.year, o)
     .filter((t) => filter === null || keep(t, filter))
@@ -68,7 +72,7 @@ export async function answerDepartment(
       // say what the department itself reported when the task's overall state comes from someone else
       const highlight = mine !== null && mine !== t.status && t.departments.length > 1 ? `本部门：${labelOf(mine)}` : null;
       return toLine({ ...t, highlight });
-    }), ...(filter === null ? await departmentKeyPoints(db, plan, dept.id, o) : [])];
+    }), ...keyPoints];
   return { kind: 'department', name: dept.name, filter, tasks };
 }
 
