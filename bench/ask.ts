@@ -10,7 +10,7 @@ import { appendReport } from '../src/db/repositories/reports.repository.ts';
 import { toChineseNumeral } from '../src/domain/query/numerals.ts';
 import { cardBytes, countComponents } from '../src/cards/limits.ts';
 import { explainAll } from './ask-explain.ts';
-import { DEPARTMENT_NAMES, seedSql, TOPICS } from './ask-seed.ts';
+import { DEPARTMENT_NAMES, REGION_SHORT_NAMES, REGION_TASK_EVERY, seedSql, TOPICS } from './ask-seed.ts';
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'duban_bench_ask';
@@ -39,7 +39,8 @@ async function admin(query: string): Promise<void> {
 /** A deterministic mix of every kind of question people ask (seeded PRNG so runs compare). */
 function questions(n: number): string[] {
   let x = 42;
-  const rnd = (k: number) => ((x = (x * 1103515245 + 12345) % 2147483648), x % k);
+  // the high bits: an LCG's low bits cycle, which skewed the mix once the number of forms became even
+  const rnd = (k: number) => ((x = (x * 1103515245 + 12345) % 2147483648), Math.floor(x / 65536) % k);
   const forms = [
     () => `任务${1 + rnd(1000)}进展？`,
     () => `第${toChineseNumeral(1 + rnd(99))}项`,
@@ -57,6 +58,10 @@ function questions(n: number): string[] {
     () => `${TOPICS[rnd(TOPICS.length)]}那个任务谁负责`,
     () => ['亮红灯的有哪些', '列一下所有任务', '哪些没交', '卡住的'][rnd(4)]!,
     () => ['2400亿那个指标', '商标审查周期现在几个月', '这周总体情况', '2022年指引里的任务3'][rnd(4)]!,
+    // issue 15: key points by their own numbers, the regions one by one and as a whole, a task's regions
+    () => [`要点${1 + rnd(10)}`, `第${toChineseNumeral(1 + rnd(10))}项要点`, '工作要点'][rnd(3)]!,
+    () => `${REGION_SHORT_NAMES[rnd(REGION_SHORT_NAMES.length)]}的进展`,
+    () => ['各地区填报情况', `任务${REGION_TASK_EVERY * (1 + rnd(333))}各地区`][rnd(2)]!,
   ];
   return Array.from({ length: n }, () => forms[rnd(forms.length)]!());
 }
@@ -89,7 +94,8 @@ async function main(): Promise<void> {
       }
     });
     const counts = (await seedClient.query(
-      `select (select count(*) from tasks) tasks, (select count(*) from assignments) assignments,
+      `select (select count(*) from tasks where kind = 'task') tasks, (select count(*) from tasks where kind = 'key_point') key_points,
+              (select count(*) from assignments where role <> 'region') assignments, (select count(*) from assignments where role = 'region') region_assignments,
               (select count(*) from reports) reports, (select count(*) from current_status) current`,
     )).rows[0] as Record<string, string>;
     await seedClient.end();
@@ -155,7 +161,8 @@ async function main(): Promise<void> {
       '',
       `\`node --import tsx bench/ask.ts\` — ${new Date().toISOString().slice(0, 10)}, Postgres 127.0.0.1 on the same ${cpus().length}-core machine,`,
       `load average during the run ${loadStart.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} (other work was running; timings include that contention).`,
-      `Data: ${counts.tasks} tasks, 50 departments, ${counts.assignments} assignments (1–3 departments per task), 52 weekly rounds,`,
+      `Data: ${counts.tasks} tasks and ${counts.key_points} key points, 50 departments and 34 regions, ${counts.assignments} department assignments (1–3 per task),`,
+      `${counts.region_assignments} region assignments (every region on one task in ${REGION_TASK_EVERY} and on key points 2, 3, 10), 52 weekly rounds,`,
       `${counts.reports} reports (≈90 % response, 5 % edited twice), ${counts.current} current statuses, 6 indicators × 52 values. Now = 2021-W52.`,
       `Seeding (generate_series): ${REUSE ? 'reused from a previous run' : ms(seedMs)}. ${QUESTIONS} mixed questions after a 30-question warm-up, one at a time, with the`,
       'per-process cache the worker keeps (`createAskCache()`: parser context + plan statuses, both checked against versions read with the plan);',

@@ -9,12 +9,17 @@ import { sql } from 'drizzle-orm';
 import { migrateDb, openDb, type DbHandle } from '../src/db/client.ts';
 import { composeDigest, recordDigest } from '../src/usecases/digest.ts';
 import { cardBytes, countComponents } from '../src/cards/limits.ts';
+import { KNOWN_REGIONS } from '../src/directory/regions.ts';
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'duban_bench_digest';
 const TASKS = 1000;
 const DEPTS = 50;
 const WEEKS = 52;
+/** Issue 15: the 34 regional offices, each following one task in REGION_TASK_EVERY and key points 2, 3, 10. */
+const REGIONS = KNOWN_REGIONS.length;
+const REGION_TASK_EVERY = 3;
+const KEY_POINTS = 10;
 const RUNS = 9;
 const WARMUP = 2;
 const NOW = new Date('2021-12-31T09:30:00Z'); // Friday 17:30 of 2021-W52 in Asia/Shanghai
@@ -70,6 +75,18 @@ async function seedDatabase(handle: DbHandle): Promise<number> {
       insert into assignments (task_id, department_id, position, role)
         select t, d, (d + t) % ${DEPTS}, case when (d + t) % ${DEPTS} = 0 then 'lead' else 'co' end
         from generate_series(1, ${TASKS}) t, generate_series(1, ${DEPTS}) d;`);
+    await step('regions, key points and their assignments', `
+      insert into departments (name, kind) select unnest(array[${KNOWN_REGIONS.map((r) => `'${r.name}'`).join(',')}]), 'region';
+      insert into assignments (task_id, department_id, position, role)
+        select t, d.id, ${DEPTS} + d.id, 'region' from generate_series(1, ${TASKS}) t, departments d
+        where d.kind = 'region' and t % ${REGION_TASK_EVERY} = 0;
+      insert into tasks (plan_id, number, title, kind, content_hash)
+        select 1, k, '工作要点' || k || '：健全知识产权保护和运用政策体系', 'key_point', md5('kp' || k) from generate_series(1, ${KEY_POINTS}) k;
+      insert into assignments (task_id, department_id, position, role)
+        select t.id, 1 + (t.number * 5) % ${DEPTS}, 0, 'lead' from tasks t where t.kind = 'key_point' and t.number not in (2, 10);
+      insert into assignments (task_id, department_id, position, role)
+        select t.id, d.id, ${DEPTS} + d.id, 'region' from tasks t, departments d
+        where t.kind = 'key_point' and t.number in (2, 3, 10) and d.kind = 'region';`);
     await step('rounds', `
       insert into rounds (plan_id, key, starts_at, ends_at, opened_at, closed_at)
         select 1, '2021-W' || lpad(w::text, 2, '0'),
@@ -90,6 +107,15 @@ async function seedDatabase(handle: DbHandle): Promise<number> {
           from generate_series(${from}, ${to}) w, generate_series(1, ${TASKS}) t, generate_series(1, ${DEPTS}) d
           where w < ${WEEKS} or d % 7 <> 0;`);
     }
+    // The regions and the key points' units report every week too; one region in three skips the last week.
+    await step('reports of the regions and of the key points', `
+      insert into reports (task_id, department_id, round_id, version, status, progress, note, reporter_open_id, reported_at, late)
+        select a.task_id, a.department_id, w, 1,
+               (array['on_track','on_track','on_track','at_risk','blocked','not_started','done'])[1 + (a.task_id * 7 + a.department_id * 13 + w) % 7],
+               least(100, w * 2), '第' || w || '周进展：本地区按计划推进落实举措。',
+               'ou_' || (1 + a.department_id % ${DEPTS}), timestamptz '2021-01-06 10:00+08' + (w - 1) * interval '1 week' + (a.department_id * interval '1 minute'), false
+        from assignments a join departments d on d.id = a.department_id join tasks t on t.id = a.task_id, generate_series(1, ${WEEKS}) w
+        where (a.role = 'region' or t.kind = 'key_point') and (w < ${WEEKS} or a.department_id % 3 <> 0);`);
     await step('report indexes', `
       create unique index reports_version on reports (task_id, department_id, round_id, version);
       create index reports_round on reports (round_id);
@@ -155,12 +181,23 @@ async function main(): Promise<void> {
     }
     const base = median(baselineRuns);
     const digest = median(digestRuns);
+    const counted = (await db.execute(sql`select (select count(*) from assignments where role = 'region')::int as pairs,
+      (select count(*) from reports r join assignments a on a.task_id = r.task_id and a.department_id = r.department_id
+        join tasks t on t.id = a.task_id where a.role = 'region' or t.kind = 'key_point')::int as reports`)) as unknown as { rows: { pairs: number; reports: number }[] };
+    const regionPairs = counted.rows[0]!.pairs;
+    const regionReports = counted.rows[0]!.reports;
+    const last = await composeDigest(db, { now: NOW, timezone: TZ });
+    const g = last.model.regionResponse;
+    const k = last.model.keyPoints;
+    const regionLine = `${g ? `各地区 ${g.reported}/${g.expected} reported in full, ${g.missing.length} not at all` : 'none'}; key points ${k ? `${k.count}, ${k.unitsReported}/${k.unitsExpected} unit answers this round` : 'none'}`;
     const verdict = digest < 1000 ? 'PASS' : 'FAIL';
     const load = loadavg()[0]!.toFixed(1);
     const report = `# Digest benchmark
 
 \`npx tsx bench/digest.ts\` — ${new Date().toISOString().slice(0, 10)}, Postgres at 127.0.0.1, ${TASKS} tasks × ${DEPTS} departments × ${WEEKS} weekly rounds
 (${(TASKS * DEPTS * WEEKS).toLocaleString('en')} reports minus the last week of 1 in 7 departments; ${(TASKS * DEPTS).toLocaleString('en')} current statuses), now = 2021-W52, with the 2021-W51 digest stored.
+Regions (issue 15): ${REGIONS} regional offices, each following one task in ${REGION_TASK_EVERY} (${regionPairs.toLocaleString('en')} task × region pairs) and key points 2, 3 and 10 of ${KEY_POINTS};
+they report every week (one region in three skips the last): ${regionReports.toLocaleString('en')} more reports.
 
 | measure | value |
 | --- | --- |
@@ -172,6 +209,7 @@ async function main(): Promise<void> {
 | baseline \`select count(*) from current_status\`, median | ${ms(base)} |
 | ratio digest / baseline | ${(digest / base).toFixed(1)}× |
 | card size | ${bytes} bytes (limit 30720), ${components} components (limit 200) |
+| regions in the card | ${regionLine} |
 | red-list tasks summarised | ${redCount} |
 | status changes against the stored 2021-W51 digest | ${moves} |
 | machine load average (1 min) at the end | ${load} on 2 cores |

@@ -61,6 +61,22 @@ export function responseText(m: DigestModel, b: DigestBudget): El {
   return markdown(lines.join('\n'));
 }
 
+/** 工作要点 in one compact block: counts, the units' answers this round, the few blocked or at risk. */
+export function keyPointText(m: DigestModel, b: DigestBudget): El | null {
+  const k = m.keyPoints;
+  if (!k) return null;
+  const c = k.counts;
+  const head = `**工作要点**（${k.count} 项）：${STATUS_LABEL.done} ${c.done}｜${STATUS_LABEL.on_track} ${c.on_track}｜受阻 ${c.blocked}｜风险 ${c.at_risk}｜${STATUS_LABEL.not_started} ${c.not_started}${k.notReported ? `｜${NOT_REPORTED_LABEL} ${k.notReported}` : ''}`;
+  const lines = [head];
+  if (m.round) lines.push(`本轮各责任单位已填报 ${k.unitsReported}/${k.unitsExpected} 项次（含各地区）。`);
+  if (k.attention.length) {
+    const shown = k.attention.slice(0, b.listMax).map((a) => `要点${a.number} ${md(a.title, b.titleMax)}（${font(STATUS_COLOR[a.status], STATUS_LABEL[a.status])}）`);
+    const rest = k.attention.length - shown.length;
+    lines.push(`需关注：${shown.join('；')}${rest > 0 ? ` 等 ${k.attention.length} 项` : ''}`);
+  }
+  return markdown(lines.join('\n'));
+}
+
 export function sectionText(m: DigestModel, b: DigestBudget): El {
   const lines = m.sections.slice(0, b.sectionMax).map((s) => {
     const c = s.counts;

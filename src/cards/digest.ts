@@ -9,6 +9,7 @@ import {
   changesText,
   countdownFooter,
   indicatorText,
+  keyPointText,
   kpiRow,
   redListParts,
   responseText,
@@ -47,12 +48,15 @@ function render(m: DigestModel, b: DigestBudget): Card {
     ? `${m.round.key}（${localTime(m.round.startsAt, tz, 'MM-dd')} 至 ${localTime(new Date(Date.parse(m.round.endsAt) - 1).toISOString(), tz, 'MM-dd')}）`
     : '本周未开启填报';
   const hr = { tag: 'hr' };
+  const keyPoints = keyPointText(m, b);
   const elements = [
     kpiRow(m),
     responseText(m, b),
     hr,
     sectionText(m, b),
     statusChart(m, b),
+    // the body's key points after the annex's sections, in their own compact part
+    ...(keyPoints ? [keyPoints] : []),
     hr,
     ...redListParts(m, b, tz),
     hr,

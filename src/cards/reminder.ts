@@ -16,14 +16,14 @@ const LIST_MAX = 40;
 const TITLE_MAX = 60;
 
 function taskLines(r: Reminder, escape: (s: string) => string): string[] {
-  const shown = r.missing.slice(0, LIST_MAX).map((t) => `· 任务${t.number} ${escape(truncate(t.title, TITLE_MAX))}`);
+  const shown = r.missing.slice(0, LIST_MAX).map((t) => `· ${t.kind === 'key_point' ? '工作要点' : '任务'}${t.number} ${escape(truncate(t.title, TITLE_MAX))}`);
   if (r.missing.length > LIST_MAX) shown.push(`……另有 ${r.missing.length - LIST_MAX} 项`);
   return shown;
 }
 
 function intro(v: ReminderView): string {
   const when = v.closesAt ? `，请于${v.closesAt}前填报` : '，请尽快填报';
-  return `以下 ${v.reminder.missing.length} 项任务本周（${v.round.key}）尚未填报${when}：`;
+  return `以下 ${v.reminder.missing.length} 项${v.reminder.missing.some((t) => t.kind === 'key_point') ? '' : '任务'}本周（${v.round.key}）尚未填报${when}：`;
 }
 
 /** The 催办 as a card; the second reminder @-mentions the reporters (`<at id=ou_…>`), never all. */
@@ -32,7 +32,7 @@ export function buildReminderCard(v: ReminderView): Card {
   const mentionable = r.mention.filter((p) => isMentionableOpenId(p.openId));
   const card = fill<Card>(template.card, {
     // summary and header are plain_text: shown as typed.
-    summary: `催办：${r.departmentName} 有 ${r.missing.length} 项任务未填报`,
+    summary: `催办：${r.departmentName} 有 ${r.missing.length} 项${r.missing.some((t) => t.kind === 'key_point') ? '' : '任务'}未填报`,
     title: `${r.reminderNumber >= 2 ? '再次催办' : '催办'}：${r.departmentName}`,
     subtitle: `本周 ${v.round.key} · 第 ${r.reminderNumber} 次提醒`,
     color: r.reminderNumber >= 2 ? 'red' : 'orange',

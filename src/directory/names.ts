@@ -34,6 +34,17 @@ export function unknownDepartmentMessage(name: string, known: readonly KnownDepa
   return near.length ? `未知部门「${name}」，您是否指：${near.join('、')}` : `未知部门「${name}」（尚无任何部门，请先导入计划）`;
 }
 
+/**
+ * The same for a command in chat, where regions are units too: a name closest to a regional office
+ * (广东知识产权局) is answered in a region's words with the nearest regions.
+ */
+export function unknownUnitMessage(name: string, known: readonly KnownDepartment[]): string {
+  const [first] = nearestNames(name, known, 1);
+  const regions = known.filter((d) => d.kind === 'region');
+  if (first && regions.some((r) => r.name === first)) return `未知地区「${name}」，您是否指：${nearestNames(name, regions).join('、')}`;
+  return unknownDepartmentMessage(name, known.filter((d) => d.kind !== 'region'));
+}
+
 /** The department a name or alias refers to (spaces ignored), or null. */
 export function resolveDepartment<T extends KnownDepartment>(name: string, known: readonly T[]): T | null {
   const wanted = normaliseName(name);

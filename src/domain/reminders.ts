@@ -8,6 +8,8 @@ export interface ReminderTask {
   id: number;
   number: number;
   title: string;
+  /** a key point of the body (工作要点N); absent for an annex task */
+  kind?: 'key_point';
 }
 
 export interface ReminderPerson {
@@ -39,10 +41,10 @@ export interface Reminder {
 const OPEN_ID = /^ou_[A-Za-z0-9_-]+$/;
 export const isMentionableOpenId = (openId: string): boolean => OPEN_ID.test(openId);
 
-/** The tasks not reported this round, in task-number order. */
+/** The tasks not reported this round, in task-number order, then the key points in theirs. */
 export function missingTasks(tasks: readonly ReminderTask[], reported: ReadonlySet<number> | readonly number[]): ReminderTask[] {
   const done = reported instanceof Set ? reported : new Set(reported as readonly number[]);
-  return tasks.filter((t) => !done.has(t.id)).sort((a, b) => a.number - b.number);
+  return tasks.filter((t) => !done.has(t.id)).sort((a, b) => Number(a.kind === 'key_point') - Number(b.kind === 'key_point') || a.number - b.number);
 }
 
 /** The reminder for one department, or null when it has nothing missing or no chat to send to. */

@@ -17,7 +17,7 @@ import { chineseNumber } from '../cards/digest-format.ts';
 import { safeLinkTarget } from '../domain/escape.ts';
 import { NOT_REPORTED_LABEL, statusLabel } from '../domain/vocabulary/status.ts';
 import { indicatorRow, reportStatus, sectionName } from './sheets.ts';
-import { taskReportText, type ReportLine } from './report-text.ts';
+import { keyPointReportText, taskReportText, type ReportLine, type TaskReportText } from './report-text.ts';
 import { progressTicker, type ExportProgress, type ReportData, type ReportTask } from './types.ts';
 
 // The usual form of a Chinese official document (GB/T 9704): title in 小标宋 二号, level-1
@@ -64,10 +64,18 @@ function line(l: ReportLine): Paragraph {
 }
 
 function taskBlock(task: ReportTask, index: number): Paragraph[] {
-  const t = taskReportText(task);
+  return itemBlock(`（${chineseNumber(index)}）任务${task.number}：${task.title}`, '责任部门', taskReportText(task));
+}
+
+/** A key point: its departments, then the regions counted in one sentence (report-text.ts). */
+function keyPointBlock(k: ReportTask, index: number): Paragraph[] {
+  return itemBlock(`（${chineseNumber(index)}）工作要点${k.number}：${k.title}`, '责任单位', keyPointReportText(k));
+}
+
+function itemBlock(heading: string, who: string, t: TaskReportText): Paragraph[] {
   return [
-    heading2(`（${chineseNumber(index)}）任务${task.number}：${task.title}`),
-    text(`责任部门：${t.departments}。`),
+    heading2(heading),
+    text(`${who}：${t.departments}。`),
     text('1.进展情况', { bold: true }),
     ...t.progress.map(line),
     text('2.存在问题', { bold: true }),
@@ -114,7 +122,7 @@ export async function writeReportDocx(
     }),
     text(`${data.plan.reportTo ?? '有关部门'}：`, { indent: false }),
     text(
-      `现将《${data.plan.title}》${data.plan.docNumber ? `（${data.plan.docNumber}）` : ''}任务落实情况报送如下。共${data.tasks.length}项任务，其中${countText.join('，')}${unreported}。`,
+      `现将《${data.plan.title}》${data.plan.docNumber ? `（${data.plan.docNumber}）` : ''}任务落实情况报送如下。共${data.tasks.length}项任务，其中${countText.join('，')}${unreported}。${data.keyPoints?.length ? `另有工作要点${data.keyPoints.length}项，见“工作要点落实情况”。` : ''}`,
     ),
   ];
 
@@ -131,8 +139,15 @@ export async function writeReportDocx(
     });
   });
 
+  // the body's 工作要点 after the annex's tasks, numbered on their own
+  const keyPoints = data.keyPoints ?? [];
+  if (keyPoints.length) {
+    children.push(heading1(`${chineseNumber(ordered.length + 1)}、工作要点落实情况`));
+    keyPoints.forEach((k, j) => children.push(...keyPointBlock(k, j + 1)));
+  }
+
   if (data.indicators.length) {
-    children.push(heading1(`${chineseNumber(ordered.length + 1)}、主要目标完成情况`));
+    children.push(heading1(`${chineseNumber(ordered.length + (keyPoints.length ? 2 : 1))}、主要目标完成情况`));
     for (const ind of data.indicators) {
       const r = indicatorRow(ind, opts.timezone);
       const when = ind.reportedAt ? DateTime.fromJSDate(ind.reportedAt, { zone: opts.timezone }).toFormat('yyyy年M月d日') : '';

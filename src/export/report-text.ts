@@ -71,6 +71,39 @@ export function taskReportText(task: ReportTask): TaskReportText {
   return { departments, progress, problems, nextSteps, unreported };
 }
 
+/**
+ * A key point's wording: its bureau departments as for a task, and the regions (各地方知识产权局)
+ * in one counted sentence — 34 offices are never 34 paragraphs; only those blocked or at risk are
+ * named under 存在问题, with their notes.
+ */
+export function keyPointReportText(k: ReportTask): TaskReportText {
+  const bureau = k.departments.filter((d) => d.role !== 'region');
+  const regions = k.departments.filter((d) => d.role === 'region');
+  const base: TaskReportText = bureau.length
+    ? taskReportText({ ...k, departments: bureau })
+    : { departments: '', progress: [], problems: [], nextSteps: [], unreported: [] };
+  if (regions.length === 0) return base;
+  const count = (s: string | null) => regions.filter((r) => r.status === s).length;
+  const parts = (['done', 'on_track', 'at_risk', 'blocked', 'not_started'] as const).filter((s) => count(s) > 0).map((s) => `${STATUS_LABEL[s]} ${count(s)} 个`);
+  const silent = count(null);
+  const summary = `各地方知识产权局（${regions.length} 个地区）：${[...parts, ...(silent ? [`${NOT_REPORTED_LABEL} ${silent} 个`] : [])].join('，')}。`;
+  const stuck = regions.filter((r) => r.status === 'blocked' || r.status === 'at_risk');
+  const problems = [
+    ...base.problems.filter((p) => p.text !== '暂无。'),
+    ...stuck.map((r) => ({ text: `${r.name}：${STATUS_LABEL[r.status!]}，进度 ${r.progress ?? 0}%。${r.note.trim() ? sentence(r.note.trim()) : '未说明原因。'}`, evidenceUrl: r.evidenceUrl ?? null })),
+  ];
+  const nextSteps = bureau.length ? [...base.nextSteps] : [{ text: '各地方知识产权局继续推进落实。' }];
+  if (stuck.length) nextSteps.push({ text: `协调解决${stuck.map((r) => r.name).join('、')}反映的问题。` });
+  if (silent) nextSteps.push({ text: `督促尚未报送的 ${silent} 个地区报送进展。` });
+  return {
+    departments: [base.departments, `各地方知识产权局（${regions.length} 个地区）`].filter(Boolean).join('、'),
+    progress: [...base.progress.filter((p) => p.text !== '暂无进展报告。'), { text: summary }],
+    problems: problems.length ? problems : [{ text: '暂无。' }],
+    nextSteps,
+    unreported: [...base.unreported, ...regions.filter((r) => r.status === null).map((r) => r.name)],
+  };
+}
+
 /** 2021-12-15 → 2021年12月15日, as official documents write dates. */
 export function chineseDate(isoDate: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);

@@ -4,12 +4,12 @@ import { COMPARATOR_SYMBOL } from '../domain/vocabulary/comparators.ts';
 import { DEADLINE_KIND_LABEL } from '../domain/deadlines.ts';
 import { overallStatus, STATUSES, type Status } from '../domain/status.ts';
 import { NOT_REPORTED_LABEL, STATUS_LABEL } from '../domain/vocabulary/status.ts';
-import type { ReportData, ReportIndicator, ReportTask } from './types.ts';
+import type { ReportData, ReportDepartment, ReportIndicator, ReportTask } from './types.ts';
 import type { ReviewHistoryEntry } from '../cards/answers/model.ts';
 
 // Row shapes of the three sheets, kept apart from exceljs so they are easy to test and reuse.
 
-export const ROLE_LABEL: Record<string, string> = { lead: '牵头', co: '配合' };
+export const ROLE_LABEL: Record<string, string> = { lead: '牵头', co: '配合', region: '地区' };
 
 export const localTime = (at: Date | null, timezone: string): string => (at ? formatLocalTime(at, timezone) : '');
 
@@ -40,14 +40,14 @@ export const LEDGER_COLUMNS = [
   { header: '逾期填报', key: 'late', width: 7 },
 ] as const;
 
+/** The 各地区 sheet: the ledger's columns, the unit being a regional office. */
+export const REGION_COLUMNS = LEDGER_COLUMNS.map((c) => (c.key === 'department' ? { ...c, header: '地区', width: 16 } : c.key === 'role' ? { ...c, header: '类别' } : c));
+
 export type LedgerRow = Record<(typeof LEDGER_COLUMNS)[number]['key'], string | number | null>;
 
-export function ledgerRows(data: ReportData, task: ReportTask, timezone: string): LedgerRow[] {
-  return task.departments.map((d) => ({
-    number: task.number,
-    title: task.title,
-    section: sectionName(data, task.section),
-    deadline: deadlineLabel(task),
+/** One unit's latest report as the sheets show it (the ledger's and the key points' columns alike). */
+function unitCells(d: ReportDepartment, timezone: string) {
+  return {
     department: d.name,
     role: ROLE_LABEL[d.role] ?? d.role,
     status: d.status ? STATUS_LABEL[d.status] : NOT_REPORTED_LABEL,
@@ -57,7 +57,38 @@ export function ledgerRows(data: ReportData, task: ReportTask, timezone: string)
     reporter: d.reporter ?? '',
     time: localTime(d.reportedAt, timezone),
     late: d.reportedAt ? (d.late ? '是' : '否') : '',
+  };
+}
+
+export function ledgerRows(data: ReportData, task: ReportTask, timezone: string): LedgerRow[] {
+  return task.departments.map((d) => ({
+    number: task.number,
+    title: task.title,
+    section: sectionName(data, task.section),
+    deadline: deadlineLabel(task),
+    ...unitCells(d, timezone),
   }));
+}
+
+/** The 工作要点 sheet: one row per key point × unit (departments, then regions), after the annex's 台账. */
+export const KEY_POINT_COLUMNS = [
+  { header: '要点编号', key: 'number', width: 8 },
+  { header: '工作要点', key: 'title', width: 28 },
+  { header: '责任单位', key: 'department', width: 16 },
+  { header: '类别', key: 'role', width: 6 },
+  { header: '状态', key: 'status', width: 8 },
+  { header: '进度(%)', key: 'progress', width: 7 },
+  { header: '最新说明', key: 'note', width: 36 },
+  { header: '佐证链接', key: 'evidence', width: 20 },
+  { header: '填报人', key: 'reporter', width: 8 },
+  { header: '填报时间', key: 'time', width: 15 },
+  { header: '逾期填报', key: 'late', width: 7 },
+] as const;
+
+export type KeyPointRow = Record<(typeof KEY_POINT_COLUMNS)[number]['key'], string | number | null>;
+
+export function keyPointRows(keyPoint: ReportTask, timezone: string): KeyPointRow[] {
+  return keyPoint.departments.map((d) => ({ number: `要点${keyPoint.number}`, title: keyPoint.title, ...unitCells(d, timezone) }));
 }
 
 export const taskStatus = (task: ReportTask): Status => overallStatus(task.departments.map((d) => d.status));

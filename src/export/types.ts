@@ -8,6 +8,13 @@ export interface ReportData {
   sections: { number: number; title: string }[];
   /** document order */
   tasks: ReportTask[];
+  /**
+   * the body's 工作要点 by their own numbers, after the tasks; `departments` holds every unit,
+   * the bureau's (lead/co) first, then the regions (role `region`). Absent in older callers.
+   */
+  keyPoints?: ReportTask[];
+  /** the annex tasks with a 各地区 measure, `departments` holding the regions following it (role `region`) */
+  regionTasks?: ReportTask[];
   indicators: ReportIndicator[];
 }
 

@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { STATUSES } from '../domain/status.ts';
 import { LARK_HEX, NOT_REPORTED_LABEL, STATUS_COLOR, STATUS_LABEL } from '../domain/vocabulary/status.ts';
-import { HISTORY_COLUMNS as REVIEW_COLUMNS, historyRows as reviewRows, INDICATOR_COLUMNS, indicatorRow, LEDGER_COLUMNS, ledgerRows, SECTION_COLUMNS, sectionRows } from './sheets.ts';
+import {
+  HISTORY_COLUMNS as REVIEW_COLUMNS, historyRows as reviewRows, INDICATOR_COLUMNS, indicatorRow, KEY_POINT_COLUMNS, keyPointRows, LEDGER_COLUMNS, ledgerRows, REGION_COLUMNS, SECTION_COLUMNS, sectionRows,
+} from './sheets.ts';
 import { progressTicker, type ExportProgress, type ReportData } from './types.ts';
 import { HISTORY_COLUMNS, HISTORY_NOTE, historyValues, type HistoryRow } from './history-sheet.ts';
 
@@ -79,9 +81,24 @@ function addRow(ws: ExcelJS.Worksheet, values: Record<string, unknown>, style?: 
   row.commit();
 }
 
+/** A unit's row: status coloured, 未填报 rows shaded, the evidence a link (http(s) only). */
+function addUnitRow(ws: ExcelJS.Worksheet, values: Record<string, string | number | null>, statusCol: number, evidenceCol: number): void {
+  const url = typeof values.evidence === 'string' && /^https?:\/\//i.test(values.evidence) ? values.evidence : null;
+  addRow(ws, url ? { ...values, evidence: { text: url, hyperlink: url } } : values, (row) => {
+    const status = row.getCell(statusCol);
+    const colour = STATUS_FONT.get(String(status.value));
+    if (colour) status.font = { color: { argb: colour }, bold: true };
+    if (status.value === NOT_REPORTED_LABEL) {
+      row.eachCell({ includeEmpty: true }, (c) => (c.fill = NOT_REPORTED_FILL));
+      status.font = { bold: true };
+    }
+    if (url) row.getCell(evidenceCol).font = { color: { argb: 'FF3370FF' }, underline: true };
+  });
+}
+
 /**
- * The 台账 workbook: one row per task × department (未填报 ones marked), a summary per section,
- * indicators against target. Streamed to disk so 1,000 tasks × 50 departments stay light on memory.
+ * The 台账 workbook: one row per task × department (未填报 ones marked), one per key point × unit
+ * (regions included), one per task × region, a summary per section, indicators against target. Streamed to disk so 1,000 tasks × 50 departments stay light on memory.
  */
 export async function writeLedgerXlsx(
   data: ReportData,
@@ -98,22 +115,30 @@ export async function writeLedgerXlsx(
   const evidenceCol = cols.findIndex((c) => c.key === 'evidence') + 1;
   const tick = progressTicker(data.tasks.length, opts.onProgress);
   data.tasks.forEach((task, i) => {
-    for (const values of ledgerRows(data, task, opts.timezone)) {
-      const url = typeof values.evidence === 'string' && /^https?:\/\//i.test(values.evidence) ? values.evidence : null;
-      addRow(ledger, url ? { ...values, evidence: { text: url, hyperlink: url } } : values, (row) => {
-        const status = row.getCell(statusCol);
-        const colour = STATUS_FONT.get(String(status.value));
-        if (colour) status.font = { color: { argb: colour }, bold: true };
-        if (status.value === NOT_REPORTED_LABEL) {
-          row.eachCell({ includeEmpty: true }, (c) => (c.fill = NOT_REPORTED_FILL));
-          status.font = { bold: true };
-        }
-        if (url) row.getCell(evidenceCol).font = { color: { argb: 'FF3370FF' }, underline: true };
-      });
-    }
+    for (const values of ledgerRows(data, task, opts.timezone)) addUnitRow(ledger, values, statusCol, evidenceCol);
     tick(i + 1);
   });
   ledger.commit();
+
+  // the body's 工作要点 after the annex's ledger: every unit responsible, regions included
+  if (data.keyPoints?.length) {
+    const kpCols = KEY_POINT_COLUMNS.map((c) => ({ ...c }));
+    const keyPoints = sheet(workbook, '工作要点', kpCols, `${data.plan.title}工作要点落实台账${asOf}`, `${STATUS_LEGEND}类别“地区”为各地方知识产权局。`);
+    for (const k of data.keyPoints) {
+      for (const values of keyPointRows(k, opts.timezone)) addUnitRow(keyPoints, values, kpCols.findIndex((c) => c.key === 'status') + 1, kpCols.findIndex((c) => c.key === 'evidence') + 1);
+    }
+    keyPoints.commit();
+  }
+
+  // the regions' reports on the annex tasks' 各地区 measures: the same columns, one row per task × region
+  if (data.regionTasks?.length) {
+    const regionCols = REGION_COLUMNS.map((c) => ({ ...c }));
+    const regions = sheet(workbook, '各地区', regionCols, `${data.plan.title}各地区落实台账${asOf}`, `${STATUS_LEGEND}各地区按任务清单中“各地区”“有条件的地区”的落实举措填报。`);
+    for (const task of data.regionTasks) {
+      for (const values of ledgerRows(data, task, opts.timezone)) addUnitRow(regions, values, statusCol, evidenceCol);
+    }
+    regions.commit();
+  }
 
   const summary = sheet(workbook, '分部分汇总', SECTION_COLUMNS, `${data.plan.title}分部分汇总${asOf}`, STATUS_LEGEND);
   for (const row of sectionRows(data)) addRow(summary, row);

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
 import {
-  listDepartmentNames, listIndicatorNames, listTasksForMatching, listTaskStatuses, type PlanRow, type TaskStatusRow,
+  listDepartmentNames, listIndicatorNames, listKeyPointTitles, listTasksForMatching, listTaskStatuses, type PlanRow, type TaskStatusRow,
 } from '../db/repositories/status.repository.ts';
 import { taskIndex } from '../domain/query/search.ts';
 import type { QueryContext } from '../domain/query/types.ts';
@@ -43,12 +43,13 @@ export async function loadQueryContext(db: Db, plan: PlanRow, cache?: AskCache):
   const { fingerprint } = plan;
   const hit = cache?.entry;
   if (hit && hit.planId === plan.id && hit.fingerprint === fingerprint) return hit.ctx;
-  const [tasks, departments, indicators] = await readTogether(db, [
+  const [tasks, departments, indicators, keyPoints] = await readTogether(db, [
     () => listTasksForMatching(db, plan.id),
     () => listDepartmentNames(db),
     () => listIndicatorNames(db, plan.id),
+    () => listKeyPointTitles(db, plan.id),
   ]);
-  const ctx: QueryContext = { taskCount: tasks.length, tasks, departments, indicators, planYear: plan.year };
+  const ctx: QueryContext = { taskCount: tasks.length, tasks, departments, indicators, keyPoints, planYear: plan.year };
   // The topic index (BM25 over titles and measures) is built here, once per plan, and lives as long
   // as this context stays in the cache: questions only look it up.
   taskIndex(ctx.tasks);

@@ -4,7 +4,7 @@ import type { ListFilter } from '../domain/query/types.ts';
 import { roundFor } from '../domain/rounds.ts';
 import { isStatus, type Status } from '../domain/status.ts';
 import { STATUS_LABEL } from '../domain/vocabulary/status.ts';
-import type { Answer } from '../cards/answers/index.ts';
+import type { Answer, TaskLine } from '../cards/answers/index.ts';
 import { allStatuses, cachedStatuses } from './ask-context.ts';
 import { highlightStatus, summariseTasks, toLine, type AskOptions, type TaskSummary } from './ask-tasks.ts';
 import { readTogether } from '../db/reads.ts';
@@ -59,17 +59,27 @@ export async function answerDepartment(
   }
   const cached = cachedStatuses(plan, roundFor(o.now, o.timezone).key, o.cache);
   const mine = cached && new Set(cached.filter((r) => r.departmentId === dept.id).map((r) => r.taskId));
-  const rows = mine ? cached.filter((r) => mine.has(r.taskId)) : await listTaskStatuses(db, plan.id, { kind: 'department', departmentId: dept.id });
+  // its key points are read alongside its tasks (a small read of their own: the cached statuses are the annex's)
+  const [rows, keyPoints] = await Promise.all([
+    mine ? cached.filter((r) => mine.has(r.taskId)) : listTaskStatuses(db, plan.id, { kind: 'department', departmentId: dept.id }),
+    filter === null ? departmentKeyPoints(db, plan, dept.id, o) : [],
+  ]);
   const own = new Map(rows.filter((r) => r.departmentId === dept.id).map((r) => [r.taskId, r.status]));
-  const tasks = summariseTasks(rows, plan.year, o)
+  const tasks = [...summariseTasks(rows, plan.year, o)
     .filter((t) => filter === null || keep(t, filter))
     .map((t) => {
       const mine = own.get(t.departments[0]!.taskId) ?? null;
       // say what the department itself reported when the task's overall state comes from someone else
       const highlight = mine !== null && mine !== t.status && t.departments.length > 1 ? `本部门：${labelOf(mine)}` : null;
       return toLine({ ...t, highlight });
-    });
+    }), ...keyPoints];
   return { kind: 'department', name: dept.name, filter, tasks };
+}
+
+/** The key points (工作要点) a department is responsible for, after its tasks, with the bureau's state of each. */
+async function departmentKeyPoints(db: Db, plan: PlanRow, departmentId: number, o: AskOptions): Promise<TaskLine[]> {
+  const rows = await listTaskStatuses(db, plan.id, { kind: 'department', departmentId }, null, { kind: 'key_point', regions: false });
+  return summariseTasks(rows, plan.year, o).map((t) => ({ ...toLine(t), kind: 'key_point', deadlineState: 'ok' }));
 }
 
 const labelOf = (s: string): string => (isStatus(s) ? STATUS_LABEL[s] : s);

@@ -14,23 +14,29 @@ export async function answerRegion(db: Db, plan: PlanRow, departmentId: number, 
   const region = (await listRegions(db)).find((r) => r.id === departmentId);
   if (!region) return null;
   const rows = await listRegionTaskStatuses(db, plan.id, region.id, roundFor(o.now, o.timezone).key);
+  const kinds = new Map(rows.map((r) => [r.taskId, r.kind]));
+  // one row per item (the region's own), annex tasks first, then its key points (要点N)
   const tasks = summariseTasks(rows, plan.year, o).map((t) => {
-    const row = rows.find((r) => r.number === t.number);
-    return toLine({ ...t, highlight: row && !row.reportedInRound ? '本轮未填报' : null });
+    const row = t.departments[0]!;
+    const line = toLine({ ...t, highlight: row.reportedInRound ? null : '本轮未填报' });
+    return kinds.get(row.taskId) === 'key_point' ? { ...line, kind: 'key_point' as const, deadlineState: 'ok' as const } : line;
   });
-  return { kind: 'department', name: region.name, filter: null, tasks };
+  return { kind: 'department', name: region.name, filter: null, tasks, unit: 'region' };
 }
 
 /** 各地区填报情况: the regions that have not reported everything this round, least complete first. */
 export async function answerRegions(db: Db, plan: PlanRow, o: AskOptions): Promise<Answer> {
   const key = roundFor(o.now, o.timezone).key;
   const [round, response] = await Promise.all([findRoundByKey(db, plan.id, key), listRegionResponse(db, plan.id, key)]);
-  if (!round) return { kind: 'not_reported', round: null, departments: [], totalDepartments: 0 };
+  if (!round) return { kind: 'not_reported', round: null, departments: [], totalDepartments: 0, unit: 'region' };
   return {
     kind: 'not_reported',
-    round: `${round.key} · 各地区`,
-    departments: response.filter((r) => r.reported < r.expected).map((r) => ({ name: r.name, expected: r.expected, reported: r.reported, missing: r.missing ?? [] })),
+    round: round.key,
+    departments: response
+      .filter((r) => r.reported < r.expected)
+      .map((r) => ({ name: r.name, expected: r.expected, reported: r.reported, missing: r.missing ?? [], missingKeyPoints: r.missingKeyPoints ?? [] })),
     totalDepartments: response.length,
+    unit: 'region',
   };
 }
 

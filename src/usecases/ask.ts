@@ -10,6 +10,7 @@ import { answerRegion, answerRegions } from './ask-regions.ts';
 import { answerIndicators } from './ask-overview.ts';
 import { answerTask } from './ask-task.ts';
 import { answerTaskHistory, answerUnitHistory } from './ask-history.ts';
+import { answerKeyPoint, answerKeyPoints } from './ask-key-points.ts';
 import { summariseTasks, toLine, type AskOptions } from './ask-tasks.ts';
 import { gateIntent, loadReadAccess, type Asker } from './read-access.ts';
 import { readTogether } from '../db/reads.ts';
@@ -61,6 +62,12 @@ export async function answerQuestion(db: Db, text: string, opts: AnswerOptions):
       answer = { kind: 'tasks', tasks, missing: intent.numbers.filter((n) => !known.has(n)), taskCount: ctx.taskCount };
       break;
     }
+    case 'key_point':
+      answer = await answerKeyPoint(db, plan, intent.number, ctx.keyPoints?.length ?? 0, o);
+      break;
+    case 'key_points':
+      answer = await answerKeyPoints(db, plan, intent.numbers, (ctx.keyPoints ?? []).map((k) => k.number), o);
+      break;
     case 'search':
       if (intent.confident && intent.candidates[0]) {
         answer = await answerTask(db, plan, intent.candidates[0].number, ctx.taskCount, o);

@@ -1,4 +1,7 @@
 import { listRegionResponse } from '../db/repositories/region-status.repository.ts';
+import { listTaskStatuses } from '../db/repositories/status.repository.ts';
+import { isStatus } from '../domain/status.ts';
+import type { DigestKeyPointInput } from '../domain/digest/types.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { readDigestRows, type DigestSummaryRow } from '../db/repositories/digest-input.repository.ts';
 import { requireActivePlan, type PlanRecord } from '../db/repositories/plan.repository.ts';
@@ -30,10 +33,18 @@ export async function loadDigestInput(
   const plan = knownPlan ?? (await requireActivePlan(db));
   // a digest moved off a holiday into the next week still summarises the week it was due for
   const week = roundFor(opts.weekOf ?? opts.now, opts.timezone);
-  const [{ round, sectionRows, taskRows, departmentRows, summaryRows, indicatorRows, latestValues }, regionRows] = await Promise.all([
+  const [{ round, sectionRows, taskRows, departmentRows, summaryRows, indicatorRows, latestValues }, regionRows, keyPointRows] = await Promise.all([
     readDigestRows(db, plan.id, week.key),
     listRegionResponse(db, plan.id, week.key),
+    // the key points with every unit (regions too): 10 × 48 rows at most
+    listTaskStatuses(db, plan.id, { kind: 'all' }, week.key, { kind: 'key_point', regions: true }),
   ]);
+  const keyPoints = new Map<number, DigestKeyPointInput>();
+  for (const r of keyPointRows) {
+    const k = keyPoints.get(r.taskId) ?? { number: r.number, title: r.title, units: [] };
+    k.units.push({ region: r.role === 'region', status: isStatus(r.status) ? r.status : null, reportedThisRound: r.reportedInRound });
+    keyPoints.set(r.taskId, k);
+  }
 
   const nameOf = new Map(departmentRows.map((d) => [d.id, d.name]));
   const byTask = new Map<number, DigestSummaryRow>();
@@ -82,6 +93,7 @@ export async function loadDigestInput(
       tasks: taskInputs,
       responses,
       regionResponses: regionRows.map((r, i) => ({ departmentId: -1 - i, name: r.name, expected: r.expected, reported: r.reported })),
+      keyPoints: [...keyPoints.values()],
       indicators: indicatorRows.map((i) => {
         const v = latest.get(i.id);
         return {

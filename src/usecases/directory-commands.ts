@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.ts';
 import * as repo from '../db/repositories/directory.repository.ts';
 import { parseDirectoryCommand, USAGE } from '../directory/commands.ts';
-import { unknownDepartmentMessage } from '../directory/names.ts';
+import { unknownUnitMessage } from '../directory/names.ts';
 import { OPEN_ID } from '../directory/schema.ts';
 import { escapeMessageText } from '../domain/escape.ts';
 
@@ -53,11 +53,12 @@ async function run(db: Db, input: DirectoryCommandInput): Promise<DirectoryComma
   }
 
   const dept = await repo.findDepartmentByNameOrAlias(db, command.department);
-  if (!dept) return { reply: unknownDepartmentMessage(command.department, await repo.listDepartments(db)), changed: false };
+  if (!dept) return { reply: unknownUnitMessage(command.department, await repo.listDepartments(db)), changed: false };
 
   if (command.kind === 'bind_department') {
     await db.transaction((tx) => repo.bindDepartmentChat(tx, dept.id, input.chatId, input.chatName ?? null));
-    return { reply: `已将本群绑定为「${dept.name}」的工作群，该部门的任务填报卡片和催办将发送到这里。`, changed: true };
+    const unit = dept.kind === 'region' ? '该地区' : '该部门';
+    return { reply: `已将本群绑定为「${dept.name}」的工作群，${unit}的任务填报卡片和催办将发送到这里。`, changed: true };
   }
 
   if (command.mentionKeys.includes('@_all')) return { reply: '不能把「所有人」添加为填报人，请 @ 具体的人。', changed: false };

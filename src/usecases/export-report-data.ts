@@ -14,7 +14,8 @@ import type { HistoryRow } from '../export/history-sheet.ts';
 /** The active plan with every task × department's latest report, in a few set-based queries. */
 export async function loadReportData(db: DbOrTx, timezone = 'Asia/Shanghai'): Promise<ReportData> {
   const plan = await requireActivePlan(db);
-  const { sectionRows, taskRows, assignmentRows, statusRows, indicatorRows, latestValues } = await readReportRows(db, plan.id);
+  const { sectionRows, taskRows, assignmentRows, statusRows, indicatorRows, latestValues, keyPointRows, keyPointAssignmentRows, regionAssignmentRows } =
+    await readReportRows(db, plan.id);
   const historyOf = new Map<number, ReviewHistoryEntry[]>();
   for (const h of await reviewHistory(db, { planId: plan.id })) {
     const list = historyOf.get(h.taskId) ?? [];
@@ -24,11 +25,9 @@ export async function loadReportData(db: DbOrTx, timezone = 'Asia/Shanghai'): Pr
 
   const key = (t: number, d: number) => `${t}:${d}`;
   const statusOf = new Map(statusRows.map((s) => [key(s.taskId, s.departmentId), s]));
-  const byTask = new Map<number, ReportDepartment[]>();
-  for (const a of assignmentRows) {
+  const unit = (a: (typeof assignmentRows)[number]): ReportDepartment => {
     const s = statusOf.get(key(a.taskId, a.departmentId));
-    const list = byTask.get(a.taskId) ?? [];
-    list.push({
+    return {
       name: a.name,
       role: a.role,
       status: s && isStatus(s.status) ? s.status : null,
@@ -38,9 +37,15 @@ export async function loadReportData(db: DbOrTx, timezone = 'Asia/Shanghai'): Pr
       reporter: s ? (s.reporterName ?? s.reporterOpenId) : null,
       reportedAt: s?.reportedAt ?? null,
       late: s?.late ?? false,
-    });
-    byTask.set(a.taskId, list);
-  }
+    };
+  };
+  const group = (rows: typeof assignmentRows) => {
+    const out = new Map<number, ReportDepartment[]>();
+    for (const a of rows) out.set(a.taskId, [...(out.get(a.taskId) ?? []), unit(a)]);
+    return out;
+  };
+  const byTask = group([...assignmentRows, ...keyPointAssignmentRows]);
+  const regionsOf = group(regionAssignmentRows);
   const latest = new Map(latestValues.map((v) => [v.indicatorId, v]));
   const reportTasks: ReportTask[] = taskRows.map((t) => ({
     id: t.id,
@@ -53,7 +58,19 @@ export async function loadReportData(db: DbOrTx, timezone = 'Asia/Shanghai'): Pr
     departments: byTask.get(t.id) ?? [],
     ...(historyOf.has(t.id) ? { history: historyOf.get(t.id) } : {}),
   }));
+  const reportKeyPoints: ReportTask[] = keyPointRows.map((k) => ({
+    id: k.id,
+    number: k.number,
+    title: k.title,
+    section: null,
+    deadlineKind: null,
+    dueDate: null,
+    departments: byTask.get(k.id) ?? [],
+  }));
   return {
+    keyPoints: reportKeyPoints,
+    // the annex tasks the regions follow, each with its regions only (the 各地区 sheet)
+    regionTasks: reportTasks.filter((t) => regionsOf.has(t.id)).map((t) => ({ ...t, departments: regionsOf.get(t.id)! })),
     plan: { title: plan.title, docNumber: plan.docNumber, year: plan.year, reportDeadline: plan.reportDeadline, reportTo: plan.reportTo },
     sections: sectionRows,
     tasks: reportTasks,

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/client.ts';
-import { adminContacts, findReader, getSetting, indicatorOwners, taskById, taskOwnersByNumber } from '../db/repositories/access.repository.ts';
+import { adminContacts, findReader, getSetting, indicatorOwners, keyPointOwners, taskById, taskOwnersByNumber } from '../db/repositories/access.repository.ts';
 import type { Intent } from '../domain/query/types.ts';
 import {
   decideRead, OUTSIDER, parseVisibility, readableTask, type ReadDecision, type Reader, type ReadPolicy, type ReadSubject,
@@ -73,6 +73,24 @@ export async function gateIntent(db: DbOrTx, planId: number, intent: Intent, acc
       const d = decide({ kind: 'task', departmentIds: owners.get(existing[0]!) ?? [] });
       return d.ok ? { ok: true, intent: { ...intent, numbers } } : d;
     }
+    case 'key_point': {
+      // like a task: a number the plan does not have is answered "not found"
+      const ids = (await keyPointOwners(db, planId)).get(intent.number) ?? [];
+      const d = ids.length ? decide({ kind: 'task', departmentIds: ids }) : first;
+      return d.ok ? { ok: true, intent } : d;
+    }
+    case 'key_points': {
+      // several or all: those the reader may see; refused only when none is
+      const owners = await keyPointOwners(db, planId);
+      const asked = intent.numbers ?? [...owners.keys()].sort((a, b) => a - b);
+      const numbers = asked.filter((n) => !owners.has(n) || readableTask(policy, reader, owners.get(n) ?? []));
+      const existing = asked.filter((n) => owners.has(n));
+      if (existing.length > 0 && !existing.some((n) => numbers.includes(n))) {
+        const d = decide({ kind: 'task', departmentIds: owners.get(existing[0]!) ?? [] });
+        if (!d.ok) return d;
+      }
+      return { ok: true, intent: { kind: 'key_points', numbers } };
+    }
     case 'indicator': {
       const d = decide({ kind: 'indicator', ownerDepartmentIds: await indicatorOwners(db, intent.indicatorIds) });
       return d.ok ? { ok: true, intent } : d;
@@ -88,6 +106,8 @@ function subjectWithoutOwners(intent: Intent): ReadSubject {
     case 'task':
     case 'task_history':
     case 'tasks':
+    case 'key_point':
+    case 'key_points':
     case 'search':
     case 'other_plan':
       return { kind: 'search' };

@@ -62,7 +62,7 @@ async function runStepOnce(step: StepName, deps: StepDeps): Promise<string> {
       if (r.round.closedAt) {
         return `本周填报（${r.round.key}）已于 ${formatLocalTime(r.round.closedAt, deps.timezone)} 关闭，未重新开启；此后提交标记为逾期补报。${REOPEN_HINT}`;
       }
-      const unbound = r.unbound.length ? `；未绑定群的部门：${r.unbound.join('、')}` : '';
+      const unbound = r.unbound.length ? `；未绑定群的单位：${r.unbound.join('、')}` : '';
       const regions = r.departments.filter((d) => d.region).length;
       const units = `${r.departments.length - regions} 个部门${regions ? `、${regions} 个地区` : ''}`;
       return `${r.created ? '已开启' : '已重新检查'}本周填报（${r.round.key}），${units}的卡片已排队发送${unbound}`;
@@ -74,7 +74,7 @@ async function runStepOnce(step: StepName, deps: StepDeps): Promise<string> {
       const r = await remind(deps.db, base);
       return r.reminded.length
         ? `第 ${r.reminderNumber} 次催办（${r.roundKey}）：${r.reminded.map((x) => `${x.department}（${x.missing} 项）`).join('、')}`
-        : `第 ${r.reminderNumber} 次催办（${r.roundKey}）：各部门均已填报，无需催办`;
+        : `第 ${r.reminderNumber} 次催办（${r.roundKey}）：各责任单位均已填报，无需催办`;
     }
     case 'close_round': {
       const r = await closeRound(deps.db, { now: base.now, timezone: deps.timezone, weekOf });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigestModel } from '../../src/domain/digest/model.ts';
+import { buildDigestModel, buildDigestModelFromSummary } from '../../src/domain/digest/model.ts';
+import { summariseDigestInput } from '../../src/domain/digest/summary.ts';
 import { buildDigestCard } from '../../src/cards/digest.ts';
 import { CARD_MAX_BYTES, CARD_MAX_COMPONENTS, cardBytes, countComponents } from '../../src/cards/limits.ts';
 import type { Status } from '../../src/domain/status.ts';
@@ -180,5 +181,52 @@ describe('the digest tells 未填报 from 未启动 and links evidence', () => {
   it('shows the explaining report’s evidence as a link next to its note in the red list', () => {
     const table = byTag(buildDigestCard(buildDigestModel(week())), 'table')[0] as { rows: { note: string }[] };
     expect(table.rows.map((r) => r.note)).toContainEqual(expect.stringContaining('[佐证](https://oa.example.cn/a?b=%281%29)'));
+  });
+});
+
+describe('the digest at 47 units: 13 departments, 34 regions and the ten key points', () => {
+  const regionName = (i: number) => `第${i + 1}个省、自治区、直辖市及新疆生产建设兵团知识产权局（测试用长名称）`;
+  const withRegions = (taskCount: number, noteLength: number, blocked: boolean) => {
+    const input = hugeWeek(taskCount, 13, noteLength);
+    input.keyPoints = Array.from({ length: 10 }, (_, k) => ({
+      number: k + 1,
+      title: `工作要点${k + 1}：持续推动“十四五”知识产权高质量发展指标体系实施落实的很长的标题`.repeat(3),
+      units: [
+        ...(k % 3 === 1 ? [] : [{ region: false, status: blocked ? ('blocked' as const) : ('on_track' as const), reportedThisRound: true }]),
+        ...Array.from({ length: 34 }, (_, r) => ({ region: true, status: r % 2 ? ('at_risk' as const) : null, reportedThisRound: r % 2 === 1 })),
+      ],
+    }));
+    const model = buildDigestModelFromSummary({
+      ...summariseDigestInput(input),
+      regionResponses: Array.from({ length: 34 }, (_, i) => ({ departmentId: 100 + i, name: regionName(i), expected: 24, reported: i % 3 === 0 ? 0 : i % 3 === 1 ? 24 : 5 })),
+    });
+    return { model, card: buildDigestCard(model) };
+  };
+
+  it('summarises the key points in counts: the bureau decides, a key point of the regions alone takes theirs', () => {
+    const { model } = withRegions(22, 200, true);
+    // 要点2, 5, 8 have no department here: their regions (half at risk) decide
+    expect(model.keyPoints).toMatchObject({ count: 10, counts: { blocked: 7, at_risk: 3 }, notReported: 0, unitsExpected: 7 + 340, unitsReported: 7 + 170 });
+    expect(model.keyPoints!.attention.map((a) => a.number)).toEqual([1, 3, 4, 6, 7, 9, 10, 2, 5, 8]);
+  });
+
+  it('shows the regions and the key points compactly and stays within 30 KB and 200 components, even with 1,000 tasks', () => {
+    for (const [tasks, note] of [[22, 1000], [1000, 1000]] as const) {
+      const { card } = withRegions(tasks, note, true);
+      const text = JSON.stringify(card);
+      expect(cardBytes(card)).toBeLessThanOrEqual(CARD_MAX_BYTES);
+      expect(countComponents(card)).toBeLessThanOrEqual(CARD_MAX_COMPONENTS);
+      expect(text).toContain('**各地区**：应填报 34 个');
+      expect(text).toContain('地区未填报（12）：');
+      expect(text).toContain('**工作要点**（10 项）');
+      expect(text).toMatch(/需关注：要点1 /);
+      // never a line per region
+      expect(text).not.toContain(regionName(33));
+    }
+  });
+
+  it('says nothing about key points when the plan has none', () => {
+    const card = buildDigestCard(buildDigestModel(hugeWeek(5, 3, 10)));
+    expect(JSON.stringify(card)).not.toContain('工作要点');
   });
 });

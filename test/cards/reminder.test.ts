@@ -39,6 +39,20 @@ describe('催办', () => {
     expect(text.match(/<at /g)).toHaveLength(1);
   });
 
+  it('names a key point by its own number after the tasks (a region: 工作要点2, never 任务2)', () => {
+    const r = reminder(1, {
+      departmentName: '广东省知识产权局',
+      missing: [
+        { id: 10, number: 8, title: '深化专利导航和专利奖评选工作' },
+        { id: 31, number: 2, title: '因地制宜设置地方“十四五”指标体系', kind: 'key_point' },
+      ],
+    });
+    const s = JSON.stringify(buildReminderCard({ reminder: r, round: { key: '2021-W23' } }));
+    expect(s).toContain('· 任务8 深化专利导航和专利奖评选工作\\n· 工作要点2 因地制宜设置地方“十四五”指标体系');
+    expect(s).toContain('以下 2 项本周（2021-W23）尚未填报');
+    expect(buildReminderText({ reminder: r, round: { key: '2021-W23' } }).text).toContain('· 工作要点2 因地制宜');
+  });
+
   it('drops a crafted mention that is not a user open_id', () => {
     const r = reminder(2, { mention: [{ openId: 'all', name: '所有人' }, { openId: 'ou_x"><at user_id="all', name: 'x' }] });
     expect(JSON.stringify(buildReminderCard({ reminder: r, round: { key: '2021-W23' } }))).not.toMatch(/<at/);

@@ -91,14 +91,16 @@ describe('answering questions from Postgres (seed plan with reports, round 2021-
 
   it('保护司的任务 lists its tasks with their overall status', async () => {
     const r = await ask('保护司的任务');
-    expect(r.text).toMatch(/^保护司负责的任务（共 7 项/);
+    expect(r.text).toMatch(/^保护司负责的任务（共 7 项任务、2 项工作要点/);
     expect(r.text).toContain('- 任务4：加快推进知识产权法治实施体系｜受阻，10%');
     expect(r.text).toContain('- 任务20：维护知识产权领域国家安全｜存在风险，45%');
+    // its key points after the tasks, by their own numbers
+    expect(r.text.trim().split('\n').slice(-2).map((l) => l.split('：')[0])).toEqual(['- 工作要点5', '- 工作要点8']);
   });
 
   it('运用司 (an alias) lists 运用促进司 tasks, including a done one', async () => {
     const r = await ask('运用司');
-    expect(r.text).toMatch(/^运用促进司负责的任务（共 11 项/);
+    expect(r.text).toMatch(/^运用促进司负责的任务（共 11 项任务、2 项工作要点/);
     expect(r.text).toContain('- 任务2：更高标准推进知识产权强国建设试点工作｜已完成，100%');
   });
 

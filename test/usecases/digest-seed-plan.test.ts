@@ -53,9 +53,11 @@ describe('digest and report for the imported seed plan', () => {
     expect(paras[2]).toMatch(/共22项任务，其中.*未填报\d+项/);
     expect(paras.at(-1)).toBe('2021年12月10日');
     const headings = paras.filter((p) => /^[一二三四五六七八九十]+、/.test(p));
-    expect(headings).toHaveLength(9); // 8 sections, then 主要目标完成情况
+    expect(headings).toHaveLength(10); // 8 sections, the key points, then 主要目标完成情况
     expect(headings[0]).toBe('一、做好知识产权顶层设计，启动实施知识产权强国战略和“十四五”规划');
-    expect(headings[8]).toBe('九、主要目标完成情况');
+    expect(headings[8]).toBe('九、工作要点落实情况');
+    expect(headings[9]).toBe('十、主要目标完成情况');
     expect(paras.filter((p) => /^（[一二三四五六七八九十]+）任务\d+：/.test(p))).toHaveLength(22);
+    expect(paras.filter((p) => /^（[一二三四五六七八九十]+）工作要点\d+：/.test(p))).toHaveLength(10);
   });
 });

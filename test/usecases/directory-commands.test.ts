@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as repo from '../../src/db/repositories/directory.repository.ts';
-import { admins, departmentAliases } from '../../src/db/schema/index.ts';
+import { admins, departmentAliases, departments } from '../../src/db/schema/index.ts';
 import { NOT_ADMIN_REPLY, runDirectoryCommand, type DirectoryCommandInput } from '../../src/usecases/directory-commands.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { clearDirectory, directoryCounts, seedLikeImport } from './directory-fixtures.ts';
@@ -80,6 +80,23 @@ describe('directory commands in chat', () => {
     expect(r?.reply).toMatch(/^未知部门「运用促进处」，您是否指：运用促进司/);
     expect(r?.changed).toBe(false);
     expect(await directoryCounts(t.db)).toEqual(before);
+  });
+
+  it('an unknown region lists the nearest regions in a region’s words and changes nothing; a known one binds as a region', async () => {
+    const [gd] = await t.db.insert(departments).values({ name: '广东省知识产权局', kind: 'region' }).returning();
+    await t.db.insert(departments).values([{ name: '广西壮族自治区知识产权局', kind: 'region' }, { name: '广东省知识产权保护中心', kind: 'region' }]);
+    await t.db.insert(departmentAliases).values({ alias: '广东', departmentId: gd!.id });
+    const before = await directoryCounts(t.db);
+    for (const text of ['@_user_1 绑定 广东知识产权局', '@_user_1 添加填报人 广东知识产权局 @_user_2']) {
+      const r = await runDirectoryCommand(t.db, msg(text, { mentions: [bot, { key: '@_user_2', id: { open_id: 'ou_zhang' }, name: '张三' }] }));
+      expect(r?.reply).toMatch(/^未知地区「广东知识产权局」，您是否指：广东省知识产权局、/);
+      expect(r?.reply).not.toContain('运用促进司');
+      expect(r?.changed).toBe(false);
+    }
+    expect(await directoryCounts(t.db)).toEqual(before);
+    expect(await repo.departmentByChat(t.db, 'oc_group_1')).toBeNull();
+    const bound = await runDirectoryCommand(t.db, msg('@_user_1 绑定 广东'));
+    expect(bound?.reply).toBe('已将本群绑定为「广东省知识产权局」的工作群，该地区的任务填报卡片和催办将发送到这里。');
   });
 
   it('refuses adding everyone, or nobody, or only the bot', async () => {

@@ -91,8 +91,10 @@ regions:
     expect(await directoryCounts(t.db)).toEqual(before);
   });
 
-  it('refuses the same region listed twice', async () => {
+  it('refuses the same region listed twice, and writes nothing', async () => {
+    const before = await directoryCounts(t.db);
     const message = await refusal(t.db, fileWith('  - name: 北京市知识产权局\n  - name: 北京市知识产权局\n'));
     expect(message).toContain('第 6 行：地区「北京市知识产权局」在文件中出现了两次');
+    expect(await directoryCounts(t.db)).toEqual(before);
   });
 });

@@ -3,7 +3,12 @@ import { escapeMarkdown } from '../../domain/escape.ts';
 import type { Status } from '../../domain/status.ts';
 import { DEADLINE_COLOR, DEADLINE_LABEL, statusColor, statusLabel, type LarkColor } from '../../domain/vocabulary/status.ts';
 import type { ListFilter } from '../../domain/query/types.ts';
-import type { TaskLine } from './model.ts';
+import type { ItemKind, TaskLine } from './model.ts';
+
+/** 任务3, or 工作要点3 for a key point (they number on their own, so the word always comes with the number). */
+export const itemLabel = (kind: ItemKind | undefined, number: number): string => (kind === 'key_point' ? `工作要点${number}` : `任务${number}`);
+/** The question that asks for the item again (a button's question). */
+export const itemQuestion = (kind: ItemKind | undefined, number: number): string => (kind === 'key_point' ? `要点${number}` : `任务${number}`);
 
 export type Template = LarkColor | 'turquoise';
 export type Element = Record<string, unknown>;
@@ -59,7 +64,7 @@ export function card(head: Element, elements: Element[], summary: string): Eleme
 /** One markdown line for a task in a list: number, title, status, progress, deadline state, highlight. */
 export function taskLineMarkdown(t: TaskLine): string {
   const highlight = t.highlight ? `（${escapeMarkdown(t.highlight)}）` : '';
-  return `**${t.number}.** ${escapeMarkdown(t.title)} · ${statusFont(t.status)} ${t.progress}%${deadlineFont(t.deadlineState)}${highlight}`;
+  return `**${t.kind === 'key_point' ? `要点${t.number}` : t.number}.** ${escapeMarkdown(t.title)} · ${statusFont(t.status)} ${t.progress}%${deadlineFont(t.deadlineState)}${highlight}`;
 }
 
 /** Lines grouped into markdown blocks so no single component gets huge. */

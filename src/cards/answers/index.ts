@@ -2,6 +2,7 @@ import { candidatesCard, candidatesText, taskCard, taskNotFoundCard, taskNotFoun
 import { departmentCard, departmentText, listCard, listText, notReportedCard, notReportedText } from './list-card.ts';
 import { digestCard, digestText, indicatorsCard, indicatorsTextOf } from './overview-card.ts';
 import { otherPlanCard, otherPlanText, tasksCard, tasksText } from './tasks-card.ts';
+import { keyPointsCard, keyPointsText } from './key-points-card.ts';
 import { helpCard, helpText, NO_PLAN_TEXT, noPlanCard, unknownCard, unknownText } from './help-card.ts';
 import { refusedCard, refusedText } from './refused-card.ts';
 import { taskHistoryCard, taskHistoryText, unitHistoryCard, unitHistoryText } from './history-card.ts';
@@ -10,7 +11,7 @@ import type { Element } from './common.ts';
 import type { Answer } from './model.ts';
 
 export type { AskActionValue } from './buttons.ts';
-export type { Answer, AnswerKind, Offer, PlanLine, DepartmentStatus, DigestSummary, IndicatorLine, MissingDepartment, RegionSummary, TaskDetail, TaskLine, TaskHistoryAnswer, UnitHistoryAnswer } from './model.ts';
+export type { Answer, AnswerKind, ItemKind, UnitKind, Offer, PlanLine, DepartmentStatus, DigestSummary, IndicatorLine, MissingDepartment, RegionSummary, TaskDetail, TaskLine, TaskHistoryAnswer, UnitHistoryAnswer } from './model.ts';
 export { HELP_EXAMPLES } from './help-card.ts';
 
 /** The answer as a Card JSON 2.0 card (user text escaped). */
@@ -20,10 +21,11 @@ export function answerCard(a: Answer): Element {
     case 'task': return taskCard(a.task);
     case 'task_not_found': return taskNotFoundCard(a.number, a.taskCount);
     case 'tasks': return tasksCard(a.tasks, a.missing, a.taskCount);
+    case 'key_points': return keyPointsCard(a.tasks, a.missing, a.count, a.all);
     case 'candidates': return candidatesCard(a.query, a.tasks);
-    case 'department': return departmentCard(a.name, a.filter, a.tasks);
+    case 'department': return departmentCard(a.name, a.filter, a.tasks, a.unit);
     case 'list': return listCard(a.filter, a.tasks);
-    case 'not_reported': return notReportedCard(a.round, a.departments, a.totalDepartments);
+    case 'not_reported': return notReportedCard(a.round, a.departments, a.totalDepartments, a.unit);
     case 'indicators': return indicatorsCard(a.indicators);
     case 'digest': return digestCard(a.digest);
     case 'help': return helpCard(a.examples);
@@ -49,10 +51,11 @@ function plainText(a: Answer): string {
     case 'task': return taskText(a.task);
     case 'task_not_found': return taskNotFoundText(a.number, a.taskCount);
     case 'tasks': return tasksText(a.tasks, a.missing, a.taskCount);
+    case 'key_points': return keyPointsText(a.tasks, a.missing, a.count, a.all);
     case 'candidates': return candidatesText(a.query, a.tasks);
-    case 'department': return departmentText(a.name, a.filter, a.tasks);
+    case 'department': return departmentText(a.name, a.filter, a.tasks, a.unit);
     case 'list': return listText(a.filter, a.tasks);
-    case 'not_reported': return notReportedText(a.round, a.departments, a.totalDepartments);
+    case 'not_reported': return notReportedText(a.round, a.departments, a.totalDepartments, a.unit);
     case 'indicators': return indicatorsTextOf(a.indicators);
     case 'digest': return digestText(a.digest);
     case 'help': return helpText(a.examples);

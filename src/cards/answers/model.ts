@@ -11,10 +11,13 @@ export type Answer =
   | { kind: 'task'; task: TaskDetail }
   | { kind: 'task_not_found'; number: number; taskCount: number }
   | { kind: 'tasks'; tasks: TaskLine[]; missing: number[]; taskCount: number }
+  /** key points asked together or all of them (工作要点); `missing` are numbers the plan does not have (要点11) */
+  | { kind: 'key_points'; tasks: TaskLine[]; missing: number[]; count: number; all: boolean }
   | { kind: 'candidates'; query: string; tasks: TaskLine[] }
-  | { kind: 'department'; name: string; filter: ListFilter | null; tasks: TaskLine[] }
+  /** a unit's items; `unit: 'region'` for a regional office (its wording is 地区, not 部门) */
+  | { kind: 'department'; name: string; filter: ListFilter | null; tasks: TaskLine[]; unit?: UnitKind }
   | { kind: 'list'; filter: Exclude<ListFilter, 'not_reported'>; tasks: TaskLine[] }
-  | { kind: 'not_reported'; round: string | null; departments: MissingDepartment[]; totalDepartments: number }
+  | { kind: 'not_reported'; round: string | null; departments: MissingDepartment[]; totalDepartments: number; unit?: UnitKind }
   | { kind: 'indicators'; query: string; indicators: IndicatorLine[] }
   | { kind: 'digest'; digest: DigestSummary }
   | { kind: 'help'; examples: HelpExample[] }
@@ -40,7 +43,15 @@ export interface PlanLine {
 
 export type AnswerKind = Answer['kind'];
 
+/** Who reports: a department of the bureau (default) or a regional office (地区). */
+export type UnitKind = 'department' | 'region';
+
+/** What a numbered item is: an annex task (任务3) or a key point of the body (工作要点3), which number on their own. */
+export type ItemKind = 'task' | 'key_point';
+
 export interface TaskDetail {
+  /** absent: an annex task */
+  kind?: ItemKind;
   number: number;
   title: string;
   /** e.g. 三、大力提升知识产权创造质量，推动高质量发展; null when the plan has no sections */
@@ -53,7 +64,7 @@ export interface TaskDetail {
   /** keys of the rounds the trend covers, oldest first */
   trendRounds: string[];
   departments: DepartmentStatus[];
-  /** the regional offices following its 各地区 measures, in counts; absent when none */
+  /** the regional offices following its 各地区 measures (a key point's 各地方知识产权局), in counts; absent when none */
   regions?: RegionSummary | null;
   /** 延期申请 and 办结审核, oldest first (who asked, who decided, when, why); absent when none */
   history?: ReviewHistoryEntry[];
@@ -102,6 +113,8 @@ export interface DepartmentStatus {
 }
 
 export interface TaskLine {
+  /** absent: an annex task */
+  kind?: ItemKind;
   number: number;
   title: string;
   status: Status;
@@ -116,6 +129,8 @@ export interface MissingDepartment {
   expected: number;
   reported: number;
   missing: number[];
+  /** key points (工作要点) not reported, by their own numbers */
+  missingKeyPoints?: number[];
 }
 
 export interface IndicatorLine {

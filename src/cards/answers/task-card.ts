@@ -1,7 +1,7 @@
 import { escapeMarkdown, markdownLink, truncate } from '../../domain/escape.ts';
 import type { Status } from '../../domain/status.ts';
 import { DEADLINE_COLOR, DEADLINE_LABEL, NOT_REPORTED_LABEL, STATUS_LABEL, statusColor, statusLabel } from '../../domain/vocabulary/status.ts';
-import { card, deadlineFont, footnote, header, hr, markdown, statusFont, type Element } from './common.ts';
+import { card, deadlineFont, footnote, header, hr, itemLabel, markdown, statusFont, type Element } from './common.ts';
 import { CARD_MAX_BYTES, cardBytes } from '../limits.ts';
 import type { DepartmentStatus, TaskDetail, TaskLine } from './model.ts';
 import { askButtons, taskOffer } from './buttons.ts';
@@ -32,7 +32,20 @@ export function taskCard(t: TaskDetail): Element {
 }
 
 /** The task's overall status, or null (未填报) when none of its departments ever reported it. */
-const shownStatus = (t: TaskDetail): Status | null => (t.departments.length > 0 && t.departments.every((d) => d.status === null) ? null : t.status);
+const shownStatus = (t: TaskDetail): Status | null => {
+  // a key point only the regions carry: 未填报 until one of them reports
+  if (t.departments.length === 0 && t.regions) return t.regions.reported === 0 && t.regions.done + t.regions.atRisk + t.regions.blocked === 0 ? null : t.status;
+  return t.departments.length > 0 && t.departments.every((d) => d.status === null) ? null : t.status;
+};
+
+/** 各地区 for an annex task's regions; a key point names them as the plan does (各地方知识产权局). */
+const regionWord = (t: TaskDetail): string => (t.kind === 'key_point' ? '各地方知识产权局' : '各地区');
+
+/** 2 个责任部门 · 2 个责任部门、34 个地区 · 各地方知识产权局负责（34 个） */
+function unitsLine(t: TaskDetail): string {
+  if (t.departments.length === 0 && t.regions) return `${regionWord(t)}负责（${t.regions.total} 个）`;
+  return `${t.departments.length} 个责任部门${t.regions ? `、${t.regions.total} 个地区` : ''}`;
+}
 
 function buildTaskCard(t: TaskDetail, noteMax: number, maxDepartments: number): Element {
   const overall = shownStatus(t);
@@ -45,24 +58,20 @@ function buildTaskCard(t: TaskDetail, noteMax: number, maxDepartments: number): 
   const elements: Element[] = [markdown(facts.join('\n')), hr()];
   for (const d of t.departments.slice(0, maxDepartments)) elements.push(markdown(departmentBlock(d, t.trendRounds, noteMax)));
   if (t.departments.length > maxDepartments) elements.push(footnote(`另有 ${t.departments.length - maxDepartments} 个部门未显示`));
-  if (t.regions) elements.push(markdown(escapeMarkdown(regionLine(t.regions))));
+  if (t.regions) elements.push(markdown(escapeMarkdown(regionLine(t.regions, regionWord(t)))));
   if (t.history?.length) elements.push(markdown(historyBlock(t.history, noteMax)));
   if (t.trendRounds.length > 0) elements.push(footnote(`趋势轮次：${t.trendRounds.join(' → ')}；“${NOT_REPORTED_LABEL}”表示该轮没有填报`));
-  return card(
-    header(`任务${t.number}：${t.title}`, statusColor(overall), `${statusLabel(overall)} · ${t.departments.length} 个责任部门`, tags),
-    elements,
-    `任务${t.number} ${statusLabel(overall)}`,
-  );
+  const label = itemLabel(t.kind, t.number);
+  return card(header(`${label}：${t.title}`, statusColor(overall), `${statusLabel(overall)} · ${unitsLine(t)}`, tags), elements, `${label} ${statusLabel(overall)}`);
 }
 
 export function taskText(t: TaskDetail): string {
   const out = [
-    `任务${t.number}：${t.title}`,
+    `${itemLabel(t.kind, t.number)}：${t.title}`,
     ...(t.section ? [`所属部分：${t.section}`] : []),
     `完成时限：${t.deadline}${t.deadlineState === 'ok' ? '' : `（${DEADLINE_LABEL[t.deadlineState]}）`}`,
     `总体状态：${statusLabel(shownStatus(t))}，平均进度 ${t.progress}%`,
-    '',
-    '责任部门：',
+    ...(t.departments.length > 0 ? ['', '责任部门：'] : []),
   ];
   for (const d of t.departments) {
     out.push(`- ${d.name}（${roleLabel(d.role)}）：${statusLabel(d.status)}${d.progress === null ? '' : `，进度 ${d.progress}%`}`);
@@ -71,7 +80,7 @@ export function taskText(t: TaskDetail): string {
     if (d.evidenceUrl) out.push(`  佐证：${d.evidenceUrl}`);
     if (t.trendRounds.length > 0) out.push(`  近${t.trendRounds.length}轮（${t.trendRounds.join('、')}）：${d.trend.map((s) => statusLabel(s)).join(' → ')}`);
   }
-  if (t.regions) out.push('', regionLine(t.regions));
+  if (t.regions) out.push('', regionLine(t.regions, regionWord(t)));
   if (t.history?.length) out.push('', '延期与办结审核：', ...t.history.map((h) => `- ${historyLine(h)}`));
   return out.join('\n');
 }
@@ -85,9 +94,9 @@ function historyBlock(history: NonNullable<TaskDetail['history']>, noteMax: numb
 }
 
 /** 各地区：34 个，本轮已填报 3 个；存在风险 1、受阻 0、已完成 0（需关注：广东省知识产权局） */
-export function regionLine(r: NonNullable<TaskDetail['regions']>): string {
+export function regionLine(r: NonNullable<TaskDetail['regions']>, word = '各地区'): string {
   const names = r.attention.length ? `（需关注：${r.attention.join('、')}${r.atRisk + r.blocked > r.attention.length ? ' 等' : ''}）` : '';
-  return `各地区：${r.total} 个，本轮已填报 ${r.reported} 个；存在风险 ${r.atRisk}、受阻 ${r.blocked}、已完成 ${r.done}${names}`;
+  return `${word}：${r.total} 个，本轮已填报 ${r.reported} 个；存在风险 ${r.atRisk}、受阻 ${r.blocked}、已完成 ${r.done}${names}`;
 }
 
 export function taskNotFoundCard(number: number, taskCount: number): Element {

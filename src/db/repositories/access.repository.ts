@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { admins, assignments, departments, directorySettings, indicators, leaders, people, reporters, tasks } from '../schema/index.ts';
 import { readTogether } from '../reads.ts';
+import type { TaskKind } from './plan.repository.ts';
 
 /** Reads behind the read policy: who someone is in the directory, and who owns what. */
 
@@ -56,7 +57,7 @@ export async function replaceLeaders(db: DbOrTx, chatId: string, openIds: readon
 }
 
 /** Departments responsible for each of the plan's tasks with these numbers. */
-export async function taskOwnersByNumber(db: DbOrTx, planId: number, numbers: readonly number[]): Promise<Map<number, number[]>> {
+export async function taskOwnersByNumber(db: DbOrTx, planId: number, numbers: readonly number[], kind: TaskKind = 'task'): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>(numbers.map((n) => [n, []]));
   if (!numbers.length) return out;
   const rows = await db
@@ -64,8 +65,20 @@ export async function taskOwnersByNumber(db: DbOrTx, planId: number, numbers: re
     .from(tasks)
     .innerJoin(assignments, eq(assignments.taskId, tasks.id))
     // annex numbers (key points number on their own); a region following a task may read it
-    .where(and(eq(tasks.planId, planId), eq(tasks.kind, 'task'), inArray(tasks.number, [...numbers])));
+    .where(and(eq(tasks.planId, planId), eq(tasks.kind, kind), inArray(tasks.number, [...numbers])));
   for (const r of rows) out.get(r.number)?.push(r.departmentId);
+  return out;
+}
+
+/** Units (departments and regions) responsible for each live key point of the plan, by its number. */
+export async function keyPointOwners(db: DbOrTx, planId: number): Promise<Map<number, number[]>> {
+  const rows = await db
+    .select({ number: tasks.number, departmentId: assignments.departmentId })
+    .from(tasks)
+    .innerJoin(assignments, eq(assignments.taskId, tasks.id))
+    .where(and(eq(tasks.planId, planId), eq(tasks.kind, 'key_point'), isNull(tasks.removedAt)));
+  const out = new Map<number, number[]>();
+  for (const r of rows) out.set(r.number, [...(out.get(r.number) ?? []), r.departmentId]);
   return out;
 }
 

@@ -1,15 +1,17 @@
-import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { assignments, currentStatus, departments, indicators, indicatorValues, people, reports, sections, tasks } from '../schema/index.ts';
 
 /**
  * Everything the report export reads about one plan: sections, live tasks, their departments in
- * order, every task × department's current status, and the indicators with their latest values,
- * in a few set-based queries.
+ * order, the key points with every unit (regions included), every current status, and the
+ * indicators with their latest values, in a few set-based queries.
  */
 export async function readReportRows(db: DbOrTx, planId: number) {
   const liveTask = and(eq(tasks.planId, planId), isNull(tasks.removedAt), eq(tasks.kind, 'task'));
-  const [sectionRows, taskRows, assignmentRows, statusRows, indicatorRows] = await Promise.all([
+  // the body's key points, with every unit responsible: the bureau's departments and the regions
+  const liveKeyPoint = and(eq(tasks.planId, planId), isNull(tasks.removedAt), eq(tasks.kind, 'key_point'));
+  const [sectionRows, taskRows, assignmentRows, statusRows, indicatorRows, keyPointRows, keyPointAssignmentRows, regionAssignmentRows] = await Promise.all([
     db.select({ number: sections.number, title: sections.title }).from(sections).where(eq(sections.planId, planId)).orderBy(asc(sections.number)),
     db.select().from(tasks).where(liveTask).orderBy(asc(tasks.number)),
     db
@@ -36,13 +38,30 @@ export async function readReportRows(db: DbOrTx, planId: number) {
       .innerJoin(tasks, eq(tasks.id, currentStatus.taskId))
       .innerJoin(reports, eq(reports.id, currentStatus.reportId))
       .leftJoin(people, eq(people.openId, currentStatus.reporterOpenId))
-      .where(liveTask),
+      .where(and(eq(tasks.planId, planId), isNull(tasks.removedAt))),
     db
       .select({ i: indicators, owner: departments.name })
       .from(indicators)
       .leftJoin(departments, eq(departments.id, indicators.ownerDepartmentId))
       .where(eq(indicators.planId, planId))
       .orderBy(asc(indicators.position), asc(indicators.id)),
+    db.select().from(tasks).where(liveKeyPoint).orderBy(asc(tasks.number)),
+    db
+      .select({ taskId: assignments.taskId, departmentId: assignments.departmentId, role: assignments.role, name: departments.name })
+      .from(assignments)
+      .innerJoin(tasks, eq(tasks.id, assignments.taskId))
+      .innerJoin(departments, eq(departments.id, assignments.departmentId))
+      .where(liveKeyPoint)
+      // the bureau's departments in document order, then the regions in the directory's order
+      .orderBy(asc(assignments.taskId), sql`${assignments.role} = 'region'`, asc(assignments.position), asc(departments.id)),
+    // the regions following the annex tasks' 各地区 measures, in the directory's order
+    db
+      .select({ taskId: assignments.taskId, departmentId: assignments.departmentId, role: assignments.role, name: departments.name })
+      .from(assignments)
+      .innerJoin(tasks, eq(tasks.id, assignments.taskId))
+      .innerJoin(departments, eq(departments.id, assignments.departmentId))
+      .where(and(liveTask, eq(assignments.role, 'region')))
+      .orderBy(asc(assignments.taskId), asc(departments.id)),
   ]);
   const ids = indicatorRows.map((r) => r.i.id);
   const latestValues = ids.length
@@ -52,5 +71,5 @@ export async function readReportRows(db: DbOrTx, planId: number) {
         .where(inArray(indicatorValues.indicatorId, ids))
         .orderBy(asc(indicatorValues.indicatorId), desc(indicatorValues.reportedAt), desc(indicatorValues.id))
     : [];
-  return { sectionRows, taskRows, assignmentRows, statusRows, indicatorRows, latestValues };
+  return { sectionRows, taskRows, assignmentRows, statusRows, indicatorRows, latestValues, keyPointRows, keyPointAssignmentRows, regionAssignmentRows };
 }

@@ -69,6 +69,12 @@ export async function listTasksForMatching(db: DbOrTx, planId: number): Promise<
   );
 }
 
+/** The live key points (the body's 工作要点, numbered on their own) by number, for answers about them. */
+export async function listKeyPointTitles(db: DbOrTx, planId: number): Promise<{ number: number; title: string }[]> {
+  return rows(db, sql`select ${t.number} as number, ${t.title} as title from ${tasks} as ${t}
+    where ${t.planId} = ${planId} and ${t.kind} = 'key_point' and ${t.removedAt} is null order by ${t.number}`);
+}
+
 export interface DepartmentNameRow {
   id: number;
   name: string;

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client.ts';
 import { assignments, currentStatus, departments, people, reports, rounds, sections, tasks } from '../schema/index.ts';
 import { rows } from './status-rows.ts';
+import type { TaskKind } from './plan.repository.ts';
 
 /**
  * Reads behind the bot's answers. Each is a handful of index lookups (current_status by key or by
@@ -35,14 +36,14 @@ export interface TaskRow {
   dueDate: string | null;
 }
 
-/** A live task by its number, with its section title. */
-export async function findTaskByNumber(db: DbOrTx, planId: number, number: number): Promise<TaskRow | null> {
+/** A live task (or key point: they number on their own) by its number, with its section title. */
+export async function findTaskByNumber(db: DbOrTx, planId: number, number: number, kind: TaskKind = 'task'): Promise<TaskRow | null> {
   const [row] = await rows<TaskRow>(
     db,
     sql`select ${t.id} as id, ${t.number} as number, ${t.title} as title, ${t.sectionNumber} as "sectionNumber", ${s.title} as "sectionTitle",
           ${t.deadlineKind} as "deadlineKind", coalesce(${t.extendedDueDate}, ${t.dueDate})::text as "dueDate"
         from ${tasks} as ${t} left join ${sections} as ${s} on ${s.planId} = ${t.planId} and ${s.number} = ${t.sectionNumber}
-        where ${t.planId} = ${planId} and ${t.kind} = 'task' and ${t.number} = ${number} and ${t.removedAt} is null`,
+        where ${t.planId} = ${planId} and ${t.kind} = ${kind} and ${t.number} = ${number} and ${t.removedAt} is null`,
   );
   return row ?? null;
 }
@@ -74,15 +75,15 @@ const assignmentJoins = sql`join ${departments} as ${d} on ${d.id} = ${a.departm
 const roundIdOf = (planId: number, key: string) => sql`(select ${rounds.id} from ${rounds} where ${rounds.planId} = ${planId} and ${rounds.key} = ${key})`;
 
 // A live task's id by its number, as a subquery, so reads about one task need not wait for its lookup.
-const taskIdOf = (planId: number, number: number) =>
-  sql`(select ${tasks.id} from ${tasks} where ${tasks.planId} = ${planId} and ${tasks.kind} = 'task' and ${tasks.number} = ${number} and ${tasks.removedAt} is null)`;
+const taskIdOf = (planId: number, number: number, kind: TaskKind) =>
+  sql`(select ${tasks.id} from ${tasks} where ${tasks.planId} = ${planId} and ${tasks.kind} = ${kind} and ${tasks.number} = ${number} and ${tasks.removedAt} is null)`;
 
 /** A task's responsible departments in document order (lead first) with their current status. */
-export async function listTaskDepartments(db: DbOrTx, planId: number, number: number): Promise<AssignmentStatusRow[]> {
+export async function listTaskDepartments(db: DbOrTx, planId: number, number: number, kind: TaskKind = 'task'): Promise<AssignmentStatusRow[]> {
   return rows<AssignmentStatusRow>(
     db,
     sql`select ${assignmentColumns} from ${assignments} as ${a} ${assignmentJoins}
-        where ${a.taskId} = ${taskIdOf(planId, number)} and ${a.role} <> 'region' order by ${a.position}`,
+        where ${a.taskId} = ${taskIdOf(planId, number, kind)} and ${a.role} <> 'region' order by ${a.position}`,
   );
 }
 
@@ -132,6 +133,8 @@ export async function listTaskStatuses(
   planId: number,
   scope: TaskScope,
   roundKey: string | null = null,
+  /** the annex tasks with the bureau's departments (default), or the key points with every unit, regions included */
+  items: { kind: TaskKind; regions: boolean } = { kind: 'task', regions: false },
 ): Promise<TaskStatusRow[]> {
   const narrow = narrowTo(scope);
   // The round's reports come from reports_round in one range; no per-row probing, no other rounds.
@@ -150,7 +153,7 @@ export async function listTaskStatuses(
         join ${departments} as ${d} on ${d.id} = ${a.departmentId}
         left join ${currentStatus} as ${cs} on ${cs.taskId} = ${a.taskId} and ${cs.departmentId} = ${a.departmentId}
         ${reported}
-        where ${t.planId} = ${planId} and ${t.removedAt} is null and ${t.kind} = 'task' and ${a.role} <> 'region' ${narrow}`,
+        where ${t.planId} = ${planId} and ${t.removedAt} is null and ${t.kind} = ${items.kind} ${items.regions ? sql`` : sql`and ${a.role} <> 'region'`} ${narrow}`,
   );
   const raw = row?.list ?? [];
   const tuples = typeof raw === 'string' ? (JSON.parse(raw) as TaskStatusTuple[]) : raw;
@@ -199,12 +202,12 @@ export interface TrendRow {
  * The last version each department reported for the task in each of the latest `limit` rounds
  * started by `now` (the same rounds as listRecentRounds): one range of reports_version per department.
  */
-export async function listTaskTrend(db: DbOrTx, planId: number, number: number, now: Date, limit = 4): Promise<TrendRow[]> {
+export async function listTaskTrend(db: DbOrTx, planId: number, number: number, now: Date, limit = 4, kind: TaskKind = 'task'): Promise<TrendRow[]> {
   return rows<TrendRow>(
     db,
     sql`select distinct on (${reports.departmentId}, ${reports.roundId}) ${reports.departmentId} as "departmentId", ${reports.roundId} as "roundId", ${reports.status} as status
         from ${reports}
-        where ${reports.taskId} = ${taskIdOf(planId, number)}
+        where ${reports.taskId} = ${taskIdOf(planId, number, kind)}
           and ${reports.roundId} in (select ${rounds.id} from ${rounds} where ${rounds.planId} = ${planId} and ${rounds.startsAt} <= ${now.toISOString()}
                            order by ${rounds.startsAt} desc limit ${limit})
         order by ${reports.departmentId}, ${reports.roundId}, ${reports.version} desc`,

@@ -6,6 +6,7 @@ import { summariseIndicators } from './indicators.ts';
 import { compareRed, redEntry } from './redlist.ts';
 import { responseRate } from './response.ts';
 import { summariseDigestInput } from './summary.ts';
+import { summariseKeyPoints } from './key-points.ts';
 import type { DigestInput, DigestModel, DigestSummaryInput, RedListEntry, SectionSummary } from './types.ts';
 
 export const zeroCounts = (): Record<Status, number> =>
@@ -96,6 +97,7 @@ export function buildDigestModelFromSummary(input: DigestSummaryInput, previous?
     taskCount: input.tasks.length,
     response: responseRate(input.responses),
     ...(input.regionResponses?.length ? { regionResponse: responseRate(input.regionResponses) } : {}),
+    ...(input.keyPoints?.length ? { keyPoints: summariseKeyPoints(input.keyPoints) } : {}),
     statusCounts,
     notReportedCount,
     deadlineCounts,

@@ -10,6 +10,8 @@ export interface DigestInput {
   sections: { number: number; title: string }[];
   tasks: DigestTaskInput[];
   indicators: DigestIndicatorInput[];
+  /** the body's 工作要点 with their units' state (passed through to the summary input) */
+  keyPoints?: DigestKeyPointInput[];
   now: Date;
   timezone: string;
 }
@@ -86,6 +88,29 @@ export interface DigestSummaryInput extends Omit<DigestInput, 'tasks'> {
   responses: DepartmentResponse[];
   /** the same for the regional offices (over the tasks and key points each follows) */
   regionResponses?: DepartmentResponse[];
+  /** the body's 工作要点, each with its units' current state; absent or empty when the plan has none */
+  keyPoints?: DigestKeyPointInput[];
+}
+
+export interface DigestKeyPointInput {
+  number: number;
+  title: string;
+  /** every unit responsible: the bureau's departments and the regional offices (region: true) */
+  units: { region: boolean; status: Status | null; reportedThisRound: boolean }[];
+}
+
+/** The digest's part on the key points: counts, not one line per key point and unit. */
+export interface KeyPointDigest {
+  count: number;
+  /** key points by state, over those someone reported */
+  counts: Record<Status, number>;
+  /** key points nobody reported yet (未填报) */
+  notReported: number;
+  /** key point × unit pairs expected this round, and those answered */
+  unitsExpected: number;
+  unitsReported: number;
+  /** blocked, then at risk, by number */
+  attention: { number: number; title: string; status: Status }[];
 }
 
 export interface DigestIndicatorInput {
@@ -110,6 +135,8 @@ export interface DigestModel {
   response: ResponseRate;
   /** the regional offices' answers this round; absent when the directory has no regions (and in older digests) */
   regionResponse?: ResponseRate | null;
+  /** the body's 工作要点 in counts; absent when the plan has none (and in older digests) */
+  keyPoints?: KeyPointDigest | null;
   /** tasks by overall status, over the tasks someone reported */
   statusCounts: Record<Status, number>;
   /** tasks no department ever reported (未填报): not counted as 未启动 */

@@ -12,6 +12,7 @@ import { askedAlternatives, namedTogether, readWords } from './words.ts';
 import { findYear } from './year.ts';
 import { asksAboutAllRegions } from './regions.ts';
 import { asksHistory, asksRate, unknownUnitRate } from './history.ts';
+import { findKeyPointNumbers } from './key-points.ts';
 
 export { EXAMPLE_QUESTIONS } from './lexicon.ts';
 
@@ -23,6 +24,8 @@ const INDICATOR_COVERAGE_WITH_CUE = 0.5;
 const GUESS_COVERAGE = 0.25;
 
 const FILLER_WORDS = [...FILLERS, ...LIST_FILLERS];
+/** Words around 工作要点 that still ask for all of them: 各项工作要点进展, 所有要点. */
+const KEY_POINT_ALL_WORDS = ['各项', '所有', '全部', '每项', '十项', '各个', '清单', '列表', '一览'];
 /** True when nothing but the given phrases and fillers is left (at most one stray character). */
 const onlyAround = (text: string, phrases: readonly string[]): boolean => removeWords(removeWords(text, phrases), FILLER_WORDS).length <= 1;
 const containsAny = (text: string, phrases: readonly string[]): boolean => phrases.some((p) => text.includes(p));
@@ -42,6 +45,14 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
   if (year) {
     if (ctx.planYear !== undefined && year.year !== ctx.planYear && year.namesPlan) return { kind: 'other_plan', year: year.year };
     prepared = prepared.replace(year.text, ' ');
+  }
+
+  // 要点3 / 第三项要点: the body's key points number on their own, so they are read before task numbers
+  const kp = findKeyPointNumbers(prepared);
+  if (kp.named && findTaskNumbers(kp.rest).numbers.length === 0) {
+    if (kp.numbers.length === 1) return { kind: 'key_point', number: kp.numbers[0]! };
+    if (kp.numbers.length > 1) return { kind: 'key_points', numbers: kp.numbers };
+    if (onlyAround(compactText(kp.rest), KEY_POINT_ALL_WORDS)) return { kind: 'key_points', numbers: null };
   }
 
   const { numbers } = findTaskNumbers(prepared);

@@ -21,7 +21,7 @@ const COUNTING = /^(?:一|两|二|1|2)$/u;
 const AFTER_DI = /^\s*(?:项|号|条|个(?!月)|任务|进展|进度|情况|怎么样|咋样|如何|[?？,，、]|$|\s)/u;
 
 /** A Chinese numeral as long as it reads: 十四五 → 十四 is refused by the caller's context, 十二项 → 十二. */
-function readNumber(s: string): number | null {
+export function readNumber(s: string): number | null {
   const direct = parseNumber(s);
   if (direct !== null) return direct;
   if (/^\d/.test(s)) return null;

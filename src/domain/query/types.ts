@@ -5,6 +5,8 @@ export interface QueryContext {
   departments: ReadonlyArray<{ id: number; name: string; aliases: readonly string[] }>;
   /** value and unit (the target) let a question name an indicator by its number: 2400亿那个指标 */
   indicators: ReadonlyArray<{ id: number; name: string; value?: number; unit?: string }>;
+  /** the body's 工作要点 by their own numbers (absent: the plan has none or the caller did not load them) */
+  keyPoints?: ReadonlyArray<{ number: number; title: string }>;
   /** the active plan's year: a question naming another year is about another plan */
   planYear?: number;
 }
@@ -27,6 +29,10 @@ export interface Offer {
 export type Intent =
   | { kind: 'task'; number: number }
   | { kind: 'tasks'; numbers: number[] }
+  /** a 工作要点 of the body by its own number (要点3, 工作要点三, 第三项要点) */
+  | { kind: 'key_point'; number: number }
+  /** several key points (要点3、4), or all of them (工作要点, numbers null) */
+  | { kind: 'key_points'; numbers: number[] | null }
   | { kind: 'search'; query: string; candidates: SearchCandidate[]; confident: boolean }
   | { kind: 'department'; departmentId: number; name: string; filter?: ListFilter }
   | { kind: 'list'; filter: ListFilter }

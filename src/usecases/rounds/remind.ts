@@ -36,7 +36,7 @@ export async function remind(db: Db, deps: RoundDeps): Promise<RemindResult> {
   for (const d of await listDepartments(db)) {
     const tasks = [...view.tasks, ...view.keyPoints]
       .filter((t) => readableByDepartmentChat(d, [...t.departments, ...t.regions].map((a) => a.departmentId)))
-      .map((t) => ({ id: t.id, number: t.number, title: t.kind === 'key_point' ? `（工作要点）${t.title}` : t.title }));
+      .map((t) => ({ id: t.id, number: t.number, title: t.title, ...(t.kind === 'key_point' ? { kind: 'key_point' as const } : {}) }));
     if (tasks.length === 0 || !d.chatId) continue;
     inputs.push({
       department: { id: d.id, name: d.name, chatId: d.chatId },

@@ -30,6 +30,9 @@ interface Expect {
   taskHistory?: number;
   /** 「XX的填报率」 naming no known unit: asked back with these nearest names among the offers */
   unknownUnit?: string[];
+  keyPoint?: number;
+  keyPoints?: number[] | 'all';
+  regions?: true;
 }
 interface Question {
   cat: string;
@@ -69,6 +72,16 @@ export function judge(e: Expect, i: Intent): Verdict {
     if (i.kind === 'unknown' && e.unknownUnit.every((n) => i.offers?.some((o) => o.label === n))) return 'understood';
     return notUnderstood ? 'safe' : 'wrong';
   }
+  if (e.keyPoint !== undefined) {
+    if (i.kind === 'key_point' && i.number === e.keyPoint) return 'understood';
+    return notUnderstood ? 'safe' : 'wrong';
+  }
+  if (e.keyPoints) {
+    const want = e.keyPoints === 'all' ? null : [...e.keyPoints].sort((a, b) => a - b).join();
+    if (i.kind === 'key_points' && (i.numbers === null ? want === null : [...i.numbers].sort((a, b) => a - b).join() === want)) return 'understood';
+    return notUnderstood ? 'safe' : 'wrong';
+  }
+  if (e.regions) return i.kind === 'regions' ? 'understood' : notUnderstood ? 'safe' : 'wrong';
   if (e.task !== undefined || e.notFound !== undefined) {
     const n = e.task ?? e.notFound!;
     if (single === n) return 'understood';
@@ -118,6 +131,8 @@ const describeIntent = (i: Intent): string => {
     case 'unit_history': return `unit history ${i.name}`;
     case 'task_history': return `task history ${i.number}`;
     case 'unknown': return `unknown${i.offers ? ` (${i.offers.map((o) => o.label).join(',')})` : ''}`;
+    case 'key_point': return `key point ${i.number}`;
+    case 'key_points': return `key points ${i.numbers?.join(',') ?? 'all'}`;
     default: return i.kind;
   }
 };

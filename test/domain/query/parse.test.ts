@@ -9,6 +9,33 @@ const ask = (q: string): Intent => parseQuestion(q, ctx);
 const deptId = (name: string) => ctx.departments.find((d) => d.name === name)!.id;
 const indId = (name: string) => ctx.indicators.find((i) => i.name === name)!.id;
 
+describe('asking for a key point (工作要点) by its own number', () => {
+  it.each(['要点3', '工作要点三', '第三项要点', '要点3进展', '工作要点（三）', '要点(3)', '第3个工作要点', '要点第三项', '三号要点', '@_user_1 要点三怎么样了'])(
+    '%s → key point 3, never task 3',
+    (q) => {
+      expect(ask(q)).toEqual({ kind: 'key_point', number: 3 });
+    },
+  );
+
+  it.each(Array.from({ length: 10 }, (_, i) => i + 1))('工作要点%s in Chinese numerals and 第…项要点 are that key point', (n) => {
+    expect(ask(`工作要点${toChineseNumeral(n)}`)).toEqual({ kind: 'key_point', number: n });
+    expect(ask(`第${toChineseNumeral(n)}项要点`)).toEqual({ kind: 'key_point', number: n });
+  });
+
+  it('reads several, a range and all of them', () => {
+    expect(ask('要点3和要点4')).toEqual({ kind: 'key_points', numbers: [3, 4] });
+    expect(ask('工作要点3、8')).toEqual({ kind: 'key_points', numbers: [3, 8] });
+    expect(ask('要点2到4')).toEqual({ kind: 'key_points', numbers: [2, 3, 4] });
+    for (const q of ['工作要点', '要点', '工作要点进展', '各项工作要点进展如何', '十项要点的情况']) expect(ask(q), q).toEqual({ kind: 'key_points', numbers: null });
+  });
+
+  it('leaves task questions alone: 第三项 and 任务3 are task 3', () => {
+    expect(ask('第三项')).toEqual({ kind: 'task', number: 3 });
+    expect(ask('任务3')).toEqual({ kind: 'task', number: 3 });
+    expect(ask('任务7各地区')).toEqual({ kind: 'task', number: 7 });
+  });
+});
+
 describe('asking for a task by number', () => {
   it.each([
     '任务5', '任务5进展？', '第5项', '5号任务', '#5', '任务五', '任务 5 进展怎么样?', '任务５', '第５项', '＃5',

@@ -15,7 +15,11 @@ export function seedContext(): QueryContext {
   return {
     taskCount: plan.tasks.length,
     tasks: plan.tasks.map((t) => ({ number: t.number, title: t.title, measuresText: t.measures.map((m) => m.text).join(' ') })),
-    departments: names.map((name, i) => ({ id: i + 1, name, aliases: aliases.get(name) ?? [] })),
+    // regions are units like departments (listDepartmentNames reads both): 广东的进展 names one
+    departments: [
+      ...names.map((name, i) => ({ id: i + 1, name, aliases: aliases.get(name) ?? [] })),
+      ...directory.regions.map((r, i) => ({ id: names.length + i + 1, name: r.name, aliases: r.aliases ?? [] })),
+    ],
     indicators: plan.indicators.map((ind, i) => ({ id: i + 1, name: ind.name, value: ind.value, unit: ind.unit })),
     planYear: plan.year,
   };
