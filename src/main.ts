@@ -22,6 +22,7 @@ import { createBotIdentity } from './lark/bot-identity.ts';
 import type { Send } from './usecases/rounds/ports.ts';
 import { alertAdminsOfRejection } from './usecases/outbox-alerts.ts';
 import { runStep } from './usecases/steps.ts';
+import type { FileDownload } from './lark/resources.ts';
 
 // Composition root: config → clients → server / workers. Only wiring lives here: shutdown is
 // src/app/lifecycle.ts, queues and workers src/app/queues.ts, the inbound logic src/app/inbound.ts
@@ -127,7 +128,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
         typeof opts.routes === 'function'
           ? opts.routes(deps)
           : (opts.routes ??
-            dubanRoutes(db.db, { timezone: config.timezone, send, bot, budgetMs: config.cardAnswerBudgetMs, lateGraceDays: config.lateGraceDays }));
+            dubanRoutes(db.db, { timezone: config.timezone, send, bot, budgetMs: config.cardAnswerBudgetMs, lateGraceDays: config.lateGraceDays, results: config.results }));
       const dispatcher = createInboundDispatcher({ enqueue: enqueueInbound, logger, now, routes });
       const server = await buildServer({
         logger,
@@ -154,10 +155,13 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     }
 
     if (opts.workers) {
+      const { createFileDownloader } = await import('./lark/resources.ts');
+      // The client is made on the first download, like the messenger's on the first send.
+      const download: FileDownload = async (...args) => createFileDownloader(await lark())(...args);
       const handlers =
         typeof opts.inboundHandlers === 'function'
           ? opts.inboundHandlers(deps)
-          : (opts.inboundHandlers ?? dubanHandlers({ send, timezone: config.timezone, bot }));
+          : (opts.inboundHandlers ?? dubanHandlers({ send, timezone: config.timezone, bot, download, results: config.results }));
       const refusalNotices = dubanRefusalNotices({ db: db.db, send, now, timezone: config.timezone });
       const { createMessenger } = await import('./lark/messenger.ts');
       const workers = await startWorkers({
@@ -176,7 +180,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
           await refusalNotices(job, f);
           await alertAdminsOfRejection({ db: db.db, send, now: now(), timezone: config.timezone }, job.purpose, job.op, f);
         },
-        runStep: (opts.schedules ?? true) ? (step) => runStep(step, { db: db.db, send, now, timezone: config.timezone }) : null,
+        runStep: (opts.schedules ?? true) ? (step) => runStep(step, { db: db.db, send, now, timezone: config.timezone, results: config.results }) : null,
         shutdown,
       });
       progress(`队列处理已启动（${workers.map((w) => w.name).join('、')}）`);

@@ -14,6 +14,8 @@ import { loadDepartmentCardInputs } from '../rounds/department-card-inputs.ts';
 import type { Send } from '../rounds/ports.ts';
 import { createDisplayCache, type DisplayCache } from './display-cache.ts';
 import { indicatorSubmissionFacts, taskSubmissionFacts } from '../../db/repositories/submission-facts.repository.ts';
+import { isResultsAction, resultsCardAction } from '../results/card-actions.ts';
+import type { ResultsSettings } from '../results/ports.ts';
 
 const error = (content: string): CardActionOutcome => ({ toast: { type: 'error', content } });
 
@@ -42,6 +44,8 @@ export interface CardActionRouteOptions {
   send?: Send;
   /** Days after a round ends during which its cards are still accepted, as late (default 7). */
   lateGraceDays?: number;
+  /** 成效报送 settings, for the card a paper confirmation answers with */
+  results?: ResultsSettings;
 }
 
 /**
@@ -67,6 +71,7 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
       const payload = { taskId: raw.taskId, openId: operator, chatId: action.openChatId, messageId: action.openMessageId };
       return { toast: { type: 'info', content: TASK_DETAIL_TOAST }, job: { kind: 'task_detail', payload } };
     }
+    if (isResultsAction(raw)) return resultsCardAction(db, raw, action, ctx, { timezone: opts.timezone, settings: opts.results });
     if (isAsk(raw)) {
       const allowed = await decideAsk(db, { openId: operator });
       if (!allowed.ok) return error(allowed.message);

@@ -9,6 +9,10 @@ import { runDirectoryCommand } from '../directory-commands.ts';
 import type { Send } from '../rounds/ports.ts';
 import { storeReport } from '../store-report.ts';
 import { recordBotMembership } from '../bot-membership.ts';
+import type { FileDownload } from '../../lark/resources.ts';
+import { confirmPaper } from '../../db/repositories/results.repository.ts';
+import { intakeResultFile } from '../results/intake-file.ts';
+import { DEFAULT_RESULTS_SETTINGS, type ResultsSettings } from '../results/ports.ts';
 
 export interface InboundHandlerDeps {
   send: Send;
@@ -16,6 +20,9 @@ export interface InboundHandlerDeps {
   askCache?: AskCache;
   /** The bot's own open_id: mentioning the bot never makes it a reporter. */
   bot?: BotIdentity;
+  /** Downloads a message's file from Lark (成效报送); without it files are answered as unreadable. */
+  download?: FileDownload;
+  results?: ResultsSettings;
 }
 
 /** The reply to a message the bot cannot read (an image, a file, …). */
@@ -75,6 +82,19 @@ export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers
         { kind: 'reply', messageId: msg.messageId, chatId: msg.chatId, content: { text: UNSUPPORTED_REPLY } },
         { purpose: 'answer', ref: `message:${msg.messageId}` },
       );
+    },
+    result_file: async (job, { tx, now, logger }) => {
+      if (!deps.download) {
+        const msg = job.payload;
+        await deps.send({ kind: 'reply', messageId: msg.messageId, chatId: msg.chatId, content: { text: UNSUPPORTED_REPLY } }, { purpose: 'answer', ref: `message:${msg.messageId}` });
+        return;
+      }
+      const outcome = await intakeResultFile(tx, job, { send: deps.send, download: deps.download, settings: deps.results ?? DEFAULT_RESULTS_SETTINGS, timezone: deps.timezone, now: now() });
+      logger.info({ outcome: outcome.code }, 'results file handled');
+    },
+    results_paper: async (job, { tx, now }) => {
+      const p = job.payload;
+      await confirmPaper(tx, { planId: p.planId, departmentId: p.departmentId, confirmedBy: p.openId, confirmedAt: new Date(job.receivedAt || now().toISOString()) });
     },
     task_detail: async (job, { tx, now }) => {
       const db = tx as unknown as Db;
