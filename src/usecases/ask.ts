@@ -9,6 +9,7 @@ import { answerDigest } from './ask-digest.ts';
 import { answerRegion, answerRegions } from './ask-regions.ts';
 import { answerIndicators } from './ask-overview.ts';
 import { answerTask } from './ask-task.ts';
+import { answerResults } from './ask-results.ts';
 import { summariseTasks, toLine, type AskOptions } from './ask-tasks.ts';
 import { gateIntent, loadReadAccess, type Asker } from './read-access.ts';
 import { readTogether } from '../db/reads.ts';
@@ -88,6 +89,9 @@ export async function answerQuestion(db: Db, text: string, opts: AnswerOptions):
       break;
     case 'digest':
       answer = await answerDigest(db, plan, o);
+      break;
+    case 'results':
+      answer = await answerResults(db, plan, o);
       break;
     case 'help':
       answer = { kind: 'help', examples: HELP_EXAMPLES };

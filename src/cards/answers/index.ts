@@ -4,12 +4,13 @@ import { digestCard, digestText, indicatorsCard, indicatorsTextOf } from './over
 import { otherPlanCard, otherPlanText, tasksCard, tasksText } from './tasks-card.ts';
 import { helpCard, helpText, NO_PLAN_TEXT, noPlanCard, unknownCard, unknownText } from './help-card.ts';
 import { refusedCard, refusedText } from './refused-card.ts';
+import { resultsCard, resultsText } from './results-card.ts';
 import { escapeMessageText } from '../../domain/escape.ts';
 import type { Element } from './common.ts';
 import type { Answer } from './model.ts';
 
 export type { AskActionValue } from './buttons.ts';
-export type { Answer, AnswerKind, Offer, PlanLine, DepartmentStatus, DigestSummary, IndicatorLine, MissingDepartment, RegionSummary, TaskDetail, TaskLine } from './model.ts';
+export type { Answer, AnswerKind, Offer, PlanLine, DepartmentStatus, DigestSummary, IndicatorLine, MissingDepartment, RegionSummary, ResultsSummary, TaskDetail, TaskLine } from './model.ts';
 export { HELP_EXAMPLES } from './help-card.ts';
 
 /** The answer as a Card JSON 2.0 card (user text escaped). */
@@ -28,6 +29,7 @@ export function answerCard(a: Answer): Element {
     case 'help': return helpCard(a.examples);
     case 'other_plan': return otherPlanCard(a.year, a.plans);
     case 'unknown': return unknownCard(a.text, a.suggestions, a.offers);
+    case 'results': return resultsCard(a.results);
     case 'refused': return refusedCard(a.message);
   }
 }
@@ -55,6 +57,7 @@ function plainText(a: Answer): string {
     case 'help': return helpText(a.examples);
     case 'other_plan': return otherPlanText(a.year, a.plans);
     case 'unknown': return unknownText(a.text, a.suggestions, a.offers);
+    case 'results': return resultsText(a.results);
     case 'refused': return refusedText(a.message);
   }
 }

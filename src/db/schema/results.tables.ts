@@ -31,7 +31,7 @@ export const resultFiles = pgTable(
     fileKey: text('file_key').notNull(),
     chatId: text('chat_id').notNull(),
     submittedBy: text('submitted_by').notNull(),
-    /** when the person sent it (the message's create_time), else when duban received it */
+    /** when duban accepted the message (the webhook's clock, as for status reports) */
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
     storedAt: timestamp('stored_at', { withTimezone: true }).notNull(),
   },

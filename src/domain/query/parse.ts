@@ -11,6 +11,7 @@ import type { Intent, Offer, QueryContext } from './types.ts';
 import { askedAlternatives, namedTogether, readWords } from './words.ts';
 import { findYear } from './year.ts';
 import { asksAboutAllRegions } from './regions.ts';
+import { asksAboutResults } from './results.ts';
 
 export { EXAMPLE_QUESTIONS } from './lexicon.ts';
 
@@ -55,6 +56,7 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
   const bare = /\d\D+\d/u.test(prepared) ? null : bareNumber(removeWords(t, FILLERS));
   if (bare !== null && ctx.tasks.some((x) => x.number === bare)) return { kind: 'task', number: bare };
 
+  if (asksAboutResults(t)) return { kind: 'results' };
   if (asksAboutAllRegions(t)) return { kind: 'regions' };
 
   const filter = findListFilter(t);

@@ -81,8 +81,10 @@ export async function intakeResultFile(db: DbOrTx, job: InboundJobOf<'result_fil
   if (!content.ok) return refuse(content.code, content.message);
 
   const unit = choice.unit;
-  const sentAt = Number(p.createTime);
-  const submittedAt = Number.isFinite(sentAt) && sentAt > 0 ? new Date(sentAt) : deps.now;
+  // When duban accepted the message (the webhook's clock), as for status reports: for a unit chosen
+  // on the card, when the choice was made.
+  const received = new Date(job.receivedAt);
+  const submittedAt = Number.isNaN(received.getTime()) ? deps.now : received;
   const earlier = (await listResultFiles(db, plan.id)).filter((f) => f.departmentId === unit.id).length;
   const stored = await insertResultFile(db, {
     planId: plan.id,
