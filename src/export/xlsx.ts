@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { STATUSES } from '../domain/status.ts';
 import { LARK_HEX, NOT_REPORTED_LABEL, STATUS_COLOR, STATUS_LABEL } from '../domain/vocabulary/status.ts';
-import { INDICATOR_COLUMNS, indicatorRow, LEDGER_COLUMNS, ledgerRows, SECTION_COLUMNS, sectionRows } from './sheets.ts';
+import { INDICATOR_COLUMNS, indicatorRow, LEDGER_COLUMNS, ledgerRows, RESULTS_COLUMNS, resultsRow, SECTION_COLUMNS, sectionRows } from './sheets.ts';
 import { progressTicker, type ExportProgress, type ReportData } from './types.ts';
 
 // Every sheet prints as it is: a title row, the header row repeated on each page and frozen on
@@ -121,6 +121,18 @@ export async function writeLedgerXlsx(
   const indicators = sheet(workbook, '指标完成情况', INDICATOR_COLUMNS, `${data.plan.title}主要指标完成情况${asOf}`, '最新值为负责部门最近一次填报的数值。');
   for (const i of data.indicators) addRow(indicators, indicatorRow(i, opts.timezone));
   indicators.commit();
+
+  if (data.results) {
+    const sent = data.results.filter((r) => r.file).length;
+    const note = `截止 ${data.plan.reportDeadline ?? '—'}：${data.results.length} 个单位中 ${sent} 个已报送电子版，${data.results.filter((r) => r.paper).length} 个已确认寄出纸质版。电子版为各单位最新发送的文件（duban results files 可取出）。`;
+    const results = sheet(workbook, '成效报送', RESULTS_COLUMNS.map((c) => ({ ...c })), `${data.plan.title}成效报送情况${asOf}`, note);
+    for (const r of data.results) {
+      addRow(results, resultsRow(r, opts.timezone), (row) => {
+        if (!r.file) row.eachCell({ includeEmpty: true }, (c) => (c.fill = NOT_REPORTED_FILL));
+      });
+    }
+    results.commit();
+  }
 
   await workbook.commit();
 }

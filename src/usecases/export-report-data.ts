@@ -4,6 +4,7 @@ import { requireActivePlan } from '../db/repositories/plan.repository.ts';
 import { isStatus } from '../domain/status.ts';
 import type { ReportData, ReportDepartment, ReportTask } from '../export/types.ts';
 import type { Comparator } from '../plan/types.ts';
+import { loadResultsOverview } from './results/overview.ts';
 
 /** The active plan with every task × department's latest report, in a few set-based queries. */
 export async function loadReportData(db: DbOrTx): Promise<ReportData> {
@@ -30,6 +31,7 @@ export async function loadReportData(db: DbOrTx): Promise<ReportData> {
     byTask.set(a.taskId, list);
   }
   const latest = new Map(latestValues.map((v) => [v.indicatorId, v]));
+  const results = await loadResultsOverview(db, plan);
   const reportTasks: ReportTask[] = taskRows.map((t) => ({
     id: t.id,
     number: t.number,
@@ -41,6 +43,14 @@ export async function loadReportData(db: DbOrTx): Promise<ReportData> {
   }));
   return {
     plan: { title: plan.title, docNumber: plan.docNumber, year: plan.year, reportDeadline: plan.reportDeadline, reportTo: plan.reportTo },
+    results: results.units.map((u) => ({
+      unit: u.unit.name,
+      kind: u.unit.kind,
+      file: u.latest
+        ? { name: u.latest.fileName, sizeBytes: u.latest.sizeBytes, mimeType: u.latest.mimeType, sha256: u.latest.sha256, by: u.latest.submittedByName ?? u.latest.submittedBy, at: u.latest.submittedAt, count: u.files }
+        : null,
+      paper: u.paper ? { by: u.paper.confirmedByName ?? u.paper.confirmedBy, at: u.paper.confirmedAt } : null,
+    })),
     sections: sectionRows,
     tasks: reportTasks,
     indicators: indicatorRows.map(({ i, owner }) => {

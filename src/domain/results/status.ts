@@ -15,6 +15,7 @@ export interface ResultFileFact {
   fileName: string;
   sizeBytes: number;
   mimeType: string;
+  sha256: string;
   submittedBy: string;
   submittedByName: string | null;
   submittedAt: Date;
