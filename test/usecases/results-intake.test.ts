@@ -84,7 +84,7 @@ describe('成效报送 file intake refuses bad input and writes nothing', () => 
 
   it('refuses 纸质版已寄出 from someone who is not the unit’s reporter, and writes nothing', async () => {
     const yy = (await findDepartmentByNameOrAlias(w.db.db, '运用促进司'))!;
-    const planId = (await w.db.db.execute(sql`select id from plans limit 1`)).rows[0]!.id as number;
+    const planId = Number(((await w.db.db.execute(sql`select id from plans limit 1`)) as unknown as { rows: { id: number }[] }).rows[0]!.id);
     const res = await w.cardAction({ operator: OUTSIDER, value: { kind: 'results_paper', planId, departmentId: yy.id }, chatId: YY.chat });
     expect(res.body.toast).toMatchObject({ type: 'error', content: '您不是该单位的填报人，不能确认纸质版寄出' });
     const stale = await w.cardAction({ operator: YY.reporter, value: { kind: 'results_paper', planId: planId + 1, departmentId: yy.id }, chatId: YY.chat });
