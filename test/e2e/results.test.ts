@@ -8,7 +8,9 @@ import { cardBytes, countComponents } from '../../src/cards/limits.ts';
 import { resultFiles, resultPaper } from '../../src/db/schema/index.ts';
 import { exportReport } from '../../src/usecases/export-report.ts';
 import { samplePdf } from '../../src/simulator/sample-file.ts';
+import { readFile } from 'node:fs/promises';
 import { startWorld, waitFor, type World } from '../support/world.ts';
+import { docxParagraphs, readZipEntry } from '../export/zip.ts';
 
 // Issue 15, 成效报送 against the fake Lark: every unit's card, a reporter sends the file in the
 // unit's chat, duban downloads and stores it, the paper copy is confirmed on the card, the admins'
@@ -107,7 +109,7 @@ describe('成效报送 collection', () => {
     expect(JSON.stringify(refused.card)).toContain('成效报送情况仅向督办管理员和领导开放');
   });
 
-  it('the xlsx export lists who sent what and when on its 成效报送 sheet', async () => {
+  it('the xlsx (成效报送 sheet) and the docx list who sent what and when', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'duban-results-'));
     try {
       const file = path.join(dir, 'ledger.xlsx');
@@ -122,6 +124,14 @@ describe('成效报送 collection', () => {
       expect(yy).toContain('已寄出');
       expect(rows.find((r) => r[0] === '广东省知识产权局')!.slice(1, 3)).toEqual(['地区', '未报送']);
       expect(rows.filter((r) => r[1] === '部门' || r[1] === '地区')).toHaveLength(47);
+      // and the docx ends with each unit's 成效报送
+      const doc = path.join(dir, 'report.docx');
+      await exportReport(w.db.db, { format: 'docx', out: doc, timezone: 'Asia/Shanghai', now: w.now() });
+      const paragraphs = docxParagraphs(readZipEntry(await readFile(doc), 'word/document.xml'));
+      expect(paragraphs.some((p) => p.endsWith('、各单位成效报送情况'))).toBe(true);
+      expect(paragraphs).toContain('共47个单位，已报送电子版1个，已确认寄出纸质版1个。');
+      expect(paragraphs.find((p) => p.startsWith('运用促进司：电子版《运用促进司2021年成效.pdf》'))).toMatch(/张三于\d+月\d+日 \d\d:\d\d报送；纸质版张三于/);
+      expect(paragraphs.find((p) => p.startsWith('尚未报送电子版的单位（46个）'))).toContain('广东省知识产权局');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
