@@ -155,7 +155,9 @@ export async function writeReportDocx(
       children.push(text(`${ind.name}：目标${r.target}${ind.unit}，${value}。`));
     }
   }
-  if (data.results?.length) {
+  // Only once collection has begun (a file or a paper copy): a report printed earlier carries no
+  // list of 47 units that were not yet asked.
+  if (data.results?.some((r) => r.file || r.paper)) {
     children.push(heading1(`${chineseNumber(ordered.length + (data.indicators.length ? 2 : 1))}、各单位成效报送情况`));
     children.push(...resultsParagraphs(data.results, opts.timezone));
   }

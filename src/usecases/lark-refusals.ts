@@ -25,6 +25,9 @@ export const CARD_KIND_LABEL: Record<string, string> = {
   answer: '问答回复卡片',
   task_detail: '任务详情卡片',
   card_update: '提交后刷新的填报卡片',
+  results_card: '成效报送卡片',
+  results_reminder: '成效报送催办卡片',
+  results_file: '成效报送文件回复',
 };
 
 export interface RefusalNoticeDeps {

@@ -27,7 +27,7 @@ export interface InboundHandlerDeps {
 
 /** The reply to a message the bot cannot read (an image, a file, …). */
 export const UNSUPPORTED_REPLY =
-  '我目前只能读懂文字消息。请直接输入问题，例如「任务5进展」「哪些任务有风险」「本周简报」；填报请使用每周发送的任务填报卡片。';
+  '我目前只能读懂文字消息和成效报送文件（PDF、Word、WPS、OFD、Excel）。请直接输入问题，例如「任务5进展」「哪些任务有风险」「本周简报」；填报请使用每周发送的任务填报卡片。';
 
 /**
  * Worker side of inbound jobs. Each runs inside the transaction that records the event id, so a
