@@ -11,7 +11,6 @@ const USAGE = 'duban results cards | remind | status | files --out <目录>';
 
 export const resultsCommand: Command = {
   name: 'results',
-  summary: '成效报送：发送报送卡片、催办、查看报送情况、取出各单位的电子版',
   help: `用法: ${USAGE}
 
 成效报送：各单位（部门和地区）在计划的报送截止日（样例为 2021-12-15）前向运用促进司报送成效，
