@@ -24,6 +24,7 @@ import type { Send } from './usecases/rounds/ports.ts';
 import { alertAdminsOfRejection } from './usecases/outbox-alerts.ts';
 import { loadWorkCalendar } from './app/calendar.ts';
 import { runScheduledStep } from './usecases/scheduled-step.ts';
+import type { FileDownload } from './lark/resources.ts';
 
 // Composition root: config → clients → server / workers. Only wiring lives here: shutdown is
 // src/app/lifecycle.ts, queues and workers src/app/queues.ts, the inbound logic src/app/inbound.ts
@@ -132,7 +133,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
         typeof opts.routes === 'function'
           ? opts.routes(deps)
           : (opts.routes ??
-            dubanRoutes(db.db, { timezone: config.timezone, send, bot, budgetMs: config.cardAnswerBudgetMs, lateGraceDays: config.lateGraceDays, memory }));
+            dubanRoutes(db.db, { timezone: config.timezone, send, bot, budgetMs: config.cardAnswerBudgetMs, lateGraceDays: config.lateGraceDays, memory, results: config.results }));
       const dispatcher = createInboundDispatcher({ enqueue: enqueueInbound, logger, now, routes });
       const server = await buildServer({
         logger,
@@ -159,10 +160,13 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     }
 
     if (opts.workers) {
+      const { createFileDownloader } = await import('./lark/resources.ts');
+      // The client is made on the first download, like the messenger's on the first send.
+      const download: FileDownload = async (...args) => createFileDownloader(await lark())(...args);
       const handlers =
         typeof opts.inboundHandlers === 'function'
           ? opts.inboundHandlers(deps)
-          : (opts.inboundHandlers ?? dubanHandlers({ send, timezone: config.timezone, bot }));
+          : (opts.inboundHandlers ?? dubanHandlers({ send, timezone: config.timezone, bot, download, results: config.results }));
       // A bad override file stops the start here, before any schedule is registered (nothing applied).
       const schedules = (opts.schedules ?? true) ? await loadWorkCalendar({ overrideFile: config.calendar.overrideFile }) : null;
       const refusalNotices = dubanRefusalNotices({ db: db.db, send, now, timezone: config.timezone });
@@ -191,6 +195,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
                 now,
                 timezone: config.timezone,
                 quietHours: config.calendar.quietHours,
+                results: config.results,
                 rules: { calendar: schedules.calendar, quietHours: config.calendar.quietHours, timezone: config.timezone },
               })
           : null,

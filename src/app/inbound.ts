@@ -11,6 +11,8 @@ import type { Now } from '../domain/clock.ts';
 import { createRefusalNotices } from '../usecases/lark-refusals.ts';
 import type { Send } from '../usecases/rounds/ports.ts';
 import type { WebMemory } from './access.ts';
+import type { FileDownload } from '../lark/resources.ts';
+import type { ResultsSettings } from '../usecases/results/ports.ts';
 
 /*
  * duban's inbound logic, wired: what a route accepts is what a handler stores.
@@ -35,6 +37,8 @@ import type { WebMemory } from './access.ts';
  * Nothing goes to the outbox for a submission: the card update is the callback's answer (step 3),
  * unless building it runs past the answer budget (CARD_ANSWER_BUDGET_MS): then the answer is the
  * toast alone and the card follows as a delayed update (`card_update`) through the outbox.
+ * A file message (`result_file`, 成效报送) takes steps 1–6, then src/usecases/results/intake-file.ts
+ * downloads it through Lark (src/lark/resources.ts), checks it and stores it in `result_files`.
  * Questions (`message`) and task details (`task_detail`) take steps 1–7, then answer through the
  * outbox (`send`, src/queue/outbox.ts → src/queue/workers/outbox.worker.ts → Lark).
  */
@@ -42,17 +46,17 @@ import type { WebMemory } from './access.ts';
 /** Which card actions and messages become jobs, and how they are answered at once. */
 export function dubanRoutes(
   db: Db,
-  o: { timezone: string; send: Send; bot: BotIdentity; budgetMs?: number; lateGraceDays?: number; memory?: Pick<WebMemory, 'access' | 'cards'> },
+  o: { timezone: string; send: Send; bot: BotIdentity; budgetMs?: number; lateGraceDays?: number; memory?: Pick<WebMemory, 'access' | 'cards'>; results?: ResultsSettings },
 ): InboundRoutes {
   return {
-    onCardAction: createCardActionRoute(db, { timezone: o.timezone, send: o.send, budgetMs: o.budgetMs, lateGraceDays: o.lateGraceDays, access: o.memory?.access, cards: o.memory?.cards }),
+    onCardAction: createCardActionRoute(db, { timezone: o.timezone, send: o.send, budgetMs: o.budgetMs, lateGraceDays: o.lateGraceDays, access: o.memory?.access, cards: o.memory?.cards, results: o.results }),
     onMessage: createMessageRoute(o.bot),
   };
 }
 
 /** The worker side: one handler per job kind. */
-export function dubanHandlers(deps: { send: Send; timezone: string; bot?: BotIdentity }): InboundHandlers {
-  return createInboundHandlers({ send: deps.send, timezone: deps.timezone, askCache: createAskCache(), bot: deps.bot });
+export function dubanHandlers(deps: { send: Send; timezone: string; bot?: BotIdentity; download?: FileDownload; results?: ResultsSettings }): InboundHandlers {
+  return createInboundHandlers({ send: deps.send, timezone: deps.timezone, askCache: createAskCache(), bot: deps.bot, download: deps.download, results: deps.results });
 }
 
 /** What duban says when Lark refuses an outgoing call for good (src/usecases/lark-refusals.ts). */

@@ -69,7 +69,7 @@ export async function startDemo(base: Config, opts: DemoOptions): Promise<Demo> 
   const steps = (step: ConsoleStep) => {
     if (!app) throw new DubanError('DEMO_NOT_READY', 'duban 尚未启动');
     const a = app;
-    return runStep(step, { db: a.db.db, send: (op, meta) => a.outbox.enqueue(op, meta), now: a.now, timezone: base.timezone, quietHours: base.calendar.quietHours });
+    return runStep(step, { db: a.db.db, send: (op, meta) => a.outbox.enqueue(op, meta), now: a.now, timezone: base.timezone, quietHours: base.calendar.quietHours, results: base.results });
   };
 
   progress('正在启动模拟飞书开放平台与控制台…');

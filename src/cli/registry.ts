@@ -12,6 +12,7 @@ export const commands: CommandEntry[] = [
   { name: 'directory', summary: '加载通讯录：部门、群、填报人、领导群、管理员（load the directory）', load: async () => (await import('./directory.ts')).directoryCommand },
   { name: 'round', summary: '立即开启、关闭或重新开启本周填报轮次（round open | close | reopen）', load: async () => (await import('./round.ts')).roundCommand },
   { name: 'remind', summary: '立即向未填报的部门发送催办', load: async () => (await import('./remind.ts')).remindCommand },
+  { name: 'results', summary: '成效报送：发送报送卡片、催办、查看报送情况、取出各单位的电子版', load: async () => (await import('./results.ts')).resultsCommand },
   { name: 'digest', summary: '立即生成并发送本周督办汇总（weekly digest）', load: async () => (await import('./digest.ts')).digestCommand },
   { name: 'ask', summary: '像机器人一样回答一个问题（answer a question as text）', load: async () => (await import('./ask.ts')).askCommand },
   { name: 'export', summary: '导出年度成效报送（xlsx 台账 / docx 报告）', load: async () => (await import('./export.ts')).exportCommand },

@@ -8,7 +8,7 @@ import { outboxSender, withSender, type SenderFactory } from './open.ts';
  */
 export async function runStepCommand(step: StepName, ctx: CliContext, openSender: SenderFactory = outboxSender): Promise<number> {
   return withSender(ctx, openSender, async ({ db, send, now }) => {
-    const line = await runStep(step, { db, send, now, timezone: ctx.config.timezone, progress: ctx.out, quietHours: ctx.config.calendar.quietHours });
+    const line = await runStep(step, { db, send, now, timezone: ctx.config.timezone, progress: ctx.out, quietHours: ctx.config.calendar.quietHours, results: ctx.config.results });
     ctx.out(line);
     ctx.out('消息已进入发送队列，由运行中的 duban serve / duban worker 按频率限制发出。');
     return 0;

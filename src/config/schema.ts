@@ -69,6 +69,10 @@ export const configSchema = z.object({
       const q = parseQuietHours(v);
       if (q instanceof Error) ctx.addIssue({ code: 'custom', message: q.message });
     }),
+  RESULTS_CRON: cron('0 9 * * *'),
+  RESULTS_REMIND_CRON: cron('0 10 * * 2'),
+  RESULTS_LEAD_DAYS: z.coerce.number().int().min(0).max(366).default(30),
+  RESULTS_MAX_BYTES: z.coerce.number().int().positive().max(100 * 1024 * 1024).default(20 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OUTBOX_APP_RATE: z.coerce.number().int().positive().default(40),
   OUTBOX_CHAT_RATE: z.coerce.number().int().positive().default(4),
@@ -115,9 +119,11 @@ export interface Config {
   timezone: string;
   /** Fixed clock for demos and tests (ISO date-time); unset means the real clock. */
   now?: string;
-  cron: { round: string; remind: string; close: string; digest: string };
+  cron: { round: string; remind: string; close: string; digest: string; results: string; resultsRemind: string };
   /** Holidays: the package's data, then the override file's years (YAML); no reminder in the quiet hours (null: none). */
   calendar: { overrideFile?: string; quietHours: QuietHours | null };
+  /** 成效报送: cards go out `leadDays` before the plan's report deadline; files up to `maxBytes` are taken. */
+  results: { leadDays: number; maxBytes: number };
   logLevel: RawConfig['LOG_LEVEL'];
   outbox: { appRatePerSecond: number; chatRatePerSecond: number; appRatePerMinute: number };
   /** Longest a card callback answer waits for its card; past it the card follows as a delayed update. */
@@ -172,8 +178,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     directoryFile: e.DIRECTORY_FILE,
     timezone: e.DUBAN_TIMEZONE,
     now: e.DUBAN_NOW,
-    cron: { round: e.ROUND_CRON, remind: e.REMIND_CRON, close: e.CLOSE_CRON, digest: e.DIGEST_CRON },
+    cron: { round: e.ROUND_CRON, remind: e.REMIND_CRON, close: e.CLOSE_CRON, digest: e.DIGEST_CRON, results: e.RESULTS_CRON, resultsRemind: e.RESULTS_REMIND_CRON },
     calendar: { overrideFile: e.CALENDAR_OVERRIDE_FILE, quietHours: parseQuietHours(e.QUIET_HOURS) as QuietHours | null },
+    results: { leadDays: e.RESULTS_LEAD_DAYS, maxBytes: e.RESULTS_MAX_BYTES },
     logLevel: e.LOG_LEVEL,
     outbox: { appRatePerSecond: e.OUTBOX_APP_RATE, chatRatePerSecond: e.OUTBOX_CHAT_RATE, appRatePerMinute: e.OUTBOX_APP_RATE_PER_MINUTE },
     cardAnswerBudgetMs: e.CARD_ANSWER_BUDGET_MS,

@@ -137,6 +137,30 @@ export interface CompletionDecisionJobPayload extends DecisionJobPayload {
   reviewId: number;
 }
 
+/**
+ * A file message (`message_type: file`): the worker takes it as a unit's 成效报送 electronic report,
+ * downloading it through Lark's message resource API. `departmentId` is set when the sender chose
+ * the unit on a card (someone reporting for several units, in a private chat).
+ */
+export interface ResultFileJobPayload {
+  messageId: string;
+  chatId: string;
+  chatType: string;
+  senderOpenId: string;
+  fileKey: string;
+  fileName: string;
+  /** the message's create_time (ms since epoch, as Lark sends it) */
+  createTime?: string;
+  departmentId?: number;
+}
+
+/** 纸质版已寄出 clicked on a unit's 成效报送 card, by one of its reporters. */
+export interface ResultsPaperJobPayload {
+  planId: number;
+  departmentId: number;
+  openId: string;
+}
+
 /** Every kind of inbound job, with its payload. The keys are the kinds stored in Redis. */
 export interface InboundPayloads {
   /** A question or a directory command in a chat. */
@@ -156,6 +180,8 @@ export interface InboundPayloads {
   /** A reported 已完成: stored as 待审核 and sent to its reviewer (not batched: it sends a card). */
   completion_report: ReportJobPayload;
   completion_decision: CompletionDecisionJobPayload;
+  result_file: ResultFileJobPayload;
+  results_paper: ResultsPaperJobPayload;
 }
 
 export type InboundKind = keyof InboundPayloads;

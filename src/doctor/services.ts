@@ -66,6 +66,8 @@ const STEP_NAMES = [
   ['remind', '催办', 'REMIND_CRON'],
   ['close', '关闭填报', 'CLOSE_CRON'],
   ['digest', '发送周汇总', 'DIGEST_CRON'],
+  ['results', '成效报送卡片', 'RESULTS_CRON'],
+  ['resultsRemind', '成效报送催办', 'RESULTS_REMIND_CRON'],
 ] as const;
 
 /** The schedules in words with their next run, in the configured time zone. */

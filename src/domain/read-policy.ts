@@ -7,8 +7,8 @@
  *   departments, indicators and lists; anyone else is refused and learns nothing about the plan.
  * - `open`: everyone who can reach the bot reads task status (the behaviour before policies).
  * - `own`: like `members`, but a reporter reads only their own departments' tasks.
- * Under every visibility the digest (本周汇总) and who has not reported (谁还没填报) are for
- * admins and leaders only.
+ * Under every visibility the digest (本周汇总), who has not reported (谁还没填报) and the
+ * 成效报送 overview (成效报送情况) are for admins and leaders only.
  */
 
 export const VISIBILITIES = ['members', 'open', 'own'] as const;
@@ -44,6 +44,8 @@ export type ReadSubject =
   | { kind: 'not_reported' }
   /** a unit's response rate over the weeks (「运用促进司的填报率」) */
   | { kind: 'response_history'; departmentId: number }
+  /** 成效报送情况 (who sent their 成效, who has not) */
+  | { kind: 'results' }
   | { kind: 'help' }
   | { kind: 'unknown' };
 
@@ -69,8 +71,8 @@ export function decideRead(policy: ReadPolicy, reader: Reader, subject: ReadSubj
   if (role === 'outsider' && policy.visibility !== 'open') {
     return { ok: false, code: 'NOT_MEMBER', message: `抱歉，您不在督办名录中，暂不能查询督办事项。如需开通，请联系${contact(policy)}。` };
   }
-  if (subject.kind === 'digest' || subject.kind === 'not_reported') {
-    const what = subject.kind === 'digest' ? '本周汇总' : '填报情况';
+  if (subject.kind === 'digest' || subject.kind === 'not_reported' || subject.kind === 'results') {
+    const what = subject.kind === 'digest' ? '本周汇总' : subject.kind === 'results' ? '成效报送情况' : '填报情况';
     return { ok: false, code: 'LEADERS_ONLY', message: `抱歉，${what}仅向督办管理员和领导开放。如需查看，请联系${contact(policy)}。` };
   }
   if (subject.kind === 'response_history') {

@@ -51,6 +51,21 @@ const text = (s: string, opts: { indent?: boolean; bold?: boolean; align?: (type
 const heading1 = (s: string) => new Paragraph({ children: [run(s, FONT.heading1)], spacing: LINE, indent: { firstLine: 640 }, outlineLevel: 0 });
 const heading2 = (s: string) => new Paragraph({ children: [run(s, FONT.heading2)], spacing: LINE, indent: { firstLine: 640 }, outlineLevel: 1 });
 
+/** Who sent their 成效 (file, sender, time; the paper copy) and who has not, in sentences. */
+function resultsParagraphs(results: NonNullable<ReportData['results']>, timezone: string): Paragraph[] {
+  const when = (d: Date) => DateTime.fromJSDate(d, { zone: timezone }).toFormat('M月d日 HH:mm');
+  const sent = results.filter((r) => r.file);
+  const paper = results.filter((r) => r.paper).length;
+  const out = [text(`共${results.length}个单位，已报送电子版${sent.length}个，已确认寄出纸质版${paper}个。`)];
+  for (const r of sent) {
+    const f = r.file!;
+    out.push(text(`${r.unit}：电子版《${f.name}》，${f.by}于${when(f.at)}报送${f.count > 1 ? `（共${f.count}份，以最新一份为准）` : ''}；纸质版${r.paper ? `${r.paper.by}于${when(r.paper.at)}确认寄出` : '尚未确认寄出'}。`));
+  }
+  const missing = results.filter((r) => !r.file).map((r) => r.unit);
+  if (missing.length) out.push(text(`尚未报送电子版的单位（${missing.length}个）：${missing.join('、')}。`));
+  return out;
+}
+
 /** A sentence of the report, its evidence after it as a link (http(s) only). */
 function line(l: ReportLine): Paragraph {
   const children: ParagraphChild[] = [run(l.text, FONT.body)];
@@ -154,6 +169,12 @@ export async function writeReportDocx(
       const value = ind.value === null ? '暂无数据' : `最新值${ind.value}${ind.unit}（${when}），${r.met}`;
       children.push(text(`${ind.name}：目标${r.target}${ind.unit}，${value}。`));
     }
+  }
+  // Only once collection has begun (a file or a paper copy): a report printed earlier carries no
+  // list of 47 units that were not yet asked.
+  if (data.results?.some((r) => r.file || r.paper)) {
+    children.push(heading1(`${chineseNumber(ordered.length + (data.indicators.length ? 2 : 1))}、各单位成效报送情况`));
+    children.push(...resultsParagraphs(data.results, opts.timezone));
   }
   children.push(text(''), text(date.toFormat('yyyy年M月d日'), { indent: false, align: AlignmentType.RIGHT }));
 

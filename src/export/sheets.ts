@@ -4,8 +4,9 @@ import { COMPARATOR_SYMBOL } from '../domain/vocabulary/comparators.ts';
 import { DEADLINE_KIND_LABEL } from '../domain/deadlines.ts';
 import { overallStatus, STATUSES, type Status } from '../domain/status.ts';
 import { NOT_REPORTED_LABEL, STATUS_LABEL } from '../domain/vocabulary/status.ts';
-import type { ReportData, ReportDepartment, ReportIndicator, ReportTask } from './types.ts';
+import type { ReportData, ReportDepartment, ReportIndicator, ReportResult, ReportTask } from './types.ts';
 import type { ReviewHistoryEntry } from '../cards/answers/model.ts';
+import { formatBytes } from '../domain/results/files.ts';
 
 // Row shapes of the three sheets, kept apart from exceljs so they are easy to test and reuse.
 
@@ -186,4 +187,40 @@ export function historyRows(task: ReportTask): HistoryRow[] {
     decidedAt: h.decidedAt ?? '',
     comment: h.comment ?? '',
   }));
+}
+
+export const RESULTS_COLUMNS = [
+  { header: '单位', key: 'unit', width: 22 },
+  { header: '类别', key: 'kind', width: 6 },
+  { header: '电子版文件', key: 'file', width: 30 },
+  { header: '格式', key: 'type', width: 10 },
+  { header: '大小', key: 'size', width: 9 },
+  { header: '报送人', key: 'by', width: 9 },
+  { header: '报送时间', key: 'at', width: 15 },
+  { header: '份数', key: 'count', width: 5 },
+  { header: '纸质版', key: 'paper', width: 7 },
+  { header: '确认人', key: 'paperBy', width: 9 },
+  { header: '确认时间', key: 'paperAt', width: 15 },
+  { header: 'SHA-256', key: 'sha256', width: 20 },
+] as const;
+
+const EXT_LABEL: Record<string, string> = { pdf: 'PDF', ofd: 'OFD', doc: 'Word', docx: 'Word', wps: 'WPS', xls: 'Excel', xlsx: 'Excel', et: 'WPS 表格' };
+
+/** One row per unit of the 成效报送 sheet: who sent what and when, and the paper copy. */
+export function resultsRow(r: ReportResult, timezone: string): Record<(typeof RESULTS_COLUMNS)[number]['key'], string | number | null> {
+  const ext = r.file ? r.file.name.slice(r.file.name.lastIndexOf('.') + 1).toLowerCase() : '';
+  return {
+    unit: r.unit,
+    kind: r.kind === 'region' ? '地区' : '部门',
+    file: r.file?.name ?? '未报送',
+    type: r.file ? (EXT_LABEL[ext] ?? ext) : '',
+    size: r.file ? formatBytes(r.file.sizeBytes) : '',
+    by: r.file?.by ?? '',
+    at: localTime(r.file?.at ?? null, timezone),
+    count: r.file?.count ?? null,
+    paper: r.paper ? '已寄出' : '未确认',
+    paperBy: r.paper?.by ?? '',
+    paperAt: localTime(r.paper?.at ?? null, timezone),
+    sha256: r.file?.sha256 ?? '',
+  };
 }

@@ -16,6 +16,17 @@ export interface ReportData {
   /** the annex tasks with a 各地区 measure, `departments` holding the regions following it (role `region`) */
   regionTasks?: ReportTask[];
   indicators: ReportIndicator[];
+  /** 成效报送: every reporting unit, departments then regions; absent in exports that do not load it */
+  results?: ReportResult[];
+}
+
+/** One unit's 成效报送: its latest electronic report and its paper copy. */
+export interface ReportResult {
+  unit: string;
+  /** department | region */
+  kind: string;
+  file: { name: string; sizeBytes: number; mimeType: string; sha256: string; by: string; at: Date; count: number } | null;
+  paper: { by: string; at: Date } | null;
 }
 
 export interface ReportTask {

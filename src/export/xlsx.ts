@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { STATUSES } from '../domain/status.ts';
 import { LARK_HEX, NOT_REPORTED_LABEL, STATUS_COLOR, STATUS_LABEL } from '../domain/vocabulary/status.ts';
 import {
-  HISTORY_COLUMNS as REVIEW_COLUMNS, historyRows as reviewRows, INDICATOR_COLUMNS, indicatorRow, KEY_POINT_COLUMNS, keyPointRows, LEDGER_COLUMNS, ledgerRows, REGION_COLUMNS, SECTION_COLUMNS, sectionRows,
+  HISTORY_COLUMNS as REVIEW_COLUMNS, historyRows as reviewRows, INDICATOR_COLUMNS, indicatorRow, KEY_POINT_COLUMNS, keyPointRows, LEDGER_COLUMNS, ledgerRows, REGION_COLUMNS, RESULTS_COLUMNS, resultsRow, SECTION_COLUMNS, sectionRows,
 } from './sheets.ts';
 import { progressTicker, type ExportProgress, type ReportData } from './types.ts';
 import { HISTORY_COLUMNS, HISTORY_NOTE, historyValues, type HistoryRow } from './history-sheet.ts';
@@ -161,6 +161,17 @@ export async function writeLedgerXlsx(
     const history = sheet(workbook, '历史', HISTORY_COLUMNS, `${data.plan.title}填报历史${asOf}`, HISTORY_NOTE);
     for (const r of opts.history) addRow(history, historyValues(r, opts.timezone));
     history.commit();
+  }
+  if (data.results) {
+    const sent = data.results.filter((r) => r.file).length;
+    const note = `截止 ${data.plan.reportDeadline ?? '—'}：${data.results.length} 个单位中 ${sent} 个已报送电子版，${data.results.filter((r) => r.paper).length} 个已确认寄出纸质版。电子版为各单位最新发送的文件（duban results files 可取出）。`;
+    const results = sheet(workbook, '成效报送', RESULTS_COLUMNS.map((c) => ({ ...c })), `${data.plan.title}成效报送情况${asOf}`, note);
+    for (const r of data.results) {
+      addRow(results, resultsRow(r, opts.timezone), (row) => {
+        if (!r.file) row.eachCell({ includeEmpty: true }, (c) => (c.fill = NOT_REPORTED_FILL));
+      });
+    }
+    results.commit();
   }
 
   await workbook.commit();

@@ -12,9 +12,10 @@ export interface ScopeRequirement {
 
 export const SCOPES: readonly ScopeRequirement[] = [
   { scope: 'im:message:send_as_bot', title: '以应用的身份发消息', why: '发送任务卡片、催办、周汇总、问答回复', apis: ['POST /open-apis/im/v1/messages', 'POST /open-apis/im/v1/messages/:message_id/reply'] },
-  { scope: 'im:message', title: '获取与发送单聊、群组消息', why: '更新已发出的卡片（填报后刷新）', apis: ['PATCH /open-apis/im/v1/messages/:message_id', 'POST /open-apis/interactive/v1/card/update'] },
+  { scope: 'im:message', title: '获取与发送单聊、群组消息', why: '更新已发出的卡片（填报后刷新）；下载成效报送文件', apis: ['PATCH /open-apis/im/v1/messages/:message_id', 'POST /open-apis/interactive/v1/card/update', 'GET /open-apis/im/v1/messages/:message_id/resources/:file_key'] },
   { scope: 'im:message.group_at_msg:readonly', title: '接收群聊中@机器人消息事件', why: '群里 @督办 提问、绑定部门', apis: [] },
-  { scope: 'im:message.p2p_msg:readonly', title: '读取用户发给机器人的单聊消息', why: '私聊督办提问', apis: [] },
+  { scope: 'im:message.p2p_msg:readonly', title: '读取用户发给机器人的单聊消息', why: '私聊督办提问、私聊发送成效报送文件', apis: [] },
+  { scope: 'im:message.group_msg', title: '获取群组中所有消息', why: '在单位群里直接发送的成效报送文件（文件消息无法 @ 机器人）', apis: [] },
   { scope: 'im:chat:readonly', title: '获取群组信息', why: 'duban doctor 检查机器人在哪些群、群成员', apis: ['GET /open-apis/im/v1/chats', 'GET /open-apis/im/v1/chats/:chat_id/members'] },
   { scope: 'im:resource', title: '获取与上传图片或文件资源', why: '周汇总中的图表图片', apis: ['POST /open-apis/im/v1/images'] },
   { scope: 'contact:user.base:readonly', title: '获取用户基本信息', why: '显示填报人姓名；duban doctor 检查目录中的人', apis: ['GET /open-apis/contact/v3/users/:user_id'] },

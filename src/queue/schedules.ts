@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 
 /** The scheduled steps of a reporting week. */
-export const SCHEDULED_STEPS = ['open_round', 'remind', 'close_round', 'digest'] as const;
+export const SCHEDULED_STEPS = ['open_round', 'remind', 'close_round', 'digest', 'results_cards', 'results_remind'] as const;
 export type ScheduledStep = (typeof SCHEDULED_STEPS)[number];
 
 /** A schedules job: the step, and for a step moved off a holiday or out of quiet hours, when it was first due (ISO). */
@@ -23,10 +23,13 @@ export interface ScheduleCron {
   remind: string;
   close: string;
   digest: string;
+  /** 成效报送: the cards (from the start day on) and the reminders to units without a report */
+  results: string;
+  resultsRemind: string;
 }
 
 const cronFor = (step: ScheduledStep, cron: ScheduleCron): string =>
-  ({ open_round: cron.round, remind: cron.remind, close_round: cron.close, digest: cron.digest })[step];
+  ({ open_round: cron.round, remind: cron.remind, close_round: cron.close, digest: cron.digest, results_cards: cron.results, results_remind: cron.resultsRemind })[step];
 
 /**
  * Registers one BullMQ job scheduler per step, cron in the plan's timezone. Upserting is

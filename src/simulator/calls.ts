@@ -12,6 +12,7 @@ export type RouteName =
   | 'card_update'
   | 'bot_info'
   | 'batch_get_id'
+  | 'resource'
   | 'malformed'
   | 'unknown';
 
@@ -35,7 +36,7 @@ export interface RecordedCall {
   code?: number;
 }
 
-export type InjectRoute = 'create' | 'reply' | 'patch' | 'image' | 'card_update' | 'any';
+export type InjectRoute = 'create' | 'reply' | 'patch' | 'image' | 'card_update' | 'resource' | 'any';
 
 export interface Injection {
   route?: InjectRoute;
@@ -55,7 +56,7 @@ export interface Failure {
   headers: Record<string, string>;
 }
 
-const INJECTABLE: ReadonlySet<RouteName> = new Set(['create', 'reply', 'patch', 'image', 'card_update']);
+const INJECTABLE: ReadonlySet<RouteName> = new Set(['create', 'reply', 'patch', 'image', 'card_update', 'resource']);
 
 export class Injector {
   private readonly rules: Array<Required<Omit<Injection, 'code' | 'resetSeconds'>> & Injection> = [];

@@ -9,7 +9,8 @@ import type { CallbackRecord } from './callbacks.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { issueCardToken, mediaRoutes } from './routes/media.ts';
 import { messageRoutes } from './routes/messages.ts';
-import { FakeLarkState, type FakeBot, type FakeChat, type FakeMessage, type FakeUser, type MessageListener } from './state.ts';
+import { resourceRoutes } from './routes/resources.ts';
+import { FakeLarkState, newId, type FakeBot, type FakeChat, type FakeMessage, type FakeUser, type MessageListener } from './state.ts';
 
 export interface FakeLarkOptions {
   /** 0 (default) picks a free port. */
@@ -55,6 +56,11 @@ export interface FakeLark {
   setLimits(limits: Partial<RateLimits>): void;
   /** Invalidates every tenant token issued so far (the next call gets 99991663). */
   revokeTokens(): void;
+  /**
+   * A file a person sends: its bytes under a new file_key, served by the message resource API to
+   * `messageId` only. Returns the file_key for the message's content.
+   */
+  addMessageFile(messageId: string, fileName: string, bytes: Buffer): string;
   /** A card update token for a card.action.trigger payload about this message. */
   issueCardToken(messageId: string): string;
   onMessage(listener: MessageListener): () => void;
@@ -90,6 +96,7 @@ export async function startFakeLark(opts: FakeLarkOptions): Promise<FakeLark> {
   botRoutes(app, ctx);
   messageRoutes(app, ctx);
   mediaRoutes(app, ctx);
+  resourceRoutes(app, ctx);
   directoryRoutes(app, ctx);
 
   app.setNotFoundHandler(async (req, reply) => {
@@ -124,6 +131,11 @@ export async function startFakeLark(opts: FakeLarkOptions): Promise<FakeLark> {
     setLimits: (limits) => Object.assign(ctx.limits, limits),
     revokeTokens: () => ctx.tokens.clear(),
     issueCardToken: (messageId) => issueCardToken(ctx, messageId),
+    addMessageFile: (messageId, fileName, bytes) => {
+      const key = newId('file_v3_sim_');
+      ctx.state.files.set(key, { message_id: messageId, file_name: fileName, bytes });
+      return key;
+    },
     onMessage: (listener) => ctx.state.onMessage(listener),
     app,
     stop: () => app.close(),

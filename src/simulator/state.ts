@@ -65,6 +65,8 @@ export class FakeLarkState {
   readonly users = new Map<string, FakeUser>();
   readonly messages = new Map<string, FakeMessage>();
   readonly images = new Map<string, { image_type: string; bytes: Buffer }>();
+  /** Files people sent in messages, by file_key: served by the message resource API to that message only. */
+  readonly files = new Map<string, { message_id: string; file_name: string; bytes: Buffer }>();
   /** Card update tokens handed out in card.action.trigger payloads: token → message + uses left. */
   readonly cardTokens = new Map<string, { message_id: string; usesLeft: number; expiresAt: number }>();
   private readonly listeners = new Set<MessageListener>();

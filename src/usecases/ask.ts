@@ -11,6 +11,7 @@ import { answerIndicators } from './ask-overview.ts';
 import { answerTask } from './ask-task.ts';
 import { answerTaskHistory, answerUnitHistory } from './ask-history.ts';
 import { answerKeyPoint, answerKeyPoints } from './ask-key-points.ts';
+import { answerResults } from './ask-results.ts';
 import { summariseTasks, toLine, type AskOptions } from './ask-tasks.ts';
 import { gateIntent, loadReadAccess, type Asker } from './read-access.ts';
 import { readTogether } from '../db/reads.ts';
@@ -102,6 +103,9 @@ export async function answerQuestion(db: Db, text: string, opts: AnswerOptions):
       break;
     case 'task_history':
       answer = await answerTaskHistory(db, plan, intent.number, ctx.taskCount, o);
+      break;
+    case 'results':
+      answer = await answerResults(db, plan, o);
       break;
     case 'help':
       answer = { kind: 'help', examples: HELP_EXAMPLES };

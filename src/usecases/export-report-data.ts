@@ -10,6 +10,7 @@ import { historyEntry } from './review/history.ts';
 import { taskReports } from '../db/repositories/history.repository.ts';
 import { taskTimeline } from '../domain/history.ts';
 import type { HistoryRow } from '../export/history-sheet.ts';
+import { loadResultsOverview } from './results/overview.ts';
 
 /** The active plan with every task × department's latest report, in a few set-based queries. */
 export async function loadReportData(db: DbOrTx, timezone = 'Asia/Shanghai'): Promise<ReportData> {
@@ -47,6 +48,7 @@ export async function loadReportData(db: DbOrTx, timezone = 'Asia/Shanghai'): Pr
   const byTask = group([...assignmentRows, ...keyPointAssignmentRows]);
   const regionsOf = group(regionAssignmentRows);
   const latest = new Map(latestValues.map((v) => [v.indicatorId, v]));
+  const results = await loadResultsOverview(db, plan);
   const reportTasks: ReportTask[] = taskRows.map((t) => ({
     id: t.id,
     number: t.number,
@@ -72,6 +74,14 @@ export async function loadReportData(db: DbOrTx, timezone = 'Asia/Shanghai'): Pr
     // the annex tasks the regions follow, each with its regions only (the 各地区 sheet)
     regionTasks: reportTasks.filter((t) => regionsOf.has(t.id)).map((t) => ({ ...t, departments: regionsOf.get(t.id)! })),
     plan: { title: plan.title, docNumber: plan.docNumber, year: plan.year, reportDeadline: plan.reportDeadline, reportTo: plan.reportTo },
+    results: results.units.map((u) => ({
+      unit: u.unit.name,
+      kind: u.unit.kind,
+      file: u.latest
+        ? { name: u.latest.fileName, sizeBytes: u.latest.sizeBytes, mimeType: u.latest.mimeType, sha256: u.latest.sha256, by: u.latest.submittedByName ?? u.latest.submittedBy, at: u.latest.submittedAt, count: u.files }
+        : null,
+      paper: u.paper ? { by: u.paper.confirmedByName ?? u.paper.confirmedBy, at: u.paper.confirmedAt } : null,
+    })),
     sections: sectionRows,
     tasks: reportTasks,
     indicators: indicatorRows.map(({ i, owner }) => {

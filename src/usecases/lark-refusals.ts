@@ -30,6 +30,9 @@ export const CARD_KIND_LABEL: Record<string, string> = {
   extension_outcome: '延期申请结果卡片',
   completion_review: '办结审核卡片',
   completion_outcome: '办结审核结果卡片',
+  results_card: '成效报送卡片',
+  results_reminder: '成效报送催办卡片',
+  results_file: '成效报送文件回复',
 };
 
 export interface RefusalNoticeDeps {

@@ -124,6 +124,8 @@ function subjectWithoutOwners(intent: Intent): ReadSubject {
       return { kind: 'search' };
     case 'digest':
       return { kind: 'digest' };
+    case 'results':
+      return { kind: 'results' };
     case 'help':
       return { kind: 'help' };
     case 'unknown':

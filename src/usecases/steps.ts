@@ -9,6 +9,8 @@ import { closeRound, reopenRound } from './rounds/close-round.ts';
 import { openRound } from './rounds/open-round.ts';
 import type { Send } from './rounds/ports.ts';
 import { remind } from './rounds/remind.ts';
+import { DEFAULT_RESULTS_SETTINGS, type ResultsSettings } from './results/ports.ts';
+import { remindResults, resultsStepLine, sendResultsCards } from './results/steps.ts';
 
 export interface StepDeps {
   db: Db;
@@ -23,6 +25,8 @@ export interface StepDeps {
    * next week closes and summarises the week it was due for); unset: the week of `now`.
    */
   weekOf?: Date;
+  /** 成效报送 (RESULTS_LEAD_DAYS, RESULTS_MAX_BYTES); defaults when not given */
+  results?: ResultsSettings;
 }
 
 /** The digest goes out as one outbox `send` of the card per leadership chat. */
@@ -38,7 +42,7 @@ export type StepName = ScheduledStep | 'reopen_round';
 export const REOPEN_HINT = '如需重新开启，请运行 duban round reopen（或在控制台点「重新开启本周填报」）';
 
 /**
- * The four scheduled steps, each summarised in one Chinese line. The one implementation behind
+ * The scheduled steps, each summarised in one Chinese line. The one implementation behind
  * the cron schedules, the console buttons and the CLI (`round`, `remind`, `digest`).
  */
 export async function runStep(step: StepName, deps: StepDeps): Promise<string> {
@@ -92,6 +96,13 @@ async function runStepOnce(step: StepName, deps: StepDeps): Promise<string> {
       return r.stored
         ? `已生成本周汇总（${r.weekKey}），但没有登记领导群（directory 文件的 leadership）`
         : `本周汇总（${r.weekKey}）已发送过，不重复发送`;
+    }
+    case 'results_cards':
+    case 'results_remind': {
+      const what = step === 'results_cards' ? 'cards' : 'remind';
+      const rdeps = { ...base, settings: deps.results ?? DEFAULT_RESULTS_SETTINGS };
+      const r = what === 'cards' ? await sendResultsCards(deps.db, rdeps) : await remindResults(deps.db, rdeps);
+      return resultsStepLine(what, r);
     }
   }
 }

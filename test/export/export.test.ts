@@ -41,7 +41,7 @@ describe('year-end exports of a seeded plan', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['台账', '分部分汇总', '指标完成情况', '延期与审核', '历史']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['台账', '分部分汇总', '指标完成情况', '延期与审核', '历史', '成效报送']);
     const ledger = wb.getWorksheet('台账')!;
     const rows = ledger.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
     expect(rows[0]![0]).toBe('推动知识产权高质量发展年度工作指引（2021）任务落实台账（截至2021年12月10日）');

@@ -33,6 +33,8 @@ describe('scheduled steps', () => {
     remind: () => w.config.cron.remind,
     close_round: () => w.config.cron.close,
     digest: () => w.config.cron.digest,
+    results_cards: () => w.config.cron.results,
+    results_remind: () => w.config.cron.resultsRemind,
   };
 
   it('registers one job scheduler per step, each on its own cron in the plan’s time zone', async () => {
@@ -40,23 +42,27 @@ describe('scheduled steps', () => {
     const byId = Object.fromEntries(schedulers.map((s) => [s.key, s]));
     expect(Object.keys(byId).sort()).toEqual(SCHEDULED_STEPS.map((s) => `duban-${s}`).sort());
     // The configured crons differ from one another, so a step on another step's cron shows.
-    expect(new Set(SCHEDULED_STEPS.map((s) => cronOf[s]())).size).toBe(4);
+    expect(new Set(SCHEDULED_STEPS.map((s) => cronOf[s]())).size).toBe(SCHEDULED_STEPS.length);
     for (const step of SCHEDULED_STEPS) {
       expect(byId[`duban-${step}`]).toMatchObject({ name: step, pattern: cronOf[step](), tz: TIMEZONE, template: { data: { step } } });
     }
   });
 
   it('fires each step at its local time in the plan’s time zone (Friday 17:00 in Shanghai is 09:00 UTC)', async () => {
-    const expected: Record<ScheduledStep, { weekday: number; hour: number; minute: number }> = {
+    // weekday null: every day (the 成效报送 cards go out daily from their start day)
+    const expected: Record<ScheduledStep, { weekday: number | null; hour: number; minute: number }> = {
       open_round: { weekday: 1, hour: 9, minute: 0 },
       remind: { weekday: 4, hour: 15, minute: 0 },
       close_round: { weekday: 5, hour: 17, minute: 0 },
       digest: { weekday: 5, hour: 17, minute: 30 },
+      results_cards: { weekday: null, hour: 9, minute: 0 },
+      results_remind: { weekday: 2, hour: 10, minute: 0 },
     };
     for (const step of SCHEDULED_STEPS) {
       const s = await queue.getJobScheduler(`duban-${step}`);
       const next = DateTime.fromMillis(s!.next!, { zone: TIMEZONE });
-      expect({ weekday: next.weekday, hour: next.hour, minute: next.minute }).toEqual(expected[step]);
+      const want = expected[step];
+      expect({ weekday: want.weekday === null ? null : next.weekday, hour: next.hour, minute: next.minute }).toEqual(want);
       expect(s!.next!).toBeGreaterThan(Date.now());
       expect(s!.next!).toBeLessThanOrEqual(Date.now() + 7 * 24 * 3600_000);
     }

@@ -183,6 +183,22 @@ describe('POST /console/api/message', () => {
     expect(msg.mentions).toBeUndefined();
   });
 
+  it('sends a picked file with its bytes, or the sample PDF, without mentions (a file cannot carry one), served to that message only', async () => {
+    const bytes = Buffer.from('%PDF-1.4 picked file');
+    const picked = await post('/console/api/message', { chatId: 'oc_dept_y', sender: 'ou_zs', kind: 'file', fileName: '成效.pdf', fileBase64: bytes.toString('base64') });
+    const sample = await post('/console/api/message', { chatId: 'oc_dept_y', sender: 'ou_zs', kind: 'file' });
+    const [a, b] = received.map((r) => (r as { event: { message: Record<string, any> } }).event.message);
+    expect(a!.mentions).toBeUndefined();
+    const keyA = JSON.parse(a!.content).file_key as string;
+    expect(fake.state.files.get(keyA)).toMatchObject({ message_id: picked.json().messageId, file_name: '成效.pdf', bytes });
+    const keyB = JSON.parse(b!.content).file_key as string;
+    expect(JSON.parse(b!.content).file_name).toBe('成效报送示例.pdf');
+    expect(fake.state.files.get(keyB)!.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(fake.state.files.get(keyB)!.message_id).toBe(sample.json().messageId);
+    const tooBig = await post('/console/api/message', { chatId: 'oc_dept_y', sender: 'ou_zs', kind: 'file', fileName: 'big.pdf', fileBase64: Buffer.alloc(8 * 1024 * 1024 + 1).toString('base64') });
+    expect(tooBig.statusCode).toBe(413);
+  });
+
   it('sends rich text (addressing the bot with an at run in a group), an image or a file as their own message types', async () => {
     await post('/console/api/message', { chatId: 'oc_dept_y', sender: 'ou_zs', text: '任务7\n进展？', kind: 'post' });
     await post('/console/api/message', { chatId: 'oc_dept_y', sender: 'ou_zs', kind: 'image' });

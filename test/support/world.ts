@@ -53,6 +53,11 @@ export interface World {
     messageId?: string;
   }): Promise<{ status: number; body: any }>;
   /**
+   * A person sends a file, as Lark delivers it: a file message (no mentions: a file cannot carry
+   * one) whose bytes the fake serves through the message resource API. Returns the message id.
+   */
+  sendFile(input: { sender: string; chatId: string; chatType: 'p2p' | 'group'; fileName: string; bytes: Buffer; eventId?: string }): Promise<{ status: number; messageId: string; eventId: string }>;
+  /**
    * Waits until the inbound and outbox queues have nothing waiting, delayed or running: every
    * event accepted so far has been handled and every message it queued has reached the fake Lark.
    * Check "nothing happened" after this, never after a fixed sleep.
@@ -162,6 +167,30 @@ export async function startWorld(label: string, opts: { start?: string; schedule
         sign,
       ) as Promise<{ status: number; body: any }>;
     },
+    sendFile: async (i) => {
+      const messageId = `om_${newId()}`;
+      const eventId = i.eventId ?? `ev_${newId()}`;
+      const fileKey = fake.addMessageFile(messageId, i.fileName, i.bytes);
+      const body = { type: 'file' as const, fileKey, fileName: i.fileName };
+      const t = String(Date.now());
+      fake.state.addMessage({
+        message_id: messageId,
+        chat_id: i.chatId,
+        msg_type: 'file',
+        content: userMessageContent(body).content,
+        text: `[文件] ${i.fileName}`,
+        create_time: t,
+        update_time: t,
+        updates: 0,
+        sender: { id: i.sender, id_type: 'open_id', sender_type: 'user' } as unknown as FakeMessage['sender'],
+      });
+      const res = await postCallback(
+        url,
+        messageReceiveEvent({ eventId, appId: APP_ID, verificationToken: VERIFICATION_TOKEN, createTime: new Date(), messageId, chatId: i.chatId, chatType: i.chatType, sender: { openId: i.sender }, text: '', body }),
+        sign,
+      );
+      return { status: res.status, messageId, eventId };
+    },
     idle: async () => {
       // Inbound before outbox: a handler queues its messages before its own job completes.
       let quietRounds = 0;
@@ -173,7 +202,7 @@ export async function startWorld(label: string, opts: { start?: string; schedule
     },
     inboundJob: async (eventId) => (await inbound.getJob(eventJobId(eventId))) ?? undefined,
     resetRounds: async () => {
-      await db.db.execute(sql`truncate rounds, reports, current_status, indicator_values, sent_messages, processed_events, digests cascade`);
+      await db.db.execute(sql`truncate rounds, reports, current_status, indicator_values, sent_messages, processed_events, digests, result_files, result_paper cascade`);
     },
     close: async () => {
       await inbound.close();

@@ -42,8 +42,13 @@ describe('message route', () => {
     expect(post.text).toBe('请问\n@_user_1 任务5进展\n链接');
     expect(await route(post, ctx)).toMatchObject({ kind: 'message' });
     expect(msg({ chatType: 'p2p', body: { type: 'post', content: 'oops' as never } }).text).toBeUndefined();
-    for (const body of [{ type: 'image', imageKey: 'img_1' }, { type: 'file', fileKey: 'f', fileName: 'a.pdf' }] as const) {
-      expect(await route(msg({ chatType: 'p2p', body }), ctx)).toMatchObject({ kind: 'unsupported_message' });
+    expect(await route(msg({ chatType: 'p2p', body: { type: 'image', imageKey: 'img_1' } }), ctx)).toMatchObject({ kind: 'unsupported_message' });
+    // A file is a 成效报送 report: queued for the worker, in a group too (a file cannot @-mention the bot).
+    for (const chatType of ['p2p', 'group'] as const) {
+      expect(await route(msg({ chatType, body: { type: 'file', fileKey: 'file_1', fileName: 'a.pdf' } }), ctx)).toMatchObject({
+        kind: 'result_file',
+        payload: { fileKey: 'file_1', fileName: 'a.pdf', chatType },
+      });
     }
     // An app's own messages are never questions.
     expect(await route({ ...msg({ chatType: 'p2p', text: '任务5' }), senderType: 'app' }, ctx)).toBeNull();

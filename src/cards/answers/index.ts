@@ -6,12 +6,13 @@ import { keyPointsCard, keyPointsText } from './key-points-card.ts';
 import { helpCard, helpText, NO_PLAN_TEXT, noPlanCard, unknownCard, unknownText } from './help-card.ts';
 import { refusedCard, refusedText } from './refused-card.ts';
 import { taskHistoryCard, taskHistoryText, unitHistoryCard, unitHistoryText } from './history-card.ts';
+import { resultsCard, resultsText } from './results-card.ts';
 import { escapeMessageText } from '../../domain/escape.ts';
 import type { Element } from './common.ts';
 import type { Answer } from './model.ts';
 
 export type { AskActionValue } from './buttons.ts';
-export type { Answer, AnswerKind, ItemKind, UnitKind, Offer, PlanLine, DepartmentStatus, DigestSummary, IndicatorLine, MissingDepartment, RegionSummary, TaskDetail, TaskLine, TaskHistoryAnswer, UnitHistoryAnswer } from './model.ts';
+export type { Answer, AnswerKind, ItemKind, UnitKind, Offer, PlanLine, DepartmentStatus, DigestSummary, IndicatorLine, MissingDepartment, RegionSummary, TaskDetail, TaskLine, TaskHistoryAnswer, UnitHistoryAnswer, ResultsSummary } from './model.ts';
 export { HELP_EXAMPLES } from './help-card.ts';
 
 /** The answer as a Card JSON 2.0 card (user text escaped). */
@@ -33,6 +34,7 @@ export function answerCard(a: Answer): Element {
     case 'unknown': return unknownCard(a.text, a.suggestions, a.offers);
     case 'unit_history': return unitHistoryCard(a.history);
     case 'task_history': return taskHistoryCard(a.history);
+    case 'results': return resultsCard(a.results);
     case 'refused': return refusedCard(a.message);
   }
 }
@@ -63,6 +65,7 @@ function plainText(a: Answer): string {
     case 'unknown': return unknownText(a.text, a.suggestions, a.offers);
     case 'unit_history': return unitHistoryText(a.history);
     case 'task_history': return taskHistoryText(a.history);
+    case 'results': return resultsText(a.results);
     case 'refused': return refusedText(a.message);
   }
 }

@@ -25,8 +25,26 @@ export type Answer =
   | { kind: 'unknown'; text: string; suggestions: string[]; offers?: Offer[] }
   | { kind: 'unit_history'; history: UnitHistoryAnswer }
   | { kind: 'task_history'; history: TaskHistoryAnswer }
+  | { kind: 'results'; results: ResultsSummary }
   /** the read policy refused (domain/read-policy.ts); the message names whom to contact */
   | { kind: 'refused'; message: string };
+
+/** 成效报送情况: one line per unit that sent its report, the others by name (compact for 47 units). */
+export interface ResultsSummary {
+  /** null when the plan gives no report deadline */
+  deadline: string | null;
+  countdown: string | null;
+  /** the day cards go out, when collection has not begun */
+  startsOn: string | null;
+  totalUnits: number;
+  submitted: { unit: string; fileName: string; size: string; at: string; by: string; files: number; paperAt: string | null }[];
+  /** no electronic report yet */
+  missing: string[];
+  /** sent the file but the paper copy is not confirmed */
+  paperMissing: string[];
+  /** confirmed the paper copy without sending the file */
+  paperOnly: string[];
+}
 
 /** A question offered as a button: clicking it asks `question` (answered privately). */
 export interface Offer {

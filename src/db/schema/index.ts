@@ -5,3 +5,4 @@ export * from './lark.tables.ts';
 export * from './settings.tables.ts';
 export * from './inbound.tables.ts';
 export * from './review.tables.ts';
+export * from './results.tables.ts';

@@ -3,10 +3,20 @@ import { roundFor } from '../rounds.ts';
 import { endOfQuiet, isQuiet, type QuietHours } from './quiet-hours.ts';
 import type { WorkCalendar } from './work-calendar.ts';
 
-/** The scheduled steps of a reporting week (the same names as src/queue/schedules.ts). */
-export type CalendarStep = 'open_round' | 'remind' | 'close_round' | 'digest';
+/** The scheduled steps (the same names as src/queue/schedules.ts): the reporting week's four, then the 成效报送 two. */
+export type CalendarStep = 'open_round' | 'remind' | 'close_round' | 'digest' | 'results_cards' | 'results_remind';
 
-export const STEP_LABEL: Record<CalendarStep, string> = { open_round: '开启填报', remind: '催办', close_round: '关闭填报', digest: '发送周汇总' };
+export const STEP_LABEL: Record<CalendarStep, string> = {
+  open_round: '开启填报',
+  remind: '催办',
+  close_round: '关闭填报',
+  digest: '发送周汇总',
+  results_cards: '发送成效报送卡片',
+  results_remind: '成效报送催办',
+};
+
+/** Reminders (催办 and the 成效报送 one) are never sent in the quiet hours. */
+const isReminder = (step: CalendarStep): boolean => step === 'remind' || step === 'results_remind';
 
 /** What decides when a scheduled step may run. */
 export interface StepTimeRules {
@@ -33,7 +43,7 @@ export function allowedRunTime(step: CalendarStep, at: Date, rules: StepTimeRule
       t = next.set({ hour: t.hour, minute: t.minute, second: t.second, millisecond: t.millisecond });
       continue;
     }
-    if (step === 'remind' && rules.quietHours && isQuiet(t, rules.quietHours)) {
+    if (isReminder(step) && rules.quietHours && isQuiet(t, rules.quietHours)) {
       t = endOfQuiet(t, rules.quietHours);
       continue;
     }
@@ -47,7 +57,7 @@ export function allowedRunTime(step: CalendarStep, at: Date, rules: StepTimeRule
  * nothing left to do (that week is over; the next week's own step runs). Closing and the digest
  * act on the week they were due for, so they still run late, for that week.
  */
-export const actsOnRunWeek = (step: CalendarStep): boolean => step === 'open_round' || step === 'remind';
+export const actsOnRunWeek = (step: CalendarStep): boolean => step === 'open_round' || step === 'remind' || step === 'results_remind';
 
 export type StepDecision =
   | { action: 'run'; dueAt: Date }

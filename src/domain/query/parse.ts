@@ -13,6 +13,7 @@ import { findYear } from './year.ts';
 import { asksAboutAllRegions } from './regions.ts';
 import { asksHistory, asksRate, unknownUnitRate } from './history.ts';
 import { findKeyPointNumbers } from './key-points.ts';
+import { asksAboutResults } from './results.ts';
 
 export { EXAMPLE_QUESTIONS } from './lexicon.ts';
 
@@ -67,6 +68,7 @@ export function parseQuestion(text: string, ctx: QueryContext): Intent {
   const bare = /\d\D+\d/u.test(prepared) ? null : bareNumber(removeWords(t, FILLERS));
   if (bare !== null && ctx.tasks.some((x) => x.number === bare)) return { kind: 'task', number: bare };
 
+  if (asksAboutResults(t)) return { kind: 'results' };
   if (asksAboutAllRegions(t)) return { kind: 'regions' };
 
   const filter = findListFilter(t);

@@ -37,6 +37,8 @@ export type Intent =
   | { kind: 'department'; departmentId: number; name: string; filter?: ListFilter }
   | { kind: 'list'; filter: ListFilter }
   | { kind: 'regions' }
+  /** 成效报送情况: who sent the electronic report, who confirmed the paper copy, who has not */
+  | { kind: 'results' }
   | { kind: 'indicator'; query: string; indicatorIds: number[] }
   | { kind: 'digest' }
   | { kind: 'help' }

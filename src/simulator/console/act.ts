@@ -82,6 +82,8 @@ export interface MessageInput {
   text: string;
   /** A rich-text, image or file message instead of text (the console's other message kinds). */
   body?: Exclude<UserContent, { type: 'text' }>;
+  /** A file message's bytes: the fake serves them to duban through the message resource API. */
+  fileBytes?: Buffer;
   /**
    * Who the message @-mentions, in order. Default: in a group, the bot in front (`@_user_1`), as
    * Lark delivers group messages to a bot without the group-message scope only when mentioned.
@@ -109,17 +111,22 @@ export async function postUserMessage(fake: FakeLark, opts: ConsoleOptions, inpu
   const typed = explicit ? input.text.trim() : input.text.trim().replace(leading, '').trim();
   if (!typed && !input.body) throw new ConsoleError(400, '消息不能为空');
   const url = webhookOf(opts);
-  const mentions = explicit ? input.mentions : group ? [{ key: '@_user_1', openId: opts.botOpenId, name: botName }] : undefined;
+  // A file message cannot @-mention anyone (Lark's file content is only file_key and file_name).
+  const isFile = input.body?.type === 'file';
+  const mentions = explicit ? input.mentions : group && !isFile ? [{ key: '@_user_1', openId: opts.botOpenId, name: botName }] : undefined;
   const text = explicit || !group ? typed : `@_user_1 ${typed}`;
   // Rich text addresses the bot with an `at` run, as the Lark client writes it.
+  const messageId = newId('om_');
+  const fileBody =
+    input.body?.type === 'file' && input.fileBytes ? { ...input.body, fileKey: fake.addMessageFile(messageId, input.body.fileName, input.fileBytes) } : input.body;
   const body =
-    input.body?.type === 'post' && group && !explicit
-      ? { ...input.body, content: [[{ tag: 'at', user_id: '@_user_1', user_name: botName }, ...(input.body.content[0] ?? [])], ...input.body.content.slice(1)] }
-      : input.body;
+    fileBody?.type === 'post' && group && !explicit
+      ? { ...fileBody, content: [[{ tag: 'at', user_id: '@_user_1', user_name: botName }, ...(fileBody.content[0] ?? [])], ...fileBody.content.slice(1)] }
+      : fileBody;
   const at = (opts.now ?? wall)();
   const named = (t: string) => (mentions ?? []).reduce((acc, m) => acc.split(m.key).join(`@${m.name}`), t);
   const message: FakeMessage = {
-    message_id: newId('om_'),
+    message_id: messageId,
     chat_id: chat.chat_id,
     msg_type: body?.type ?? 'text',
     content: body ? userMessageContent(body).content : JSON.stringify({ text }),

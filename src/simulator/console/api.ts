@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { FakeLark } from '../server.ts';
 import { newId } from '../state.ts';
+import { samplePdf } from '../sample-file.ts';
 import { ConsoleError, postCardAction, postUserMessage } from './act.ts';
 import { CONSOLE_STEPS, type ConsoleOptions, type ConsoleStep } from './options.ts';
 import { chatList, messageView } from './view.ts';
@@ -10,6 +11,17 @@ import { chatList, messageView } from './view.ts';
 
 const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+
+/** Largest file the console takes from the picker (base64 in a JSON body under the fake's 12 MB body limit). */
+export const CONSOLE_FILE_MAX = 8 * 1024 * 1024;
+
+function fileBytesOf(b: Record<string, unknown>): Buffer {
+  const base64 = str(b.fileBase64);
+  if (!base64) return samplePdf('Sample results report');
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length > CONSOLE_FILE_MAX) throw new ConsoleError(413, `控制台只能发送 ${CONSOLE_FILE_MAX / 1024 / 1024} MB 以内的文件`);
+  return bytes;
+}
 
 export function apiRoutes(scope: FastifyInstance, fake: FakeLark, opts: ConsoleOptions): void {
   const state = fake.state;
@@ -72,10 +84,12 @@ export function apiRoutes(scope: FastifyInstance, fake: FakeLark, opts: ConsoleO
         : kind === 'image'
           ? { type: 'image' as const, imageKey: newId('img_v3_sim_') }
           : kind === 'file'
-            ? { type: 'file' as const, fileKey: newId('file_v3_sim_'), fileName: str(b.fileName) ?? '附件.pdf' }
+            ? { type: 'file' as const, fileKey: newId('file_v3_sim_'), fileName: str(b.fileName) ?? '成效报送示例.pdf' }
             : undefined;
     if (kind !== 'text' && !body) throw new ConsoleError(400, `未知消息类型：${kind}`);
-    return postUserMessage(fake, opts, { chatId, sender: person(str(b.sender)), text, body });
+    // A file: the picked file's bytes (base64), or the sample PDF; the fake serves them to duban.
+    const fileBytes = kind === 'file' ? fileBytesOf(b) : undefined;
+    return postUserMessage(fake, opts, { chatId, sender: person(str(b.sender)), text, body, fileBytes });
   });
 
   scope.post('/api/steps', async (req) => {

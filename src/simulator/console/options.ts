@@ -1,6 +1,6 @@
 import type { ConsolePerson } from './people.ts';
 
-export const CONSOLE_STEPS = ['open_round', 'remind', 'close_round', 'reopen_round', 'digest'] as const;
+export const CONSOLE_STEPS = ['open_round', 'remind', 'close_round', 'reopen_round', 'digest', 'results_cards', 'results_remind'] as const;
 export type ConsoleStep = (typeof CONSOLE_STEPS)[number];
 
 /** What the console needs; injected so tests and the demo wire it to their own duban. */

@@ -13,6 +13,8 @@ import { createAccessCache, type AccessCache } from '../access-cache.ts';
 import { createCardPages, type CardPages } from './card-pages.ts';
 import { currentOf } from '../../db/repositories/review.repository.ts';
 import { parseReviewAction, routeReviewAction } from './review-route.ts';
+import { isResultsAction, resultsCardAction } from '../results/card-actions.ts';
+import type { ResultsSettings } from '../results/ports.ts';
 
 const error = (content: string): CardActionOutcome => ({ toast: { type: 'error', content } });
 
@@ -47,6 +49,8 @@ export interface CardActionRouteOptions {
   send?: Send;
   /** Days after a round ends during which its cards are still accepted, as late (default 7). */
   lateGraceDays?: number;
+  /** 成效报送 settings, for the card a paper confirmation answers with */
+  results?: ResultsSettings;
 }
 
 /**
@@ -75,6 +79,7 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
     }
     const review = parseReviewAction(raw);
     if (review) return routeReviewAction(db, review, action, operator, { ...ctx, timezone: opts.timezone });
+    if (isResultsAction(raw)) return resultsCardAction(db, raw, action, ctx, { timezone: opts.timezone, settings: opts.results });
     if (isAsk(raw)) {
       const allowed = await decideAsk(db, { openId: operator });
       if (!allowed.ok) return error(allowed.message);

@@ -14,6 +14,10 @@ import { storeReport } from '../store-report.ts';
 import { recordBotMembership } from '../bot-membership.ts';
 import { decideCompletion, storeCompletion } from '../review/completion.ts';
 import { decideExtensionRequest, requestExtension, sendExtensionForm, type ReviewDeps } from '../review/extension.ts';
+import type { FileDownload } from '../../lark/resources.ts';
+import { confirmPaper } from '../../db/repositories/results.repository.ts';
+import { intakeResultFile } from '../results/intake-file.ts';
+import { DEFAULT_RESULTS_SETTINGS, type ResultsSettings } from '../results/ports.ts';
 
 export interface InboundHandlerDeps {
   send: Send;
@@ -21,11 +25,14 @@ export interface InboundHandlerDeps {
   askCache?: AskCache;
   /** The bot's own open_id: mentioning the bot never makes it a reporter. */
   bot?: BotIdentity;
+  /** Downloads a message's file from Lark (成效报送); without it files are answered as unreadable. */
+  download?: FileDownload;
+  results?: ResultsSettings;
 }
 
 /** The reply to a message the bot cannot read (an image, a file, …). */
 export const UNSUPPORTED_REPLY =
-  '我目前只能读懂文字消息。请直接输入问题，例如「任务5进展」「哪些任务有风险」「本周简报」；填报请使用每周发送的任务填报卡片。';
+  '我目前只能读懂文字消息和成效报送文件（PDF、Word、WPS、OFD、Excel）。请直接输入问题，例如「任务5进展」「哪些任务有风险」「本周简报」；填报请使用每周发送的任务填报卡片。';
 
 /**
  * Worker side of inbound jobs. Each runs inside the transaction that records the event id, so a
@@ -99,6 +106,19 @@ export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers
         { kind: 'reply', messageId: msg.messageId, chatId: msg.chatId, content: { text: UNSUPPORTED_REPLY } },
         { purpose: 'answer', ref: `message:${msg.messageId}` },
       );
+    },
+    result_file: async (job, { tx, now, logger }) => {
+      if (!deps.download) {
+        const msg = job.payload;
+        await deps.send({ kind: 'reply', messageId: msg.messageId, chatId: msg.chatId, content: { text: UNSUPPORTED_REPLY } }, { purpose: 'answer', ref: `message:${msg.messageId}` });
+        return;
+      }
+      const outcome = await intakeResultFile(tx, job, { send: deps.send, download: deps.download, settings: deps.results ?? DEFAULT_RESULTS_SETTINGS, timezone: deps.timezone, now: now() });
+      logger.info({ outcome: outcome.code }, 'results file handled');
+    },
+    results_paper: async (job, { tx, now }) => {
+      const p = job.payload;
+      await confirmPaper(tx, { planId: p.planId, departmentId: p.departmentId, confirmedBy: p.openId, confirmedAt: new Date(job.receivedAt || now().toISOString()) });
     },
     task_detail: async (job, { tx, now }) => {
       const db = tx as unknown as Db;

@@ -166,6 +166,36 @@ $('composer').addEventListener('submit', async (e) => {
   kick();
 });
 
+// Files: a picked file is sent with its bytes (base64); the sample button sends a small PDF the
+// fake generates. Either way duban downloads it through the message resource API, as from Lark.
+async function sendFile(extra) {
+  if (!S.chatId) return toast('error', '先选择一个会话');
+  try {
+    const r = await api('message', { chatId: S.chatId, sender: S.who, text: '', kind: 'file', ...extra });
+    if (r.status !== 200) toast('error', `duban 未收下消息（HTTP ${r.status}）`);
+  } catch (err) {
+    toast('error', err.message);
+  }
+  kick();
+}
+
+function base64Of(buffer) {
+  const bytes = new Uint8Array(buffer);
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+$('composer-pick').addEventListener('click', () => $('composer-file').click());
+$('composer-file').addEventListener('change', async () => {
+  const file = $('composer-file').files?.[0];
+  $('composer-file').value = '';
+  if (!file) return;
+  if (file.size > 8 * 1024 * 1024) return toast('error', '控制台只能发送 8 MB 以内的文件');
+  await sendFile({ fileName: file.name, fileBase64: base64Of(await file.arrayBuffer()) });
+});
+$('composer-sample').addEventListener('click', () => sendFile({ fileName: '成效报送示例.pdf' }));
+
 $('stepbar').addEventListener('click', async (e) => {
   const b = e.target.closest('button[data-step]');
   if (!b) return;

@@ -1,0 +1,41 @@
+import { escapeMarkdown as md, truncate } from '../domain/escape.ts';
+import type { UnitRef } from '../domain/results/collection.ts';
+import { assertWithinLimits, type Card } from './limits.ts';
+
+/** The value of a unit button on the "which unit is this file for" card. */
+export interface ResultsFileUnitValue {
+  kind: 'results_file_unit';
+  messageId: string;
+  chatId: string;
+  fileKey: string;
+  fileName: string;
+  departmentId: number;
+}
+
+// A person reports for a handful of units at most; the cap keeps the card far inside 200 components.
+const UNITS_MAX = 40;
+
+/** Asks someone who reports for several units which one a privately sent file is for. */
+export function buildUnitChoiceCard(input: { file: Omit<ResultsFileUnitValue, 'kind' | 'departmentId'>; units: readonly UnitRef[] }): Card {
+  const shown = input.units.slice(0, UNITS_MAX);
+  const card: Card = {
+    schema: '2.0',
+    config: { update_multi: true, width_mode: 'fill', summary: { content: '成效报送：请选择单位' } },
+    header: { title: { tag: 'plain_text', content: '成效报送：这份文件属于哪个单位？' }, template: 'blue' },
+    body: {
+      direction: 'vertical',
+      elements: [
+        { tag: 'markdown', content: `您是 ${input.units.length} 个单位的填报人。请选择「${md(truncate(input.file.fileName, 60))}」报送的单位：` },
+        ...shown.map((u) => ({
+          tag: 'button',
+          name: `results_unit_${u.id}`,
+          type: 'default',
+          text: { tag: 'plain_text', content: truncate(u.name, 40) },
+          behaviors: [{ type: 'callback', value: { kind: 'results_file_unit', ...input.file, departmentId: u.id } satisfies ResultsFileUnitValue }],
+        })),
+      ],
+    },
+  };
+  assertWithinLimits(card);
+  return card;
+}
