@@ -101,6 +101,7 @@ function subjectWithoutOwners(intent: Intent): ReadSubject {
     case 'digest':
       return { kind: 'digest' };
     case 'help':
+    case 'operation':
       return { kind: 'help' };
     case 'unknown':
       return { kind: 'unknown' };

@@ -28,7 +28,7 @@ export function answerCard(a: Answer): Element {
     case 'help': return helpCard(a.examples);
     case 'other_plan': return otherPlanCard(a.year, a.plans);
     case 'unknown': return unknownCard(a.text, a.suggestions, a.offers);
-    case 'refused': return refusedCard(a.message);
+    case 'refused': return refusedCard(a.message, a.title);
   }
 }
 

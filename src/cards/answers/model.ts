@@ -21,7 +21,7 @@ export type Answer =
   | { kind: 'other_plan'; year: number; plans: PlanLine[] }
   | { kind: 'unknown'; text: string; suggestions: string[]; offers?: Offer[] }
   /** the read policy refused (domain/read-policy.ts); the message names whom to contact */
-  | { kind: 'refused'; message: string };
+  | { kind: 'refused'; message: string; title?: string };
 
 /** A question offered as a button: clicking it asks `question` (answered privately). */
 export interface Offer {

@@ -11,6 +11,7 @@ import type { Intent, Offer, QueryContext } from './types.ts';
 import { askedAlternatives, namedTogether, readWords } from './words.ts';
 import { findYear } from './year.ts';
 import { asksAboutAllRegions } from './regions.ts';
+import { parseOperationCommand } from './operation-command.ts';
 
 export { EXAMPLE_QUESTIONS } from './lexicon.ts';
 
@@ -34,6 +35,8 @@ const containsAny = (text: string, phrases: readonly string[]): boolean => phras
  */
 export function parseQuestion(text: string, ctx: QueryContext): Intent {
   if (isOnlyQuestionMarks(text)) return { kind: 'help' };
+  const operation = parseOperationCommand(text);
+  if (operation) return { kind: 'operation', operation };
   let prepared = prepareText(text);
   if (compactText(prepared).length === 0) return { kind: 'help' };
 
