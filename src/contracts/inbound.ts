@@ -102,6 +102,31 @@ export interface BotMembershipPayload {
   operatorOpenId?: string;
 }
 
+/**
+ * An admin operation asked in Lark (issue 18): a chat command (开启填报, /催办 …) or a click in the
+ * bot's menu (`application.bot.menu_v6`). The worker checks the asker is an admin, then sends the
+ * confirmation card; nothing runs before 确认.
+ */
+export interface OperationRequestPayload {
+  /** An operation name (src/domain/operations.ts), or the menu's `event_key` as Lark sent it (checked by the worker). */
+  operation: string;
+  source: 'message' | 'menu';
+  operatorOpenId: string;
+  /** A chat command's chat and message: the answer is a reply there. A menu click has none (answered privately). */
+  chatId?: string;
+  messageId?: string;
+}
+
+/** 确认 or 取消 clicked on an operation's confirmation card: confirm runs the operation once. */
+export interface OperationDecisionPayload {
+  operationId: number;
+  decision: 'confirm' | 'cancel';
+  operatorOpenId: string;
+  /** The card's message and chat: the outcome is a reply to it. */
+  messageId?: string;
+  chatId?: string;
+}
+
 /** Every kind of inbound job, with its payload. The keys are the kinds stored in Redis. */
 export interface InboundPayloads {
   /** A question or a directory command in a chat. */
@@ -115,6 +140,8 @@ export interface InboundPayloads {
   task_detail: TaskDetailJobPayload;
   ask: AskJobPayload;
   bot_membership: BotMembershipPayload;
+  operation_request: OperationRequestPayload;
+  operation_decision: OperationDecisionPayload;
 }
 
 export type InboundKind = keyof InboundPayloads;

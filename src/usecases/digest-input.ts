@@ -1,3 +1,4 @@
+import { readTogether } from '../db/reads.ts';
 import { listRegionResponse } from '../db/repositories/region-status.repository.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { readDigestRows, type DigestSummaryRow } from '../db/repositories/digest-input.repository.ts';
@@ -29,9 +30,10 @@ export async function loadDigestInput(
 ): Promise<LoadedDigestInput> {
   const plan = knownPlan ?? (await requireActivePlan(db));
   const week = roundFor(opts.now, opts.timezone);
-  const [{ round, sectionRows, taskRows, departmentRows, summaryRows, indicatorRows, latestValues }, regionRows] = await Promise.all([
-    readDigestRows(db, plan.id, week.key),
-    listRegionResponse(db, plan.id, week.key),
+  // together on a pool, one after another in a transaction (an admin's 发送周汇总 runs in one)
+  const [{ round, sectionRows, taskRows, departmentRows, summaryRows, indicatorRows, latestValues }, regionRows] = await readTogether(db, [
+    () => readDigestRows(db, plan.id, week.key),
+    () => listRegionResponse(db, plan.id, week.key),
   ]);
 
   const nameOf = new Map(departmentRows.map((d) => [d.id, d.name]));

@@ -1,25 +1,26 @@
 import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
+import { readTogether } from '../reads.ts';
 import { assignments, currentStatus, departments, indicators, indicatorValues, people, reports, sections, tasks } from '../schema/index.ts';
 
 /**
  * Everything the report export reads about one plan: sections, live tasks, their departments in
  * order, every task × department's current status, and the indicators with their latest values,
- * in a few set-based queries.
+ * in a few set-based queries (together on a pool, one after another in a transaction).
  */
 export async function readReportRows(db: DbOrTx, planId: number) {
   const liveTask = and(eq(tasks.planId, planId), isNull(tasks.removedAt), eq(tasks.kind, 'task'));
-  const [sectionRows, taskRows, assignmentRows, statusRows, indicatorRows] = await Promise.all([
-    db.select({ number: sections.number, title: sections.title }).from(sections).where(eq(sections.planId, planId)).orderBy(asc(sections.number)),
-    db.select().from(tasks).where(liveTask).orderBy(asc(tasks.number)),
-    db
+  const [sectionRows, taskRows, assignmentRows, statusRows, indicatorRows] = await readTogether(db, [
+    () => db.select({ number: sections.number, title: sections.title }).from(sections).where(eq(sections.planId, planId)).orderBy(asc(sections.number)),
+    () => db.select().from(tasks).where(liveTask).orderBy(asc(tasks.number)),
+    () => db
       .select({ taskId: assignments.taskId, departmentId: assignments.departmentId, role: assignments.role, name: departments.name })
       .from(assignments)
       .innerJoin(tasks, eq(tasks.id, assignments.taskId))
       .innerJoin(departments, eq(departments.id, assignments.departmentId))
       .where(and(liveTask, ne(assignments.role, 'region')))
       .orderBy(asc(assignments.taskId), asc(assignments.position)),
-    db
+    () => db
       .select({
         taskId: currentStatus.taskId,
         departmentId: currentStatus.departmentId,
@@ -37,7 +38,7 @@ export async function readReportRows(db: DbOrTx, planId: number) {
       .innerJoin(reports, eq(reports.id, currentStatus.reportId))
       .leftJoin(people, eq(people.openId, currentStatus.reporterOpenId))
       .where(liveTask),
-    db
+    () => db
       .select({ i: indicators, owner: departments.name })
       .from(indicators)
       .leftJoin(departments, eq(departments.id, indicators.ownerDepartmentId))

@@ -14,6 +14,7 @@ import { loadDepartmentCardInputs } from '../rounds/department-card-inputs.ts';
 import type { Send } from '../rounds/ports.ts';
 import { createDisplayCache, type DisplayCache } from './display-cache.ts';
 import { indicatorSubmissionFacts, taskSubmissionFacts } from '../../db/repositories/submission-facts.repository.ts';
+import { isOperationDecision, routeOperationDecision } from '../operations/decision-route.ts';
 
 const error = (content: string): CardActionOutcome => ({ toast: { type: 'error', content } });
 
@@ -72,6 +73,9 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
       if (!allowed.ok) return error(allowed.message);
       const payload = { question: raw.question, openId: operator, chatId: action.openChatId, messageId: action.openMessageId };
       return { toast: { type: 'info', content: ASK_TOAST }, job: { kind: 'ask', payload } };
+    }
+    if (isOperationDecision(raw)) {
+      return routeOperationDecision(db, raw, { operator, now: ctx.now(), timezone: opts.timezone, messageId: action.openMessageId, chatId: action.openChatId });
     }
     const checked = validateSubmission({ value: raw, formValue: action.formValue });
     if (!checked.ok) return error(checked.message);

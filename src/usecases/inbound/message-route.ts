@@ -1,6 +1,7 @@
 import type { InboundJobSpec, LarkMessage, RouteContext } from '../../contracts/inbound.ts';
 import { DubanError } from '../../errors.ts';
 import type { BotIdentity } from '../../lark/bot-identity.ts';
+import { parseOperationCommand } from '../../domain/query/operation-command.ts';
 
 /** Message types read as a question: text, and rich text (`post`) read as its text. */
 const READABLE = new Set(['text', 'post']);
@@ -10,7 +11,8 @@ const READABLE = new Set(['text', 'post']);
  * itself in a group. With the group-message scope Lark delivers every group message, and
  * `mentions` lists colleagues and @所有人 in any order, so only the bot's own open_id (from
  * bot/v3/info) makes a group message a question. Text and rich text are questions; images, files
- * and the rest get a short reply saying what the bot reads. Bots' own messages are ignored.
+ * and the rest get a short reply saying what the bot reads. Bots' own messages are ignored. A
+ * message that is exactly an admin command becomes an operation request (usecases/operations/).
  */
 export function createMessageRoute(bot: BotIdentity) {
   return async (msg: LarkMessage, _ctx: RouteContext): Promise<InboundJobSpec | null> => {
@@ -23,7 +25,14 @@ export function createMessageRoute(bot: BotIdentity) {
       if (!self) throw new DubanError('BOT_IDENTITY_UNKNOWN', '暂时无法确认机器人身份', { retryable: true });
       if (!mentioned.some((m) => m.openId === self)) return null;
     }
-    if (READABLE.has(msg.messageType) && msg.text !== undefined) return { kind: 'message', payload: msg };
+    if (READABLE.has(msg.messageType) && msg.text !== undefined) {
+      // An admin command (开启填报, /催办 …) is asked, not answered: the worker checks who asks and confirms on a card.
+      const operation = parseOperationCommand(msg.text);
+      if (operation) {
+        return { kind: 'operation_request', payload: { operation, source: 'message', operatorOpenId: msg.senderOpenId, chatId: msg.chatId, messageId: msg.messageId } };
+      }
+      return { kind: 'message', payload: msg };
+    }
     return { kind: 'unsupported_message', payload: msg };
   };
 }
