@@ -38,3 +38,6 @@ export const isExport = (op: AdminOperation): op is 'export_ledger' | 'export_re
 
 /** A request's state: asked (card sent), then confirmed (run once) or cancelled. */
 export type OperationStatus = 'pending' | 'confirmed' | 'cancelled' | 'failed' | 'done';
+
+/** The bot menu duban expects in the developer console, in this order: name and event key. */
+export const BOT_MENU_ITEMS: { key: string; label: string }[] = ADMIN_OPERATIONS.map((op) => ({ key: MENU_EVENT_KEYS[op], label: OPERATION_LABEL[op] }));

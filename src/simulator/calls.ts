@@ -6,6 +6,7 @@ export type RouteName =
   | 'reply'
   | 'patch'
   | 'image'
+  | 'file'
   | 'chats'
   | 'members'
   | 'user'
@@ -35,7 +36,7 @@ export interface RecordedCall {
   code?: number;
 }
 
-export type InjectRoute = 'create' | 'reply' | 'patch' | 'image' | 'card_update' | 'any';
+export type InjectRoute = 'create' | 'reply' | 'patch' | 'image' | 'file' | 'card_update' | 'any';
 
 export interface Injection {
   route?: InjectRoute;
@@ -55,7 +56,7 @@ export interface Failure {
   headers: Record<string, string>;
 }
 
-const INJECTABLE: ReadonlySet<RouteName> = new Set(['create', 'reply', 'patch', 'image', 'card_update']);
+const INJECTABLE: ReadonlySet<RouteName> = new Set(['create', 'reply', 'patch', 'image', 'file', 'card_update']);
 
 export class Injector {
   private readonly rules: Array<Required<Omit<Injection, 'code' | 'resetSeconds'>> & Injection> = [];

@@ -9,6 +9,7 @@ import type { CallbackRecord } from './callbacks.ts';
 import { directoryRoutes } from './routes/directory.ts';
 import { issueCardToken, mediaRoutes } from './routes/media.ts';
 import { messageRoutes } from './routes/messages.ts';
+import { fileRoutes } from './routes/files.ts';
 import { FakeLarkState, type FakeBot, type FakeChat, type FakeMessage, type FakeUser, type MessageListener } from './state.ts';
 
 export interface FakeLarkOptions {
@@ -82,7 +83,7 @@ export async function startFakeLark(opts: FakeLarkOptions): Promise<FakeLark> {
     uuids: new Map(),
   };
   const app = Fastify({ logger: false, bodyLimit: 12 * 1024 * 1024, forceCloseConnections: true });
-  // The SDK's image upload is multipart; keep it raw and parse it in the route.
+  // The SDK's image and file uploads are multipart; keep them raw and parse them in the route.
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   if (opts.bot) ctx.state.bot = { open_id: opts.bot.openId, app_name: opts.bot.name };
@@ -90,6 +91,7 @@ export async function startFakeLark(opts: FakeLarkOptions): Promise<FakeLark> {
   botRoutes(app, ctx);
   messageRoutes(app, ctx);
   mediaRoutes(app, ctx);
+  fileRoutes(app, ctx);
   directoryRoutes(app, ctx);
 
   app.setNotFoundHandler(async (req, reply) => {

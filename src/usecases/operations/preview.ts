@@ -50,7 +50,7 @@ export async function previewOperation(db: DbOrTx, op: AdminOperation, o: { now:
     case 'remind': {
       let planned;
       try {
-        planned = await planReminders(db, o);
+        planned = await planReminders(db, { ...o, peek: true });
       } catch (e) {
         if (isDubanError(e) && !e.retryable) return { lines: [roundLine], blocked: e.message };
         throw e;

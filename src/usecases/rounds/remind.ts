@@ -15,20 +15,24 @@ export interface RemindResult {
   reminded: { department: string; missing: number; mentioned: number }[];
 }
 
-/** Who this week's next 催办 goes to, without sending: the reminder step and its confirmation card share it. */
+/**
+ * Who this week's next 催办 goes to, without sending: the reminder step and its confirmation card
+ * (`peek`: nothing written) share it.
+ */
 export interface PlannedReminders {
   round: RoundRecord;
   reminderNumber: number;
   reminders: Reminder[];
 }
 
-export async function planReminders(db: DbOrTx, deps: { now: Date; timezone: string }): Promise<PlannedReminders> {
+export async function planReminders(db: DbOrTx, deps: { now: Date; timezone: string; peek?: boolean }): Promise<PlannedReminders> {
   const view = await loadPlanView(db);
   if (!view) throw noPlanError();
   const key = roundFor(deps.now, deps.timezone).key;
   const round = await findRound(db, view.plan.id, key);
   if (!round) throw new DubanError('ROUND_NOT_OPEN', `本周（${key}）的填报尚未开启，请先运行 duban round open`);
-  const reminderNumber = await nextReminderNumber(db, round.id);
+  // counting the reminder is a write: a preview (peek) only says which number it would be
+  const reminderNumber = deps.peek ? round.remindersSent + 1 : await nextReminderNumber(db, round.id);
   const reported = new Map<number, Set<number>>();
   for (const s of await submissionsInRound(db, round.id)) {
     const set = reported.get(s.departmentId) ?? new Set<number>();
