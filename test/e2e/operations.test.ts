@@ -51,7 +51,7 @@ async function menu(operator: string, eventKey: string) {
 }
 
 const confirmCardIn = (chatId: string, label: string, since: number) =>
-  waitFor(`the confirmation card for ${label}`, () => after(since).find((m) => m.chat_id === chatId && titleOf(m) === `请确认：${label}`));
+  waitFor(`the confirmation card for ${label}`, () => after(since).find((m) => m.chat_id === chatId && titleOf(m) === `请确认：${label}`), 30_000);
 
 /** The buttons as sent: a click replaces the card (buttons gone), yet a second click may still arrive. */
 const buttonsOf = new Map<string, Record<string, unknown>>();
@@ -111,7 +111,8 @@ describe('admin operations in Lark', () => {
     const a = await click(card, ADMIN, 'operation_confirm');
     expect(a.body.toast).toEqual({ type: 'success', content: '已确认「开启填报」，正在执行' });
     expect(JSON.stringify(w.fake.state.messages.get(card.message_id)!.card)).not.toContain('operation_confirm');
-    const result = await waitFor('the outcome', () => resultReply(card)[0]);
+    // 47 cards go out first (≤ 40/s app-wide): the outcome follows them
+    const result = await waitFor('the outcome', () => resultReply(card)[0], 60_000);
     expect(result.text).toMatch(/^【开启填报】已执行：已开启本周填报（2021-W23），13 个部门、34 个地区的卡片已排队发送/);
     await w.idle();
     expect(await w.db.db.select().from(rounds)).toHaveLength(1);
@@ -126,9 +127,10 @@ describe('admin operations in Lark', () => {
     const card = await confirmCardIn(p2p(ADMIN), '催办', since);
     expect(JSON.stringify(card.card)).toMatch(/第 1 次催办/);
     expect(JSON.stringify(card.card)).toMatch(/催办 47 个单位的工作群/);
+    // two clicks Lark delivers at once, as two events: both queued, one runs
     const [a, b] = await Promise.all([click(card, ADMIN, 'operation_confirm'), click(card, ADMIN2, 'operation_confirm')]);
     expect([a.status, b.status]).toEqual([200, 200]);
-    await waitFor('the outcome', () => resultReply(card)[0]);
+    await waitFor('the outcome', () => resultReply(card)[0], 60_000);
     await w.idle();
     const reminders = after(since).filter((m) => String(titleOf(m)).startsWith('催办：') || String(titleOf(m)).startsWith('再次催办：'));
     expect(reminders).toHaveLength(47);
