@@ -40,7 +40,7 @@ export function buildOperationCard(v: OperationCardView, s: OperationCardState =
         : `<font color='grey'>已取消 · ${md(s.by)} · ${when(s.at)}，未执行任何操作</font>`;
   const card = fill<Card>(template.card, {
     summary: `请确认：${label}`,
-    title: `请确认：${label}`,
+    title: `${s.state === 'pending' ? '请确认' : s.state === 'confirmed' ? '已确认' : '已取消'}：${label}`,
     subtitle: s.state === 'pending' ? '确认前不会发送任何消息' : s.state === 'confirmed' ? '已确认' : '已取消',
     color: s.state === 'pending' ? 'orange' : s.state === 'confirmed' ? 'green' : 'grey',
     lines: v.lines.map((l) => `· ${md(l)}`).join('\n'),
