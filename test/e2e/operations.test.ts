@@ -97,6 +97,17 @@ describe('admin operations in Lark', () => {
     expect(after(since)).toHaveLength(1);
   });
 
+  it('催办 before the round is open: the admin is told why, no card, nothing stored', async () => {
+    const since = w.fake.messages.length;
+    const messageId = await command(ADMIN, '催办', { chatId: p2p(ADMIN), chatType: 'p2p' });
+    const reply = await waitFor('the answer', () => w.fake.messages.find((m) => m.parent_id === messageId));
+    expect(reply.text).toBe('暂不能「催办」：本周（2021-W23）的填报尚未开启，请先发送「开启填报」');
+    await w.idle();
+    expect(await operationRows()).toEqual([]);
+    expect(await w.db.db.select().from(rounds)).toEqual([]);
+    expect(after(since).filter((m) => m.msg_type === 'interactive')).toEqual([]);
+  });
+
   it('开启填报 in the private chat: the card says which round and how many units, nothing is sent before 确认; 确认 opens the round and sends the cards', async () => {
     const since = w.fake.messages.length;
     await command(ADMIN, '开启填报', { chatId: p2p(ADMIN), chatType: 'p2p' });

@@ -52,6 +52,8 @@ export async function previewOperation(db: DbOrTx, op: AdminOperation, o: { now:
       try {
         planned = await planReminders(db, { ...o, peek: true });
       } catch (e) {
+        // said for Lark: the admin opens the round with the command, not the CLI
+        if (isDubanError(e) && e.code === 'ROUND_NOT_OPEN') return { lines: [roundLine], blocked: `本周（${week.key}）的填报尚未开启，请先发送「开启填报」` };
         if (isDubanError(e) && !e.retryable) return { lines: [roundLine], blocked: e.message };
         throw e;
       }
