@@ -12,6 +12,7 @@ import { clockFromConfig } from '../app/clock.ts';
 import { closeOnSignal } from '../app/lifecycle.ts';
 import { startApp, type App } from '../main.ts';
 import { consolePeople, consoleUrl, mountConsole, type ConsoleStep } from '../simulator/console/index.ts';
+import { BOT_MENU_ITEMS } from '../domain/operations.ts';
 import { loadFakeState, persistFakeState } from '../simulator/console/persist.ts';
 import { startFakeLark, type FakeLark } from '../simulator/index.ts';
 import { seedFakeFromDirectory } from '../simulator/seed-directory.ts';
@@ -85,7 +86,7 @@ export async function startDemo(base: Config, opts: DemoOptions): Promise<Demo> 
     now,
     mount: (f) => {
       if (opts.stateFile) loadFakeState(f, opts.stateFile);
-      mountConsole(f, { ...DEMO_KEYS, webhookUrl: () => webhook, appId: base.lark.appId, botOpenId: DEMO_BOT.openId, botName: DEMO_BOT.name, people: consolePeople(directory), steps, now });
+      mountConsole(f, { ...DEMO_KEYS, webhookUrl: () => webhook, appId: base.lark.appId, botOpenId: DEMO_BOT.openId, botName: DEMO_BOT.name, people: consolePeople(directory), steps, menu: BOT_MENU_ITEMS, now });
     },
   });
   seedFakeFromDirectory(fake, directory, DEMO_BOT);

@@ -112,6 +112,21 @@ export interface ExtensionFormJobPayload {
   messageId?: string;
 }
 
+/**
+ * An admin operation asked in Lark (issue 18): a chat command (开启填报, /催办 …) or a click in the
+ * bot's menu (`application.bot.menu_v6`). The worker checks the asker is an admin, then sends the
+ * confirmation card; nothing runs before 确认.
+ */
+export interface OperationRequestPayload {
+  /** An operation name (src/domain/operations.ts), or the menu's `event_key` as Lark sent it (checked by the worker). */
+  operation: string;
+  source: 'message' | 'menu';
+  operatorOpenId: string;
+  /** A chat command's chat and message: the answer is a reply there. A menu click has none (answered privately). */
+  chatId?: string;
+  messageId?: string;
+}
+
 /** An extension card submitted (validated and authorised by the route): stored, sent to the approvers. */
 export interface ExtensionRequestJobPayload {
   planId: number;
@@ -161,6 +176,16 @@ export interface ResultsPaperJobPayload {
   openId: string;
 }
 
+/** 确认 or 取消 clicked on an operation's confirmation card: confirm runs the operation once. */
+export interface OperationDecisionPayload {
+  operationId: number;
+  decision: 'confirm' | 'cancel';
+  operatorOpenId: string;
+  /** The card's message and chat: the outcome is a reply to it. */
+  messageId?: string;
+  chatId?: string;
+}
+
 /** Every kind of inbound job, with its payload. The keys are the kinds stored in Redis. */
 export interface InboundPayloads {
   /** A question or a directory command in a chat. */
@@ -182,6 +207,8 @@ export interface InboundPayloads {
   completion_decision: CompletionDecisionJobPayload;
   result_file: ResultFileJobPayload;
   results_paper: ResultsPaperJobPayload;
+  operation_request: OperationRequestPayload;
+  operation_decision: OperationDecisionPayload;
 }
 
 export type InboundKind = keyof InboundPayloads;

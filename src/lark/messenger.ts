@@ -60,6 +60,17 @@ async function call(client: lark.Client, op: LarkOperation, uuid: string | undef
       if (!res?.image_key) throw new LarkCallError({ kind: 'rejected', msg: 'no image_key in the answer' }, op.kind);
       return { imageKey: res.image_key };
     }
+    case 'file': {
+      // The SDK resolves file.create to the `data` object ({file_key}), or null.
+      const up = await client.im.file.create({ data: { file_type: op.fileType, file_name: op.fileName, file: Buffer.from(op.fileBase64, 'base64') } });
+      if (!up?.file_key) throw new LarkCallError({ kind: 'rejected', msg: 'no file_key in the answer' }, op.kind);
+      const [type, id] = 'chatId' in op.to ? (['chat_id', op.to.chatId] as const) : (['open_id', op.to.openId] as const);
+      const res = checked(
+        await client.im.message.create({ params: { receive_id_type: type }, data: { receive_id: id, msg_type: 'file', content: JSON.stringify({ file_key: up.file_key }), uuid } }),
+        op.kind,
+      );
+      return { messageId: res.data?.message_id, chatId: res.data?.chat_id, fileKey: up.file_key };
+    }
     case 'card_update':
       checked(
         await client.request<LarkBody>({ method: 'POST', url: '/open-apis/interactive/v1/card/update', data: { token: op.token, card: op.card } }),

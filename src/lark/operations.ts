@@ -12,12 +12,25 @@ export type LarkOperation =
   /** Upload an image for use in cards; the result carries the image_key. */
   | { kind: 'image'; imageBase64: string; imageType?: 'message' | 'avatar' }
   /** Delayed card update with the token of a card.action.trigger callback (30 min, 2 uses). */
-  | { kind: 'card_update'; token: string; card: Record<string, unknown> };
+  | { kind: 'card_update'; token: string; card: Record<string, unknown> }
+  /**
+   * A file as a message: uploaded (POST /open-apis/im/v1/files, ≤ 30 MB, not empty), then sent as
+   * `msg_type: file`. The bytes travel in the job, base64.
+   */
+  | { kind: 'file'; to: { chatId: string } | { openId: string }; fileName: string; fileType: LarkFileType; fileBase64: string };
+
+/** The upload's `file_type` values (im/v1/files); anything not listed goes as `stream`. */
+export const LARK_FILE_TYPES = ['opus', 'mp4', 'pdf', 'doc', 'xls', 'ppt', 'stream'] as const;
+export type LarkFileType = (typeof LARK_FILE_TYPES)[number];
+
+/** Lark takes files up to 30 MB and refuses empty ones (im/v1/files). */
+export const LARK_FILE_MAX_BYTES = 30 * 1024 * 1024;
 
 export interface LarkResult {
   messageId?: string;
   chatId?: string;
   imageKey?: string;
+  fileKey?: string;
 }
 
 /** The Lark `msg_type` and JSON-string `content` of a message. */
@@ -34,6 +47,7 @@ export function encodeContent(content: MessageContent): { msg_type: 'interactive
 export function rateKeyOf(op: LarkOperation): string | null {
   switch (op.kind) {
     case 'send':
+    case 'file':
       return 'chatId' in op.to ? `chat-${op.to.chatId}` : `user-${op.to.openId}`;
     case 'reply':
       return op.chatId ? `chat-${op.chatId}` : `msg-${op.messageId}`;
@@ -46,7 +60,7 @@ export function rateKeyOf(op: LarkOperation): string | null {
 
 /** The chat a call lands in, when known (stored with the sent message). */
 export function chatOf(op: LarkOperation): string | undefined {
-  if (op.kind === 'send') return 'chatId' in op.to ? op.to.chatId : undefined;
+  if (op.kind === 'send' || op.kind === 'file') return 'chatId' in op.to ? op.to.chatId : undefined;
   if (op.kind === 'reply' || op.kind === 'patch') return op.chatId;
   return undefined;
 }

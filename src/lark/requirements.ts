@@ -17,7 +17,7 @@ export const SCOPES: readonly ScopeRequirement[] = [
   { scope: 'im:message.p2p_msg:readonly', title: '读取用户发给机器人的单聊消息', why: '私聊督办提问、私聊发送成效报送文件', apis: [] },
   { scope: 'im:message.group_msg', title: '获取群组中所有消息', why: '在单位群里直接发送的成效报送文件（文件消息无法 @ 机器人）', apis: [] },
   { scope: 'im:chat:readonly', title: '获取群组信息', why: 'duban doctor 检查机器人在哪些群、群成员', apis: ['GET /open-apis/im/v1/chats', 'GET /open-apis/im/v1/chats/:chat_id/members'] },
-  { scope: 'im:resource', title: '获取与上传图片或文件资源', why: '周汇总中的图表图片', apis: ['POST /open-apis/im/v1/images'] },
+  { scope: 'im:resource', title: '获取与上传图片或文件资源', why: '周汇总中的图表图片；导出的台账与成效报送文件', apis: ['POST /open-apis/im/v1/images', 'POST /open-apis/im/v1/files'] },
   { scope: 'contact:user.base:readonly', title: '获取用户基本信息', why: '显示填报人姓名；duban doctor 检查目录中的人', apis: ['GET /open-apis/contact/v3/users/:user_id'] },
   { scope: 'contact:user.id:readonly', title: '通过手机号或邮箱获取用户 ID', why: '目录中用 email / mobile 填写的人换成 open_id', apis: ['POST /open-apis/contact/v3/users/batch_get_id'] },
 ];
@@ -33,7 +33,8 @@ export const EVENTS: readonly EventRequirement[] = [
   { type: 'im.message.receive_v1', kind: 'event', why: '接收消息（提问、群里的绑定命令）' },
   { type: 'im.chat.member.bot.added_v1', kind: 'event', why: '机器人进群：记录并告知管理员' },
   { type: 'im.chat.member.bot.deleted_v1', kind: 'event', why: '机器人被移出群：记录并告知管理员' },
-  { type: 'card.action.trigger', kind: 'callback', why: '卡片按钮与表单提交（填报）' },
+  { type: 'application.bot.menu_v6', kind: 'event', why: '机器人菜单：管理员点菜单执行开启填报、催办、导出等' },
+  { type: 'card.action.trigger', kind: 'callback', why: '卡片按钮与表单提交（填报、确认管理操作）' },
 ];
 
 /** The app capability to add (添加应用能力). */

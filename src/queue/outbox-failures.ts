@@ -20,7 +20,7 @@ export interface FailedSend {
 
 function targetOf(data: OutboxJobData): string | null {
   const op = data.op;
-  if (op.kind === 'send') return 'chatId' in op.to ? op.to.chatId : op.to.openId;
+  if (op.kind === 'send' || op.kind === 'file') return 'chatId' in op.to ? op.to.chatId : op.to.openId;
   if (op.kind === 'reply' || op.kind === 'patch') return op.chatId ?? null;
   return null;
 }

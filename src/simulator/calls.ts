@@ -6,6 +6,7 @@ export type RouteName =
   | 'reply'
   | 'patch'
   | 'image'
+  | 'file'
   | 'chats'
   | 'members'
   | 'user'
@@ -36,7 +37,7 @@ export interface RecordedCall {
   code?: number;
 }
 
-export type InjectRoute = 'create' | 'reply' | 'patch' | 'image' | 'card_update' | 'resource' | 'any';
+export type InjectRoute = 'create' | 'reply' | 'patch' | 'image' | 'file' | 'card_update' | 'resource' | 'any';
 
 export interface Injection {
   route?: InjectRoute;
@@ -56,7 +57,7 @@ export interface Failure {
   headers: Record<string, string>;
 }
 
-const INJECTABLE: ReadonlySet<RouteName> = new Set(['create', 'reply', 'patch', 'image', 'card_update', 'resource']);
+const INJECTABLE: ReadonlySet<RouteName> = new Set(['create', 'reply', 'patch', 'image', 'file', 'card_update', 'resource']);
 
 export class Injector {
   private readonly rules: Array<Required<Omit<Injection, 'code' | 'resetSeconds'>> & Injection> = [];

@@ -10,6 +10,7 @@ import { directoryRoutes } from './routes/directory.ts';
 import { issueCardToken, mediaRoutes } from './routes/media.ts';
 import { messageRoutes } from './routes/messages.ts';
 import { resourceRoutes } from './routes/resources.ts';
+import { fileRoutes } from './routes/files.ts';
 import { FakeLarkState, newId, type FakeBot, type FakeChat, type FakeMessage, type FakeUser, type MessageListener } from './state.ts';
 
 export interface FakeLarkOptions {
@@ -88,7 +89,7 @@ export async function startFakeLark(opts: FakeLarkOptions): Promise<FakeLark> {
     uuids: new Map(),
   };
   const app = Fastify({ logger: false, bodyLimit: 12 * 1024 * 1024, forceCloseConnections: true });
-  // The SDK's image upload is multipart; keep it raw and parse it in the route.
+  // The SDK's image and file uploads are multipart; keep them raw and parse them in the route.
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   if (opts.bot) ctx.state.bot = { open_id: opts.bot.openId, app_name: opts.bot.name };
@@ -97,6 +98,7 @@ export async function startFakeLark(opts: FakeLarkOptions): Promise<FakeLark> {
   messageRoutes(app, ctx);
   mediaRoutes(app, ctx);
   resourceRoutes(app, ctx);
+  fileRoutes(app, ctx);
   directoryRoutes(app, ctx);
 
   app.setNotFoundHandler(async (req, reply) => {
@@ -133,7 +135,7 @@ export async function startFakeLark(opts: FakeLarkOptions): Promise<FakeLark> {
     issueCardToken: (messageId) => issueCardToken(ctx, messageId),
     addMessageFile: (messageId, fileName, bytes) => {
       const key = newId('file_v3_sim_');
-      ctx.state.files.set(key, { message_id: messageId, file_name: fileName, bytes });
+      ctx.state.messageFiles.set(key, { message_id: messageId, file_name: fileName, bytes });
       return key;
     },
     onMessage: (listener) => ctx.state.onMessage(listener),

@@ -42,6 +42,13 @@ export interface FakeMessage {
   sender: { id: string; id_type: 'app_id'; sender_type: 'app' };
 }
 
+export interface FakeFile {
+  file_type: string;
+  file_name: string;
+  bytes: Buffer;
+  created: number;
+}
+
 export type MessageEvent =
   | { type: 'created'; message: FakeMessage }
   | { type: 'updated'; message: FakeMessage; via: UpdateVia };
@@ -66,7 +73,9 @@ export class FakeLarkState {
   readonly messages = new Map<string, FakeMessage>();
   readonly images = new Map<string, { image_type: string; bytes: Buffer }>();
   /** Files people sent in messages, by file_key: served by the message resource API to that message only. */
-  readonly files = new Map<string, { message_id: string; file_name: string; bytes: Buffer }>();
+  readonly messageFiles = new Map<string, { message_id: string; file_name: string; bytes: Buffer }>();
+  /** Files uploaded through im/v1/files, by file_key. */
+  readonly files = new Map<string, FakeFile>();
   /** Card update tokens handed out in card.action.trigger payloads: token → message + uses left. */
   readonly cardTokens = new Map<string, { message_id: string; usesLeft: number; expiresAt: number }>();
   private readonly listeners = new Set<MessageListener>();

@@ -15,6 +15,7 @@ import { answerResults } from './ask-results.ts';
 import { summariseTasks, toLine, type AskOptions } from './ask-tasks.ts';
 import { gateIntent, loadReadAccess, type Asker } from './read-access.ts';
 import { readTogether } from '../db/reads.ts';
+import { OPERATION_LABEL, type AdminOperation } from '../domain/operations.ts';
 
 export { createAskCache, type AskCache } from './ask-context.ts';
 
@@ -110,6 +111,11 @@ export async function answerQuestion(db: Db, text: string, opts: AnswerOptions):
     case 'help':
       answer = { kind: 'help', examples: HELP_EXAMPLES };
       break;
+    case 'operation':
+      // Chat messages with a command never get here (the message route queues them as operation
+      // requests); `duban ask` and buttons do: say where the command runs.
+      answer = { kind: 'refused', title: '管理员操作', message: operationElsewhere(intent.operation) };
+      break;
     case 'unknown':
       answer = { kind: 'unknown', text: intent.text, suggestions: intent.suggestions, ...(intent.offers ? { offers: intent.offers } : {}) };
       break;
@@ -126,3 +132,6 @@ async function taskLines(db: Db, plan: PlanRow, numbers: number[], o: AskOptions
 function render(intent: Intent | null, answer: Answer): AskResult {
   return { intent, answer, text: answerText(answer), card: answerCard(answer) };
 }
+
+const operationElsewhere = (op: AdminOperation): string =>
+  `「${OPERATION_LABEL[op]}」是督办管理员的操作：请管理员在与督办机器人的私聊中发送「${OPERATION_LABEL[op]}」（或在群里 @督办），或点机器人菜单，在确认卡片上点「确认」后执行。`;

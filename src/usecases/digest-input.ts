@@ -1,3 +1,4 @@
+import { readTogether } from '../db/reads.ts';
 import { listRegionResponse } from '../db/repositories/region-status.repository.ts';
 import { listTaskStatuses } from '../db/repositories/status.repository.ts';
 import { isStatus } from '../domain/status.ts';
@@ -33,11 +34,12 @@ export async function loadDigestInput(
   const plan = knownPlan ?? (await requireActivePlan(db));
   // a digest moved off a holiday into the next week still summarises the week it was due for
   const week = roundFor(opts.weekOf ?? opts.now, opts.timezone);
-  const [{ round, sectionRows, taskRows, departmentRows, summaryRows, indicatorRows, latestValues }, regionRows, keyPointRows] = await Promise.all([
-    readDigestRows(db, plan.id, week.key),
-    listRegionResponse(db, plan.id, week.key),
+  // together on a pool, one after another in a transaction (an admin's 发送周汇总 runs in one)
+  const [{ round, sectionRows, taskRows, departmentRows, summaryRows, indicatorRows, latestValues }, regionRows, keyPointRows] = await readTogether(db, [
+    () => readDigestRows(db, plan.id, week.key),
+    () => listRegionResponse(db, plan.id, week.key),
     // the key points with every unit (regions too): 10 × 48 rows at most
-    listTaskStatuses(db, plan.id, { kind: 'all' }, week.key, { kind: 'key_point', regions: true }),
+    () => listTaskStatuses(db, plan.id, { kind: 'all' }, week.key, { kind: 'key_point', regions: true }),
   ]);
   const keyPoints = new Map<number, DigestKeyPointInput>();
   for (const r of keyPointRows) {

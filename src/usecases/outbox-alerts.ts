@@ -18,7 +18,7 @@ export interface AlertDeps {
 
 /** Where a refused call was going: a chat or a person, when the call names one. */
 function targetOf(op: LarkOperation): { chatId: string } | { openId: string } | null {
-  if (op.kind === 'send') return op.to;
+  if (op.kind === 'send' || op.kind === 'file') return op.to;
   if ((op.kind === 'reply' || op.kind === 'patch') && op.chatId) return { chatId: op.chatId };
   return null;
 }

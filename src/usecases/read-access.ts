@@ -127,6 +127,7 @@ function subjectWithoutOwners(intent: Intent): ReadSubject {
     case 'results':
       return { kind: 'results' };
     case 'help':
+    case 'operation':
       return { kind: 'help' };
     case 'unknown':
       return { kind: 'unknown' };

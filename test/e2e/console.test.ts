@@ -135,7 +135,8 @@ describe('the demo console in a browser', () => {
   });
 
   it('sends the digest and finds it, with its chart, in the leadership chat', async () => {
-    await page.getByRole('button', { name: '发送周汇总' }).click();
+    // the step bar's button: the private chat's bot menu has an item of the same name
+    await page.locator('#stepbar').getByRole('button', { name: '发送周汇总' }).click();
     await page.locator('#step-line', { hasText: '本周汇总' }).waitFor();
     await openChat('局领导');
     const digest = page.locator('.msg.from-bot .card', { has: page.locator('.card-title', { hasText: '督办周报' }) });

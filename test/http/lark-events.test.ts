@@ -14,6 +14,7 @@ import {
   sendEncryptedUnsigned, sendToLark,
 } from '../support/lark-callbacks.ts';
 import { cleanRedisPrefix, testQueuePrefix, testRedisUrl } from '../support/redis.ts';
+import { botMenuEvent } from '../../src/simulator/bot-events.ts';
 
 const NOW = new Date('2026-03-02T01:00:00Z');
 const prefix = testQueuePrefix('larkevents');
@@ -118,6 +119,26 @@ describe('POST /lark/events: genuine events are queued once', () => {
     const payload = { ...messageEvent(), header: { ...messageEvent().header, event_type: 'im.chat.member.bot.added_v1' } };
     const res = await sendToLark(secured, payload, { encryptKey: ENCRYPT_KEY, at: NOW });
     expect(res.statusCode).toBe(200);
+    expect(await totalJobs()).toBe(0);
+  });
+
+  it('queues a bot menu click (application.bot.menu_v6) as an operation request under its event id', async () => {
+    const eventId = newEventId();
+    const payload = botMenuEvent({ eventId, appId: APP_ID, verificationToken: VERIFICATION_TOKEN, createTime: NOW, operatorOpenId: 'ou_admin_0001', eventKey: 'export_ledger' });
+    const res = await sendToLark(secured, payload, { encryptKey: ENCRYPT_KEY, at: NOW });
+    expect(res.statusCode).toBe(200);
+    const job = await queue.getJob(eventJobId(eventId));
+    expect(job?.data).toMatchObject({ kind: 'operation_request', eventType: 'application.bot.menu_v6', payload: { operation: 'export_ledger', source: 'menu', operatorOpenId: 'ou_admin_0001' } });
+  });
+
+  it('acknowledges a bot menu click without an operator or with an over-long key, and queues nothing', async () => {
+    const base = botMenuEvent({ eventId: newEventId(), appId: APP_ID, verificationToken: VERIFICATION_TOKEN, createTime: NOW, operatorOpenId: 'ou_admin_0001', eventKey: 'remind' });
+    const noOperator = { ...base, event: { ...base.event, operator: {} } };
+    const longKey = { ...base, header: { ...base.header, event_id: newEventId() }, event: { ...base.event, event_key: 'k'.repeat(31) } };
+    for (const payload of [noOperator, longKey]) {
+      const res = await sendToLark(secured, payload, { encryptKey: ENCRYPT_KEY, at: NOW });
+      expect(res.statusCode).toBe(200);
+    }
     expect(await totalJobs()).toBe(0);
   });
 

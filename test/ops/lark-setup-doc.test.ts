@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EVENTS, SCOPES } from '../../src/lark/requirements.ts';
+import { BOT_MENU_ITEMS } from '../../src/domain/operations.ts';
 
 const doc = readFileSync(new URL('../../docs/lark-setup.md', import.meta.url), 'utf8');
 
@@ -11,5 +12,9 @@ describe('docs/lark-setup.md', () => {
 
   it('lists every event and callback the dispatcher handles', () => {
     for (const e of EVENTS) expect(doc).toContain(`\`${e.type}\``);
+  });
+
+  it('lists the bot menu items with the event keys duban reads', () => {
+    for (const m of BOT_MENU_ITEMS) expect(doc).toContain(`| ${m.label} | \`${m.key}\` |`);
   });
 });

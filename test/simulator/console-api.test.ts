@@ -190,11 +190,11 @@ describe('POST /console/api/message', () => {
     const [a, b] = received.map((r) => (r as { event: { message: Record<string, any> } }).event.message);
     expect(a!.mentions).toBeUndefined();
     const keyA = JSON.parse(a!.content).file_key as string;
-    expect(fake.state.files.get(keyA)).toMatchObject({ message_id: picked.json().messageId, file_name: '成效.pdf', bytes });
+    expect(fake.state.messageFiles.get(keyA)).toMatchObject({ message_id: picked.json().messageId, file_name: '成效.pdf', bytes });
     const keyB = JSON.parse(b!.content).file_key as string;
     expect(JSON.parse(b!.content).file_name).toBe('成效报送示例.pdf');
-    expect(fake.state.files.get(keyB)!.bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(fake.state.files.get(keyB)!.message_id).toBe(sample.json().messageId);
+    expect(fake.state.messageFiles.get(keyB)!.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(fake.state.messageFiles.get(keyB)!.message_id).toBe(sample.json().messageId);
     const tooBig = await post('/console/api/message', { chatId: 'oc_dept_y', sender: 'ou_zs', kind: 'file', fileName: 'big.pdf', fileBase64: Buffer.alloc(8 * 1024 * 1024 + 1).toString('base64') });
     expect(tooBig.statusCode).toBe(413);
   });

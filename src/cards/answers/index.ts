@@ -35,7 +35,7 @@ export function answerCard(a: Answer): Element {
     case 'unit_history': return unitHistoryCard(a.history);
     case 'task_history': return taskHistoryCard(a.history);
     case 'results': return resultsCard(a.results);
-    case 'refused': return refusedCard(a.message);
+    case 'refused': return refusedCard(a.message, a.title);
   }
 }
 

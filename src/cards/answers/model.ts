@@ -27,7 +27,7 @@ export type Answer =
   | { kind: 'task_history'; history: TaskHistoryAnswer }
   | { kind: 'results'; results: ResultsSummary }
   /** the read policy refused (domain/read-policy.ts); the message names whom to contact */
-  | { kind: 'refused'; message: string };
+  | { kind: 'refused'; message: string; title?: string };
 
 /** 成效报送情况: one line per unit that sent its report, the others by name (compact for 47 units). */
 export interface ResultsSummary {

@@ -14,6 +14,7 @@ import { asksAboutAllRegions } from './regions.ts';
 import { asksHistory, asksRate, unknownUnitRate } from './history.ts';
 import { findKeyPointNumbers } from './key-points.ts';
 import { asksAboutResults } from './results.ts';
+import { parseOperationCommand } from './operation-command.ts';
 
 export { EXAMPLE_QUESTIONS } from './lexicon.ts';
 
@@ -39,6 +40,8 @@ const containsAny = (text: string, phrases: readonly string[]): boolean => phras
  */
 export function parseQuestion(text: string, ctx: QueryContext): Intent {
   if (isOnlyQuestionMarks(text)) return { kind: 'help' };
+  const operation = parseOperationCommand(text);
+  if (operation) return { kind: 'operation', operation };
   let prepared = prepareText(text);
   if (compactText(prepared).length === 0) return { kind: 'help' };
 

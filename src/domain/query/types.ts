@@ -1,3 +1,5 @@
+import type { AdminOperation } from '../operations.ts';
+
 /** What the parser needs to know about the plan and the directory; all of it is small and cacheable. */
 export interface QueryContext {
   taskCount: number;
@@ -41,6 +43,8 @@ export type Intent =
   | { kind: 'results' }
   | { kind: 'indicator'; query: string; indicatorIds: number[] }
   | { kind: 'digest' }
+  /** An admin command typed in chat (开启填报, 催办 …): run through a confirmation card, never answered as a question. */
+  | { kind: 'operation'; operation: AdminOperation }
   | { kind: 'help' }
   | { kind: 'other_plan'; year: number }
   | { kind: 'unit_history'; departmentId: number; name: string }

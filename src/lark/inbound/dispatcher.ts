@@ -4,6 +4,7 @@ import { errInfo, isDubanError } from '../../errors.ts';
 import { metrics } from '../../metrics.ts';
 import type { CardActionResponse, InboundEnqueue, InboundRoutes } from '../../contracts/inbound.ts';
 import { BOT_ADDED, BOT_DELETED, parseBotMembership } from './bot-membership.ts';
+import { BOT_MENU, parseBotMenu } from './bot-menu.ts';
 import { defaultRoutes } from './default-routes.ts';
 import { createEventRouter, type EventRouter } from './event-router.ts';
 import { parseCardAction, parseMessageEvent } from './events.ts';
@@ -114,11 +115,33 @@ export function createInboundDispatcher(deps: DispatcherDeps): EventRouter {
     return {};
   };
 
+  // A bot menu click: the worker checks the operator is an admin and answers with the confirmation card.
+  const onBotMenu = async (data: unknown): Promise<Record<string, never>> => {
+    const log = base.child({ eventId: eventIdOf(data), eventType: BOT_MENU });
+    const click = parseBotMenu(data);
+    if (!click) {
+      log.warn('bot menu event failed validation; ignored');
+      metrics.inboundEvents.inc({ type: BOT_MENU, outcome: 'invalid' });
+      return {};
+    }
+    const payload = { operation: click.eventKey, source: 'menu' as const, operatorOpenId: click.operatorOpenId };
+    try {
+      await deps.enqueue({ kind: 'operation_request', payload, eventId: click.eventId, eventType: BOT_MENU, receivedAt: deps.now().toISOString() });
+    } catch (e) {
+      log.error({ error: errInfo(e) }, 'could not queue bot menu event');
+      metrics.inboundEvents.inc({ type: BOT_MENU, outcome: 'unavailable' });
+      throw e;
+    }
+    metrics.inboundEvents.inc({ type: BOT_MENU, outcome: 'queued' });
+    return {};
+  };
+
   return createEventRouter({
     [MESSAGE_RECEIVE]: onMessage,
     [CARD_ACTION]: onCardAction,
     [BOT_ADDED]: onBotMembership(BOT_ADDED, 'added'),
     [BOT_DELETED]: onBotMembership(BOT_DELETED, 'removed'),
+    [BOT_MENU]: onBotMenu,
   });
 }
 

@@ -65,7 +65,8 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): { worker: Worker<O
   const handle = async (job: Job<OutboxJobData, OutboxJobResult>, token?: string): Promise<OutboxJobResult> => {
     const { op, uuid, purpose, ref } = job.data;
     const log = opts.logger.child({ jobId: job.id, uuid, purpose, ref, op: op.kind });
-    const isMessage = op.kind === 'send' || op.kind === 'reply';
+    // A file is uploaded, then sent as a message under the uuid: once sent, never again.
+    const isMessage = op.kind === 'send' || op.kind === 'reply' || op.kind === 'file';
     if (isMessage) {
       // Lark dedupes a uuid for one hour only; our own record holds for good.
       const sent = await findByUuid(opts.db, uuid);

@@ -1,4 +1,5 @@
 import { deliverCardAction } from '../callbacks.ts';
+import { botMenuEvent } from '../bot-events.ts';
 import { messageReceiveEvent, postCallback, userMessageContent, type Mention, type UserContent } from '../events.ts';
 import type { FakeLark } from '../server.ts';
 import { newId, type FakeMessage } from '../state.ts';
@@ -154,4 +155,21 @@ export async function postUserMessage(fake: FakeLark, opts: ConsoleOptions, inpu
   });
   const res = await postCallback(url, payload, { encryptKey: opts.encryptKey, verificationToken: opts.verificationToken, now: wall });
   return { status: res.status, messageId: message.message_id };
+}
+
+/** A click on the bot's menu item, as Lark delivers it: `application.bot.menu_v6`, encrypted and signed. */
+export async function postBotMenu(fake: FakeLark, opts: ConsoleOptions, input: { operator: string; eventKey: string }): Promise<{ status: number }> {
+  if (!(opts.menu ?? []).some((m) => m.key === input.eventKey)) throw new ConsoleError(400, `机器人菜单中没有「${input.eventKey}」`);
+  const url = webhookOf(opts);
+  const payload = botMenuEvent({
+    eventId: newId('ev_sim_'),
+    appId: opts.appId,
+    verificationToken: opts.verificationToken ?? '',
+    createTime: wall(),
+    operatorOpenId: input.operator,
+    operatorName: fake.state.users.get(input.operator)?.name,
+    eventKey: input.eventKey,
+  });
+  const res = await postCallback(url, payload, { encryptKey: opts.encryptKey, verificationToken: opts.verificationToken, now: wall });
+  return { status: res.status };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { FakeLark } from '../server.ts';
 import { newId } from '../state.ts';
 import { samplePdf } from '../sample-file.ts';
-import { ConsoleError, postCardAction, postUserMessage } from './act.ts';
+import { ConsoleError, postBotMenu, postCardAction, postUserMessage } from './act.ts';
 import { CONSOLE_STEPS, type ConsoleOptions, type ConsoleStep } from './options.ts';
 import { chatList, messageView } from './view.ts';
 
@@ -52,6 +52,7 @@ export function apiRoutes(scope: FastifyInstance, fake: FakeLark, opts: ConsoleO
       people: opts.people,
       users: Object.fromEntries([...state.users.values()].map((u) => [u.open_id, u.name])),
       steps: Boolean(opts.steps),
+      menu: opts.menu ?? [],
       chats: chatList(state),
       messages: chatId ? state.messagesIn(chatId).map((m) => messageView(m, state, opts)) : [],
     };
@@ -90,6 +91,23 @@ export function apiRoutes(scope: FastifyInstance, fake: FakeLark, opts: ConsoleO
     // A file: the picked file's bytes (base64), or the sample PDF; the fake serves them to duban.
     const fileBytes = kind === 'file' ? fileBytesOf(b) : undefined;
     return postUserMessage(fake, opts, { chatId, sender: person(str(b.sender)), text, body, fileBytes });
+  });
+
+  scope.post('/api/menu', async (req) => {
+    const b = obj(req.body);
+    const eventKey = str(b.eventKey);
+    if (!eventKey) throw new ConsoleError(400, '缺少 eventKey');
+    return postBotMenu(fake, opts, { operator: person(str(b.operator)), eventKey });
+  });
+
+  // A file the bot sent (im/v1/files), downloaded from the chat as Lark's client would.
+  scope.get<{ Params: { key: string } }>('/api/files/:key', async (req, reply) => {
+    const f = state.files.get(req.params.key);
+    if (!f) throw new ConsoleError(404, '找不到这个文件');
+    return reply
+      .type('application/octet-stream')
+      .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.file_name)}`)
+      .send(f.bytes);
   });
 
   scope.post('/api/steps', async (req) => {

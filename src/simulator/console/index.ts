@@ -6,8 +6,8 @@ import type { ConsoleOptions } from './options.ts';
 import { staticRoutes } from './static.ts';
 
 export { consolePeople, OUTSIDER, type ConsolePerson } from './people.ts';
-export { CONSOLE_STEPS, type ConsoleOptions, type ConsoleStep } from './options.ts';
-export { postCardAction, postUserMessage, type ActionInput, type ActionResult } from './act.ts';
+export { CONSOLE_STEPS, type ConsoleOptions, type ConsoleStep, type MenuItem } from './options.ts';
+export { postBotMenu, postCardAction, postUserMessage, type ActionInput, type ActionResult } from './act.ts';
 
 /**
  * The demo console at `/console` on the fake Lark: chats and their cards, clicks and messages

@@ -11,6 +11,8 @@ export interface MessageView {
   text?: string;
   card?: unknown;
   parent_id?: string;
+  /** A file message: what the chat shows and where to download it. */
+  file?: { name: string; bytes: number; url: string };
   create_time: string;
   updates: number;
 }
@@ -32,12 +34,28 @@ export function messageView(m: FakeMessage, state: FakeLarkState, opts: ConsoleO
   if (m.text !== undefined) v.text = m.text;
   if (m.card !== undefined) v.card = m.card;
   if (m.parent_id) v.parent_id = m.parent_id;
+  const file = fileOf(m, state);
+  if (file) v.file = file;
   return v;
+}
+
+/** A file the bot sent: its name, size and the console's download link (a person's file has no bytes here). */
+function fileOf(m: FakeMessage, state: FakeLarkState): MessageView['file'] | undefined {
+  if (m.msg_type !== 'file') return undefined;
+  let key: unknown;
+  try {
+    key = (JSON.parse(m.content) as { file_key?: unknown }).file_key;
+  } catch {
+    return undefined;
+  }
+  const f = typeof key === 'string' ? state.files.get(key) : undefined;
+  return f ? { name: f.file_name, bytes: f.bytes.length, url: `/console/api/files/${encodeURIComponent(key as string)}` } : undefined;
 }
 
 /** What the chat list shows for a message: the card's title or the text. */
 export function preview(m: FakeMessage): string {
   if (m.text !== undefined) return m.text.slice(0, 60);
+  if (m.msg_type === 'file') return '[文件]';
   const card = m.card as { header?: { title?: { content?: unknown } }; config?: { summary?: { content?: unknown } } } | undefined;
   const title = card?.header?.title?.content ?? card?.config?.summary?.content;
   return typeof title === 'string' ? `[卡片] ${title.slice(0, 60)}` : `[${m.msg_type}]`;

@@ -20,7 +20,7 @@ interface Body {
 type Parsed = { content: string; msgType: string; card?: unknown; text?: string };
 
 /** Validates msg_type/content the way Lark does (JSON string; 30 KB card, 150 KB text limits). */
-function parseContent(body: Body): Parsed | Answer {
+function parseContent(body: Body, files?: ReadonlyMap<string, unknown>): Parsed | Answer {
   const msgType = body.msg_type;
   if (!msgType || !MSG_TYPES.has(msgType)) return bad(230001, `invalid msg_type: ${String(msgType)}`);
   if (typeof body.content !== 'string') return bad(230001, 'content must be a JSON string');
@@ -42,6 +42,11 @@ function parseContent(body: Body): Parsed | Answer {
   if (msgType === 'interactive') {
     const refused = cardRefusal(value);
     if (refused) return refused;
+  }
+  if (msgType === 'file' && files) {
+    // A file message names an uploaded file (im/v1/files) by its key.
+    const key = (value as { file_key?: unknown } | null)?.file_key;
+    if (typeof key !== 'string' || !files.has(key)) return bad(230001, `invalid file_key: ${String(key)}`);
   }
   return { content: body.content, msgType, card: msgType === 'interactive' ? value : undefined };
 }
@@ -124,7 +129,7 @@ export function messageRoutes(app: FastifyInstance, ctx: SimContext): void {
       if (!body.receive_id) return bad(99992402, 'field validation failed: receive_id');
       const badUuid = validUuid(body.uuid);
       if (badUuid) return badUuid;
-      const parsed = parseContent(body);
+      const parsed = parseContent(body, ctx.state.files);
       if (isAnswer(parsed)) return parsed;
       let chat: FakeChat | undefined;
       if (type === 'chat_id') {
@@ -147,7 +152,7 @@ export function messageRoutes(app: FastifyInstance, ctx: SimContext): void {
       if (!parent) return bad(230001, `simulator: no message ${message_id} to reply to`);
       const badUuid = validUuid(body.uuid);
       if (badUuid) return badUuid;
-      const parsed = parseContent(body);
+      const parsed = parseContent(body, ctx.state.files);
       if (isAnswer(parsed)) return parsed;
       const chat = ctx.state.chats.get(parent.chat_id)!;
       return deliver(ctx, chat, parsed, body.uuid, call, parent);

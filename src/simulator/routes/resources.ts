@@ -58,7 +58,7 @@ export function resourceRoutes(app: FastifyInstance, ctx: SimContext): void {
       if (m && (m.msg_type === 'interactive' || m.msg_type === 'merge_forward')) {
         return send(reply, call, bad(234043, 'Unsupported message type: resources of card and merged-forward messages cannot be downloaded.'));
       }
-      const file = ctx.state.files.get(fileKey);
+      const file = ctx.state.messageFiles.get(fileKey);
       if (!m || !keysOf(m).includes(fileKey) || !file || file.message_id !== messageId) return send(reply, call, bad(234003, 'File not in msg.'));
       if (file.bytes.length > MAX_RESOURCE_BYTES) return send(reply, call, bad(234037, 'Downloaded file size exceeds limit.'));
       call.status = 200;

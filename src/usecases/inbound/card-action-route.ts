@@ -15,6 +15,7 @@ import { currentOf } from '../../db/repositories/review.repository.ts';
 import { parseReviewAction, routeReviewAction } from './review-route.ts';
 import { isResultsAction, resultsCardAction } from '../results/card-actions.ts';
 import type { ResultsSettings } from '../results/ports.ts';
+import { isOperationDecision, routeOperationDecision } from '../operations/decision-route.ts';
 
 const error = (content: string): CardActionOutcome => ({ toast: { type: 'error', content } });
 
@@ -85,6 +86,9 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
       if (!allowed.ok) return error(allowed.message);
       const payload = { question: raw.question, openId: operator, chatId: action.openChatId, messageId: action.openMessageId };
       return { toast: { type: 'info', content: ASK_TOAST }, job: { kind: 'ask', payload } };
+    }
+    if (isOperationDecision(raw)) {
+      return routeOperationDecision(db, raw, { operator, now: ctx.now(), timezone: opts.timezone, messageId: action.openMessageId, chatId: action.openChatId });
     }
     const checked = validateSubmission({ value: raw, formValue: action.formValue });
     if (!checked.ok) return error(checked.message);

@@ -18,6 +18,8 @@ import type { FileDownload } from '../../lark/resources.ts';
 import { confirmPaper } from '../../db/repositories/results.repository.ts';
 import { intakeResultFile } from '../results/intake-file.ts';
 import { DEFAULT_RESULTS_SETTINGS, type ResultsSettings } from '../results/ports.ts';
+import { requestOperation } from '../operations/request.ts';
+import { decideOnOperation } from '../operations/decide.ts';
 
 export interface InboundHandlerDeps {
   send: Send;
@@ -132,6 +134,16 @@ export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers
     },
     bot_membership: async (job, { tx, now }) => {
       await recordBotMembership({ db: tx, send: deps.send, now: now(), timezone: deps.timezone }, job.payload, job.eventId);
+    },
+    // an admin operation asked in chat or from the bot menu: the confirmation card (or a refusal)
+    operation_request: async (job, { tx, now, logger }) => {
+      const outcome = await requestOperation({ db: tx, send: deps.send, now: now(), timezone: deps.timezone }, job.payload, job.eventId);
+      logger.info({ outcome, source: job.payload.source }, 'operation request handled');
+    },
+    // 确认 / 取消 on the confirmation card: the operation runs once, whatever the clicks
+    operation_decision: async (job, { tx, now, logger }) => {
+      const outcome = await decideOnOperation({ db: tx, send: deps.send, now: now(), timezone: deps.timezone, logger }, job.payload);
+      logger.info({ outcome, decision: job.payload.decision }, 'operation decision handled');
     },
     // Queued as is only by the default route (no app logic plugged in): recording the event is all.
     card_action: async (_job, { logger }) => logger.info('raw card action; event recorded only'),

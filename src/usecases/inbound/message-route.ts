@@ -1,6 +1,7 @@
 import type { InboundJobSpec, LarkMessage, RouteContext } from '../../contracts/inbound.ts';
 import { DubanError } from '../../errors.ts';
 import type { BotIdentity } from '../../lark/bot-identity.ts';
+import { parseOperationCommand } from '../../domain/query/operation-command.ts';
 
 /** `{"file_key","file_name"}` of a file message; null when Lark's content is not that. */
 function fileOf(content: string): { fileKey: string; fileName: string } | null {
@@ -22,7 +23,8 @@ const READABLE = new Set(['text', 'post']);
  * `mentions` lists colleagues and @所有人 in any order, so only the bot's own open_id (from
  * bot/v3/info) makes a group message a question. Text and rich text are questions; a file is a
  * 成效报送 electronic report (src/usecases/results/intake-file.ts); images and the rest get a short
- * reply saying what the bot reads. Bots' own messages are ignored.
+ * reply saying what the bot reads. Bots' own messages are ignored. A
+ * message that is exactly an admin command becomes an operation request (usecases/operations/).
  */
 export function createMessageRoute(bot: BotIdentity) {
   return async (msg: LarkMessage, _ctx: RouteContext): Promise<InboundJobSpec | null> => {
@@ -41,7 +43,14 @@ export function createMessageRoute(bot: BotIdentity) {
       if (!self) throw new DubanError('BOT_IDENTITY_UNKNOWN', '暂时无法确认机器人身份', { retryable: true });
       if (!mentioned.some((m) => m.openId === self)) return null;
     }
-    if (READABLE.has(msg.messageType) && msg.text !== undefined) return { kind: 'message', payload: msg };
+    if (READABLE.has(msg.messageType) && msg.text !== undefined) {
+      // An admin command (开启填报, /催办 …) is asked, not answered: the worker checks who asks and confirms on a card.
+      const operation = parseOperationCommand(msg.text);
+      if (operation) {
+        return { kind: 'operation_request', payload: { operation, source: 'message', operatorOpenId: msg.senderOpenId, chatId: msg.chatId, messageId: msg.messageId } };
+      }
+      return { kind: 'message', payload: msg };
+    }
     return { kind: 'unsupported_message', payload: msg };
   };
 }

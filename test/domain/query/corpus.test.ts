@@ -33,6 +33,8 @@ interface Expect {
   keyPoint?: number;
   keyPoints?: number[] | 'all';
   regions?: true;
+  /** an admin command (domain/operations.ts), run through a confirmation card */
+  operation?: string;
 }
 interface Question {
   cat: string;
@@ -115,6 +117,7 @@ export function judge(e: Expect, i: Intent): Verdict {
   if (e.summary) return i.kind === 'digest' ? 'understood' : notUnderstood ? 'safe' : 'wrong';
   if (e.help) return i.kind === 'help' ? 'understood' : i.kind === 'unknown' ? 'safe' : 'wrong';
   if (e.otherPlan !== undefined) return i.kind === 'other_plan' && i.year === e.otherPlan ? 'understood' : notUnderstood ? 'safe' : 'wrong';
+  if (e.operation) return i.kind === 'operation' && i.operation === e.operation ? 'understood' : notUnderstood ? 'safe' : 'wrong';
   if (e.unknown) return notUnderstood ? 'understood' : asksBack ? 'safe' : 'wrong';
   throw new Error(`corpus entry without an expectation: ${JSON.stringify(e)}`);
 }

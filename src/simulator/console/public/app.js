@@ -21,6 +21,7 @@ async function refresh() {
   S.users = snap.users;
   S.chats = snap.chats;
   $('stepbar').hidden = !snap.steps;
+  S.menu = snap.menu ?? [];
   if (S.people.length !== snap.people.length) {
     S.people = snap.people;
     renderWho();
@@ -29,6 +30,7 @@ async function refresh() {
   renderChats();
   renderHead();
   updateComposer();
+  renderMenu();
   renderMessages(snap.messages);
 }
 
@@ -148,6 +150,32 @@ function updateComposer() {
         ? `私聊${S.bot.name}，例如：任务7`
         : `在群里 @${S.bot.name} 提问，例如：任务7`;
 }
+
+// The bot's menu (机器人自定义菜单): in one's own private chat with the bot, as in Lark.
+function renderMenu() {
+  const c = currentChat();
+  const own = c?.chat_type === 'p2p' && c.members[0] === S.who;
+  const menu = S.menu ?? [];
+  const box = $('botmenu');
+  box.hidden = !own || menu.length === 0;
+  const html = `<span class="botmenu-label">菜单：</span>${menu.map((m) => `<button type="button" data-menu="${esc(m.key)}">${esc(m.label)}</button>`).join('')}`;
+  if (box.dataset.html !== html) {
+    box.innerHTML = html;
+    box.dataset.html = html;
+  }
+}
+
+$('botmenu').addEventListener('click', async (e) => {
+  const b = e.target.closest('button[data-menu]');
+  if (!b) return;
+  try {
+    const r = await api('menu', { operator: S.who, eventKey: b.dataset.menu });
+    if (r.status !== 200) toast('error', `duban 未收下菜单事件（HTTP ${r.status}）`);
+  } catch (err) {
+    toast('error', err.message);
+  }
+  kick();
+});
 
 $('composer').addEventListener('submit', async (e) => {
   e.preventDefault();

@@ -26,6 +26,10 @@ function messageEl(m) {
         onAction: (a) => act(m, a),
       }),
     );
+  } else if (m.file) {
+    // A file the bot sent: its name and size, and the download link Lark's client offers.
+    const size = m.file.bytes >= 1048576 ? `${(m.file.bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(m.file.bytes / 1024))} KB`;
+    main.insertAdjacentHTML('beforeend', `<div class="bubble file"><span class="file-icon" aria-hidden="true">${esc((m.file.name.split('.').pop() || '文件').toUpperCase().slice(0, 4))}</span><span><span class="file-name">${esc(m.file.name)}</span><br><span class="file-size">${size}</span></span><a href="${esc(m.file.url)}" download="${esc(m.file.name)}">下载</a></div>`);
   } else {
     main.insertAdjacentHTML('beforeend', `<div class="bubble">${esc(m.text ?? `[${m.msg_type}]`).replace(/\n/g, '<br>')}</div>`);
   }
