@@ -12,6 +12,7 @@ export default defineConfig({
       'test/queue/inbound-worker.test.ts',
       'test/usecases/card-action-route.test.ts',
       'test/usecases/inbound-handlers.test.ts',
+      'test/usecases/display-cache.test.ts',
     ],
     setupFiles: ['test/support/pg-overlap-guard.ts'],
     testTimeout: 30_000,
