@@ -192,6 +192,31 @@ describe('inbound worker', () => {
   });
 });
 
+describe('inbound worker: kinds written in batches', () => {
+  it('hands the jobs of a batched kind to its batch writer, runs other kinds one by one, and dead-letters a job the batch refused', async () => {
+    const batched: string[][] = [];
+    const writeMessages = async (jobs: InboundJob[]) => {
+      batched.push(jobs.map((j) => j.eventId));
+      return jobs.map((j) => (j.eventId.startsWith('poison') ? new DubanError('REPORT_INVALID', '这条填报无法保存') : ('processed' as const)));
+    };
+    worker = startInboundWorker({
+      connection: workerConn, prefix, db: t.db, logger, now: () => NOW, handlers: { message: savePerson }, batchHandlers: { message: writeMessages }, batch: { maxWaitMs: 5 },
+    });
+    const [a, b, poison, other] = [newEventId(), newEventId(), `poison-${newEventId()}`, newEventId()];
+    const enqueue = createInboundEnqueue(queue);
+    await Promise.all([a, b, poison].map((id) => enqueue(job(id))));
+    await enqueue(job(other, 'card_action'));
+    for (const id of [a, b, poison, other]) await until(async () => (await queue.getJobState(eventJobId(id))) === 'completed');
+    expect(batched.flat().sort()).toEqual([a, b, poison].sort());
+    expect(calls).toEqual([]); // the one-by-one handler of the batched kind is not used
+    expect((await queue.getJob(eventJobId(a)))?.returnvalue).toBe('processed');
+    expect((await queue.getJob(eventJobId(poison)))?.returnvalue).toBe('dead_lettered');
+    expect(await t.db.select().from(inboundDeadLetters).where(eq(inboundDeadLetters.eventId, poison))).toMatchObject([{ errorCode: 'REPORT_INVALID' }]);
+    expect((await queue.getJob(eventJobId(other)))?.returnvalue).toBe('processed');
+    expect(await processedRows(other)).toHaveLength(1); // recorded by processInboundJob, not the batch
+  });
+});
+
 describe('inbound worker: failed attempts on /metrics', () => {
   const failed = async (final: 'true' | 'false') =>
     (await metrics.failedJobs.get()).values.find((v) => v.labels.queue === QUEUES.inbound && v.labels.final === final)?.value ?? 0;
