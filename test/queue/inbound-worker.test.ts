@@ -192,6 +192,13 @@ describe('inbound worker', () => {
   });
 });
 
+describe('inbound worker: Redis errors', () => {
+  it('logs an error the worker emits instead of letting it crash the process', async () => {
+    worker = startInboundWorker({ connection: workerConn, prefix, db: t.db, logger, now: () => NOW });
+    expect(() => worker!.emit('error', new Error('connect ECONNREFUSED 127.0.0.1:6379'))).not.toThrow();
+  });
+});
+
 describe('inbound worker: kinds written in batches', () => {
   it('hands the jobs of a batched kind to its batch writer, runs other kinds one by one, and dead-letters a job the batch refused', async () => {
     const batched: string[][] = [];
