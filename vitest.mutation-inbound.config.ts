@@ -13,7 +13,6 @@ export default defineConfig({
       'test/queue/inbound-worker.test.ts',
       'test/usecases/card-action-route.test.ts',
       'test/usecases/inbound-handlers.test.ts',
-      'test/usecases/display-cache.test.ts',
       'test/usecases/store-report-batch.test.ts',
       'test/cli/inbound.test.ts',
     ],

@@ -141,15 +141,6 @@ describe('the card action route', () => {
     expect((await strict(report(7, { status: 'done' }, { roundId: late }), ctx)).toast.content).toBe('该卡片所属的填报轮次（2021-W22）已结束超过 1 天，不再接受补报，请在最新的卡片上填报');
   });
 
-  it('answers with the toast alone, still queueing the report, when the card is not built within the budget', async () => {
-    const hurried = createCardActionRoute(t.db, { timezone: 'Asia/Shanghai', budgetMs: 0 });
-    const out = await hurried(report(7, { status: 'on_track', progress: '30' }), ctx);
-    expect(out).toEqual({
-      toast: { type: 'success', content: '已提交：正常推进 · 30%' },
-      job: { kind: 'status_report', payload: expect.objectContaining({ taskId: taskId(7), status: 'on_track', progress: 30 }) },
-    });
-  });
-
   it('refuses a card whose round belongs to another plan, and queues nothing', async () => {
     const [other] = await t.db
       .insert(plans)
