@@ -1,11 +1,13 @@
-// Writes the "Mutation score" section of bench/results.md from Stryker's JSON report
-// (reports/mutation/mutation.json), per folder; run by `npm run mutation` after `stryker run`.
-// The "### Why these survive" notes written by hand under the section are kept.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// Writes the "Mutation score" section of bench/results.md from Stryker's JSON reports
+// (reports/mutation/*.json: one per part of `npm run mutation`), per folder; run after `stryker run`.
+// A source file measured by several reports counts as in the newest one (a part run again alone
+// replaces the figures of its files only). The "### Why these survive" notes written by hand under
+// the section are kept.
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { replaceSection, sectionOf } from './lib/kept-sections.ts';
 
-const REPORTS = ['reports/mutation/pure.json', 'reports/mutation/inbound.json'];
+const REPORT_DIR = 'reports/mutation';
 const RESULTS = 'bench/results.md';
 const HEADING = '## Mutation score';
 const NOTES = '### Why these survive';
@@ -49,13 +51,25 @@ const pct = (n: number, d: number) => (d === 0 ? '—' : `${((100 * n) / d).toFi
 const score = (c: Counts) => pct(c.Killed + c.Timeout, c.Killed + c.Timeout + c.Survived + c.NoCoverage);
 const covered = (c: Counts) => pct(c.Killed + c.Timeout, c.Killed + c.Timeout + c.Survived);
 
-const missing = REPORTS.filter((r) => !existsSync(r));
-if (missing.length === REPORTS.length) {
-  process.stderr.write(`no ${REPORTS.join(' or ')}: run \`npm run mutation\` first\n`);
+// Oldest first, so the newest report's entry for a file is the one kept.
+const reports = (existsSync(REPORT_DIR) ? readdirSync(REPORT_DIR) : [])
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => `${REPORT_DIR}/${f}`)
+  .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
+if (reports.length === 0) {
+  process.stderr.write(`no report in ${REPORT_DIR}/: run \`npm run mutation\` first\n`);
   process.exit(1);
 }
 const report: Report = { files: {} };
-for (const file of REPORTS.filter((r) => existsSync(r))) Object.assign(report.files, (JSON.parse(readFileSync(file, 'utf8')) as Report).files);
+const measuredAt = new Map<string, string>();
+for (const file of reports) {
+  for (const [source, entry] of Object.entries((JSON.parse(readFileSync(file, 'utf8')) as Report).files)) {
+    report.files[source] = entry;
+    measuredAt.set(source, new Date(statSync(file).mtimeMs).toISOString().slice(0, 16).replace('T', ' '));
+  }
+}
+const runs = [...new Set(measuredAt.values())].sort();
+const missing = GROUPS.filter(([g]) => !Object.keys(report.files).some((f) => groupOf(f) === g)).map(([g]) => g);
 const byGroup = new Map<string, Counts>(GROUPS.map(([g]) => [g, empty()]));
 const total = empty();
 const inboundSurvivors: string[] = [];
@@ -79,11 +93,11 @@ const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
 const section = [
   HEADING,
   '',
-  `\`npm run mutation\` (Stryker with the vitest runner and the TypeScript checker: \`stryker.config.mjs\` for the pure folders with the tests of \`vitest.mutation.config.ts\`, \`stryker.inbound.config.mjs\` for the inbound path with those of \`vitest.mutation-inbound.config.ts\`) — ${when} UTC, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
+  `\`npm run mutation\` (Stryker with the vitest runner and the TypeScript checker: \`stryker.config.mjs\` for the pure folders, one \`MUTATION_PART\` at a time, with the tests of \`vitest.mutation.config.ts\`; \`stryker.inbound.config.mjs\` for the inbound path with those of \`vitest.mutation-inbound.config.ts\`) — written ${when} UTC from reports of ${runs[0]}${runs.length > 1 ? ` to ${runs.at(-1)}` : ''} UTC (${reports.map((r) => r.replace(`${REPORT_DIR}/`, '')).join(', ')}), ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
   'Score = killed and timed-out mutants over all valid ones (survived and not covered count against it); "of covered" leaves out the mutants no test runs.',
-  `Static mutants (module-level constants, which need every test re-run) are ignored (\`ignoreStatic\`), as are mutants the TypeScript checker rejects. Per-file detail: \`reports/mutation/pure.html\`, \`reports/mutation/inbound.html\`.${missing.length ? ` Not run: ${missing.join(', ')}.` : ''}`,
+  `Static mutants (module-level constants, which need every test re-run) are ignored (\`ignoreStatic\`), as are mutants the TypeScript checker rejects. Log lines are not mutated (\`stryker-plugins/ignore-logging.mjs\`). Per-file detail: \`${REPORT_DIR}/<part>.html\`.${missing.length ? ` Not measured: ${missing.join(', ')}.` : ''}`,
   '',
-  '| folder | mutants | killed | timed out | survived | no coverage | ignored (static) | score | of covered |',
+  '| folder | mutants | killed | timed out | survived | no coverage | ignored (static, log lines) | score | of covered |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ...[...byGroup].map(([g, c]) => row(g, c)),
   row('all', total),

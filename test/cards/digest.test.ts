@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildDigestModel, buildDigestModelFromSummary } from '../../src/domain/digest/model.ts';
 import { summariseDigestInput } from '../../src/domain/digest/summary.ts';
 import { buildDigestCard } from '../../src/cards/digest.ts';
@@ -18,9 +18,15 @@ function walk(node: unknown, visit: (n: Node) => void): void {
   }
 }
 
+// Built afresh before each test, not once when the file is read: Stryker switches a mutant on after
+// the file is collected, so a card built at collection would never meet the mutant the test should catch.
 describe('buildDigestCard for a seeded week', () => {
-  const card = buildDigestCard(buildDigestModel(seededWeek()));
-  const text = allMarkdown(card);
+  let card: Node;
+  let text: string;
+  beforeEach(() => {
+    card = buildDigestCard(buildDigestModel(seededWeek()));
+    text = allMarkdown(card);
+  });
 
   it('is a Card JSON 2.0 card coloured by health, titled with the round', () => {
     expect(card.schema).toBe('2.0');

@@ -78,4 +78,13 @@ describe('duban inbound', () => {
     expect(r.err).toEqual(['没有这些待处理的死信：#424242']);
     expect(await queue.count()).toBe(1);
   });
+
+  it('retry --all queues every pending dead letter and, missing nothing, exits 0', async () => {
+    const id = await insertDeadLetter(t.db, { eventId: 'ev_poison_2', kind: 'status_report', job: { ...poisonJob, eventId: 'ev_poison_2' }, errorCode: 'PG_22021', errorMessage: 'x', createdAt: new Date('2021-06-08T02:00:02Z') });
+    const r = await run('retry', '--all');
+    expect(r).toMatchObject({ code: 0, err: [] });
+    expect(r.out[0]).toBe(`已重新放入队列：#${id}（status_report，事件 ev_poison_2）`);
+    expect(await listDeadLetters(t.db)).toEqual([]);
+    expect(await queue.count()).toBe(2);
+  });
 });

@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/plan/parse.ts';
+import type { ParsedPlan } from '../../src/plan/types.ts';
 
+// Parsed afresh before each test, not once when the file is read: Stryker switches a mutant on after
+// the file is collected, so a plan parsed at collection would never meet the mutant the test should catch.
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/plans/${name}`, import.meta.url), 'utf8');
 
 describe('a 2022 table with other numbering, half-width punctuation and page breaks', () => {
-  const plan = parsePlan(fixture('cnipa-2022-table.txt'));
+  let plan: ParsedPlan;
+  beforeEach(() => {
+    plan = parsePlan(fixture('cnipa-2022-table.txt'));
+  });
 
   it('reads metadata: [2022] brackets become 〔2022〕, (2022) becomes （2022）', () => {
     expect(plan).toMatchObject({
@@ -57,7 +63,10 @@ describe('a 2022 table with other numbering, half-width punctuation and page bre
 });
 
 describe('a 2023 document with inline responsibility only', () => {
-  const plan = parsePlan(fixture('inline-2023.txt'));
+  let plan: ParsedPlan;
+  beforeEach(() => {
+    plan = parsePlan(fixture('inline-2023.txt'));
+  });
 
   it('makes a task of each numbered item with （…负责）, titled by its first sentence', () => {
     expect(plan.title).toBe('2023年知识产权运用促进工作要点');
@@ -100,7 +109,10 @@ describe('a 2023 document with inline responsibility only', () => {
 });
 
 describe('a 2024 table with a 序号 column and its own column order', () => {
-  const plan = parsePlan(fixture('table-2024-serial.txt'));
+  let plan: ParsedPlan;
+  beforeEach(() => {
+    plan = parsePlan(fixture('table-2024-serial.txt'));
+  });
 
   it('maps columns by the header row', () => {
     expect(plan.docNumber).toBe('国知办发保字〔2024〕12号');
@@ -134,7 +146,10 @@ describe('a short notice whose 一、 items carry the responsibility', () => {
     '二、强化运营服务。(运用促进司负责)',
     '三、其他事项。各单位按要求做好有关工作。',
   ].join('\n');
-  const plan = parsePlan(text);
+  let plan: ParsedPlan;
+  beforeEach(() => {
+    plan = parsePlan(text);
+  });
 
   it('makes tasks of the items without sections', () => {
     expect(plan.year).toBe(2025);

@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/plan/parse.ts';
+import type { ParsedPlan } from '../../src/plan/types.ts';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
-const seed = parsePlan(read('../../samples/cnipa-2021.txt'));
+// Parsed afresh before each test, not once when the file is read: Stryker switches a mutant on after
+// the file is collected, so a plan parsed at collection would never meet the mutant the test should catch.
+let seed: ParsedPlan;
+beforeEach(() => {
+  seed = parsePlan(read('../../samples/cnipa-2021.txt'));
+});
 const point = (n: number) => seed.keyPoints.find((k) => k.number === n)!;
 
 describe('the 工作要点 of the seed body', () => {

@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/plan/parse.ts';
+import type { ParsedPlan } from '../../src/plan/types.ts';
 
 const seed = readFileSync(new URL('../../samples/cnipa-2021.txt', import.meta.url), 'utf8');
-const plan = parsePlan(seed, { fileName: 'cnipa-2021.txt' });
+// Parsed afresh before each test, not once when the file is read: Stryker switches a mutant on after
+// the file is collected, so a plan parsed at collection would never meet the mutant the test should catch.
+let plan: ParsedPlan;
+beforeEach(() => {
+  plan = parsePlan(seed, { fileName: 'cnipa-2021.txt' });
+});
 const task = (n: number) => plan.tasks.find((t) => t.number === n)!;
 
 describe('the 2021 CNIPA guideline (seed)', () => {
@@ -81,7 +87,10 @@ describe('the 2021 CNIPA guideline (seed)', () => {
 
 describe('the seed body alone (inline responsibility)', () => {
   const body = seed.slice(0, seed.indexOf('## 附件'));
-  const inline = parsePlan(body);
+  let inline: ParsedPlan;
+  beforeEach(() => {
+    inline = parsePlan(body);
+  });
 
   it('reads the （N） items that carry （XX负责） as tasks, joining words split by page breaks', () => {
     expect(inline.tasks.map((t) => t.title)).toEqual([

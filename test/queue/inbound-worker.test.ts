@@ -1,10 +1,11 @@
-import { Queue, type Worker } from 'bullmq';
+import { Queue, UnrecoverableError, type Worker } from 'bullmq';
 import { eq } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inboundDeadLetters, people, processedEvents } from '../../src/db/schema/index.ts';
 import { DubanError } from '../../src/errors.ts';
 import { createLogger } from '../../src/logging.ts';
+import { metrics } from '../../src/metrics.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import type { InboundHandler, InboundJob, InboundKind, LarkMessage } from '../../src/contracts/inbound.ts';
 import { createInboundEnqueue } from '../../src/queue/inbound.ts';
@@ -163,5 +164,81 @@ describe('inbound worker', () => {
     const bad = { ...job('x'), eventId: '' };
     await expect(processInboundJob(bad, { db: t.db, logger, now: () => NOW })).rejects.toThrow(/event id/);
     expect(await processedRows('')).toHaveLength(0);
+  });
+
+  it('refuses, as not worth retrying, a job that is no object or whose event id or kind is not text, and writes nothing', async () => {
+    const deps = { db: t.db, logger, now: () => NOW, handlers: { message: savePerson } };
+    const before = await t.db.select().from(processedEvents);
+    const bad = [null, { ...job('x'), eventId: 42 }, { ...job('no-kind'), kind: undefined }, { ...job('kind-number'), kind: 7 }];
+    for (const data of bad) {
+      const refused = processInboundJob(data as unknown as InboundJob, deps);
+      await expect(refused).rejects.toBeInstanceOf(UnrecoverableError);
+      await expect(refused).rejects.toThrow('inbound job without event id or kind');
+    }
+    expect(calls).toEqual([]);
+    expect(await t.db.select().from(processedEvents)).toEqual(before);
+  });
+
+  it('moves a queued job without an event id to the dead-letter table instead of retrying it', async () => {
+    worker = startInboundWorker({ connection: workerConn, prefix, db: t.db, logger, now: () => NOW, handlers: { message: savePerson } });
+    const jobId = `no-event-id-${newEventId()}`;
+    const { eventId: _e, ...withoutId } = job('x');
+    await queue.add('message', withoutId as InboundJob, { jobId, attempts: 5 });
+    await until(async () => (await queue.getJobState(jobId)) === 'completed');
+    const done = await queue.getJob(jobId);
+    expect(done?.attemptsMade, 'not retried').toBe(1);
+    expect(done?.returnvalue).toBe('dead_lettered');
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('inbound worker: Redis errors', () => {
+  it('logs an error the worker emits instead of letting it crash the process', async () => {
+    worker = startInboundWorker({ connection: workerConn, prefix, db: t.db, logger, now: () => NOW });
+    expect(() => worker!.emit('error', new Error('connect ECONNREFUSED 127.0.0.1:6379'))).not.toThrow();
+  });
+});
+
+describe('inbound worker: kinds written in batches', () => {
+  it('hands the jobs of a batched kind to its batch writer, runs other kinds one by one, and dead-letters a job the batch refused', async () => {
+    const batched: string[][] = [];
+    const writeMessages = async (jobs: InboundJob[]) => {
+      batched.push(jobs.map((j) => j.eventId));
+      return jobs.map((j) => (j.eventId.startsWith('poison') ? new DubanError('REPORT_INVALID', '这条填报无法保存') : ('processed' as const)));
+    };
+    worker = startInboundWorker({
+      connection: workerConn, prefix, db: t.db, logger, now: () => NOW, handlers: { message: savePerson }, batchHandlers: { message: writeMessages }, batch: { maxWaitMs: 5 },
+    });
+    const [a, b, poison, other] = [newEventId(), newEventId(), `poison-${newEventId()}`, newEventId()];
+    const enqueue = createInboundEnqueue(queue);
+    await Promise.all([a, b, poison].map((id) => enqueue(job(id))));
+    await enqueue(job(other, 'card_action'));
+    for (const id of [a, b, poison, other]) await until(async () => (await queue.getJobState(eventJobId(id))) === 'completed');
+    expect(batched.flat().sort()).toEqual([a, b, poison].sort());
+    expect(calls).toEqual([]); // the one-by-one handler of the batched kind is not used
+    expect((await queue.getJob(eventJobId(a)))?.returnvalue).toBe('processed');
+    expect((await queue.getJob(eventJobId(poison)))?.returnvalue).toBe('dead_lettered');
+    expect(await t.db.select().from(inboundDeadLetters).where(eq(inboundDeadLetters.eventId, poison))).toMatchObject([{ errorCode: 'REPORT_INVALID' }]);
+    expect((await queue.getJob(eventJobId(other)))?.returnvalue).toBe('processed');
+    expect(await processedRows(other)).toHaveLength(1); // recorded by processInboundJob, not the batch
+  });
+});
+
+describe('inbound worker: failed attempts on /metrics', () => {
+  const failed = async (final: 'true' | 'false') =>
+    (await metrics.failedJobs.get()).values.find((v) => v.labels.queue === QUEUES.inbound && v.labels.final === final)?.value ?? 0;
+
+  it('counts each failed attempt that will be retried as final=false, and the last one as final=true', async () => {
+    const down: InboundHandler<'message'> = async () => {
+      throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    };
+    worker = startInboundWorker({ connection: workerConn, prefix, db: t.db, logger, now: () => NOW, handlers: { message: down }, retryMaxMs: 10 });
+    const [retried, last] = [await failed('false'), await failed('true')];
+    const id = newEventId();
+    await queue.add('message', job(id), { jobId: eventJobId(id), attempts: 3, backoff: { type: 'fixed', delay: 10 } });
+    await until(async () => (await queue.getJobState(eventJobId(id))) === 'failed');
+    await until(async () => (await failed('true')) === last + 1); // the 'failed' listener runs after the state is written
+    expect(await failed('false')).toBe(retried + 2);
+    expect((await queue.getJob(eventJobId(id)))?.attemptsMade).toBe(3);
   });
 });

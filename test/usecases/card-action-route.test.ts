@@ -5,7 +5,7 @@ import { plans } from '../../src/db/schema/index.ts';
 import type { ParsedDirectory } from '../../src/directory/types.ts';
 import type { LarkCardAction } from '../../src/contracts/inbound.ts';
 import { bootstrapFromFiles } from '../../src/usecases/bootstrap.ts';
-import { createCardActionRoute, TASK_DETAIL_TOAST } from '../../src/usecases/inbound/card-action-route.ts';
+import { ASK_TOAST, createCardActionRoute, TASK_DETAIL_TOAST } from '../../src/usecases/inbound/card-action-route.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { addRound } from '../support/seed-reports.ts';
 
@@ -110,6 +110,38 @@ describe('the card action route', () => {
       expect(out.card).toBeUndefined();
     });
   }
+
+  it('queues a question asked by a button for the person who clicked, and refuses an empty or overlong one', async () => {
+    const admin = directory.admins![0]!.openId;
+    const ask = (question: unknown) => route(action({ operatorOpenId: admin, value: { kind: 'ask', question }, openChatId: 'oc_here', openMessageId: 'om_here' }), ctx);
+    expect(await ask('任务5进展')).toEqual({
+      toast: { type: 'info', content: ASK_TOAST },
+      job: { kind: 'ask', payload: { question: '任务5进展', openId: admin, chatId: 'oc_here', messageId: 'om_here' } },
+    });
+    expect((await ask('问'.repeat(200))).job?.kind).toBe('ask');
+    for (const bad of ['问'.repeat(201), '   ', 5]) {
+      const out = await ask(bad);
+      expect(out.toast).toEqual({ type: 'error', content: '无法识别的卡片操作，请使用最新的卡片填报' });
+      expect(out.job).toBeUndefined();
+    }
+  });
+
+  it('refuses an operator id that cannot be stored (a control character), and queues nothing', async () => {
+    const out = await route({ ...report(7, { status: 'done' }), operatorOpenId: 'ou_\u0000x' }, ctx);
+    expect(out).toEqual({ toast: { type: 'error', content: '无法识别操作人' } });
+  });
+
+  it('accepts a card of a round that ended within the grace days as late, and refuses one past them', async () => {
+    const late = await addRound(t.db, view.plan.id, '2021-W22'); // ended 2021-06-06, two days before NOW
+    const lateOut = await route(report(7, { status: 'done' }, { roundId: late }), ctx);
+    expect(lateOut.toast).toEqual({ type: 'success', content: '已提交（逾期补报）：已完成 · 100%' });
+    expect(lateOut.job).toMatchObject({ kind: 'status_report', payload: { roundId: late } });
+    const old = await addRound(t.db, view.plan.id, '2021-W20'); // ended 2021-05-23, 16 days before NOW
+    const oldOut = await route(report(7, { status: 'done' }, { roundId: old }), ctx);
+    expect(oldOut).toEqual({ toast: { type: 'error', content: '该卡片所属的填报轮次（2021-W20）已结束超过 7 天，不再接受补报，请在最新的卡片上填报' } });
+    const strict = createCardActionRoute(t.db, { timezone: 'Asia/Shanghai', lateGraceDays: 1 });
+    expect((await strict(report(7, { status: 'done' }, { roundId: late }), ctx)).toast.content).toBe('该卡片所属的填报轮次（2021-W22）已结束超过 1 天，不再接受补报，请在最新的卡片上填报');
+  });
 
   it('refuses a card whose round belongs to another plan, and queues nothing', async () => {
     const [other] = await t.db

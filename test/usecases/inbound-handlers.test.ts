@@ -2,13 +2,13 @@ import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPlanView, type PlanView } from '../../src/db/repositories/plan-view.repository.ts';
-import { departments, indicatorValues, reports } from '../../src/db/schema/index.ts';
+import { departments, indicatorValues, reporters, reports } from '../../src/db/schema/index.ts';
 import type { ParsedDirectory } from '../../src/directory/types.ts';
-import type { InboundJob, InboundKind, InboundPayloads } from '../../src/contracts/inbound.ts';
+import type { InboundJob, InboundJobOf, InboundKind, InboundPayloads } from '../../src/contracts/inbound.ts';
 import type { EnqueueMeta } from '../../src/queue/outbox.ts';
 import type { LarkOperation } from '../../src/lark/operations.ts';
 import { bootstrapFromFiles } from '../../src/usecases/bootstrap.ts';
-import { createInboundHandlers } from '../../src/usecases/inbound/handlers.ts';
+import { createInboundHandlers, UNSUPPORTED_REPLY } from '../../src/usecases/inbound/handlers.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { addRound } from '../support/seed-reports.ts';
 
@@ -108,6 +108,64 @@ describe('inbound job handlers', () => {
     expect(sent[0]!.op).toMatchObject({ kind: 'send', to: { openId: 'ou_admin_0002' } });
     expect(JSON.stringify(sent[0]!.op)).toContain(view.tasks.find((x) => x.number === 9)!.title);
     expect(sent[0]!.meta).toEqual({ purpose: 'task_detail', ref: 'event:ev_detail_9' });
+  });
+
+  it('sends the detail with where it was clicked, so a failed private message can be told there', async () => {
+    sent.length = 0;
+    await run('task_detail', { taskId: taskId(9), openId: 'ou_admin_0002', chatId: 'oc_clicked', messageId: 'om_clicked' }, 'ev_detail_ctx');
+    await run('task_detail', { taskId: taskId(9), openId: 'ou_admin_0002', chatId: 'oc_clicked' }, 'ev_detail_chat');
+    expect(sent.map((s) => s.meta)).toEqual([
+      { purpose: 'task_detail', ref: 'event:ev_detail_ctx', context: { chatId: 'oc_clicked', messageId: 'om_clicked' } },
+      { purpose: 'task_detail', ref: 'event:ev_detail_chat', context: { chatId: 'oc_clicked' } },
+    ]);
+  });
+
+  it('answers a message it cannot read with the short reply saying what it reads', async () => {
+    sent.length = 0;
+    await run('unsupported_message', message({ messageId: 'om_image', messageType: 'image', text: undefined }));
+    expect(sent).toEqual([
+      { op: { kind: 'reply', messageId: 'om_image', chatId: 'oc_dept_ygs', content: { text: UNSUPPORTED_REPLY } }, meta: { purpose: 'answer', ref: 'message:om_image' } },
+    ]);
+  });
+
+  it('answers a question asked by a button privately, under the event’s ref, with where it was clicked', async () => {
+    sent.length = 0;
+    const admin = directory.admins![0]!.openId;
+    await run('ask', { question: '任务9进展', openId: admin, chatId: 'oc_clicked', messageId: 'om_clicked' }, 'ev_ask_ctx');
+    await run('ask', { question: '任务9进展', openId: admin }, 'ev_ask_plain');
+    expect(sent.map((s) => s.op.kind)).toEqual(['send', 'send']);
+    expect(sent[0]!.op).toMatchObject({ to: { openId: admin } });
+    expect(JSON.stringify(sent[0]!.op)).toContain(view.tasks.find((x) => x.number === 9)!.title);
+    expect(sent.map((s) => s.meta)).toEqual([
+      { purpose: 'answer', ref: 'event:ev_ask_ctx', context: { chatId: 'oc_clicked', messageId: 'om_clicked' } },
+      { purpose: 'answer', ref: 'event:ev_ask_plain', context: undefined },
+    ]);
+  });
+
+  it('adds the people mentioned in 添加填报人 as reporters, never the bot itself', async () => {
+    sent.length = 0;
+    const admin = directory.admins![0]!.openId;
+    const withBot = createInboundHandlers({ send: async (op, meta) => void sent.push({ op, meta }), timezone: 'Asia/Shanghai', bot: { openId: async () => 'ou_bot' } });
+    const job = {
+      kind: 'message', eventId: 'ev_add_reporter', eventType: 'im.message.receive_v1', receivedAt: NOW.toISOString(),
+      payload: message({ messageId: 'om_add', chatId: 'oc_group', chatType: 'group', text: '@_user_1 添加填报人 人事司 @_user_1 @_user_2', senderOpenId: admin,
+        mentions: [{ key: '@_user_1', openId: 'ou_bot', name: '督办机器人' }, { key: '@_user_2', openId: 'ou_new_reporter', name: '新填报人' }] }),
+    } as InboundJob;
+    await t.db.transaction((tx) => withBot.message(job as InboundJobOf<'message'>, { tx, logger: pino({ level: 'silent' }), now: () => NOW }));
+    const dept = (await t.db.select().from(departments).where(eq(departments.name, '人事司')))[0]!;
+    const rows = await t.db.select().from(reporters).where(eq(reporters.departmentId, dept.id));
+    expect(rows.map((r) => r.openId)).toContain('ou_new_reporter');
+    expect(rows.map((r) => r.openId)).not.toContain('ou_bot');
+    expect(sent).toHaveLength(1);
+  });
+
+  it('records the bot added to a chat and tells every admin once, under a ref per event and admin', async () => {
+    sent.length = 0;
+    const admin = directory.admins![0]!.openId;
+    await run('bot_membership', { chatId: 'oc_new_group', chatName: '新群', change: 'added', operatorOpenId: admin }, 'ev_bot_in');
+    const admins = directory.admins!.map((a) => a.openId);
+    expect(sent.map((s) => s.op)).toEqual(admins.map((openId) => ({ kind: 'send', to: { openId }, content: { text: expect.stringContaining('把机器人加入了群「新群」（oc_new_group）') } })));
+    expect(sent.map((s) => s.meta.ref)).toEqual(admins.map((a) => `bot-membership:ev_bot_in:${a}`));
   });
 
   it('refuses a task detail for a task that does not exist, without retrying and sending nothing', async () => {

@@ -1,11 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildDigestModel } from '../../../src/domain/digest/model.ts';
+import type { DigestModel } from '../../../src/domain/digest/types.ts';
 import { meetsTarget } from '../../../src/domain/digest/indicators.ts';
 import { daysUntil } from '../../../src/domain/digest/countdown.ts';
 import { hugeWeek, seededWeek, TZ } from './fixture.ts';
 
+// Built afresh before each test, not once when the file is read: Stryker switches a mutant on after
+// the file is collected, so a model built at collection would never meet the mutant the test should catch.
 describe('buildDigestModel for a seeded week', () => {
-  const model = buildDigestModel(seededWeek());
+  let model: DigestModel;
+  beforeEach(() => {
+    model = buildDigestModel(seededWeek());
+  });
 
   it('gives the round and its dates', () => {
     expect(model.round).toEqual({ key: '2021-W23', startsAt: '2021-06-06T16:00:00.000Z', endsAt: '2021-06-13T16:00:00.000Z' });
