@@ -133,14 +133,14 @@ describe('the card action route', () => {
 
   it('accepts a card of a round that ended within the grace days as late, and refuses one past them', async () => {
     const late = await addRound(t.db, view.plan.id, '2021-W22'); // ended 2021-06-06, two days before NOW
-    const lateOut = await route(report(7, { status: 'done' }, { roundId: late }), ctx);
-    expect(lateOut.toast).toEqual({ type: 'success', content: '已提交（逾期补报）：已完成 · 100%' });
+    const lateOut = await route(report(7, { status: 'at_risk', progress: '40' }, { roundId: late }), ctx);
+    expect(lateOut.toast).toEqual({ type: 'success', content: '已提交（逾期补报）：存在风险 · 40%' });
     expect(lateOut.job).toMatchObject({ kind: 'status_report', payload: { roundId: late } });
     const old = await addRound(t.db, view.plan.id, '2021-W20'); // ended 2021-05-23, 16 days before NOW
-    const oldOut = await route(report(7, { status: 'done' }, { roundId: old }), ctx);
+    const oldOut = await route(report(7, { status: 'at_risk', progress: '40' }, { roundId: old }), ctx);
     expect(oldOut).toEqual({ toast: { type: 'error', content: '该卡片所属的填报轮次（2021-W20）已结束超过 7 天，不再接受补报，请在最新的卡片上填报' } });
     const strict = createCardActionRoute(t.db, { timezone: 'Asia/Shanghai', lateGraceDays: 1 });
-    expect((await strict(report(7, { status: 'done' }, { roundId: late }), ctx)).toast.content).toBe('该卡片所属的填报轮次（2021-W22）已结束超过 1 天，不再接受补报，请在最新的卡片上填报');
+    expect((await strict(report(7, { status: 'at_risk', progress: '40' }, { roundId: late }), ctx)).toast.content).toBe('该卡片所属的填报轮次（2021-W22）已结束超过 1 天，不再接受补报，请在最新的卡片上填报');
   });
 
   it('refuses a card whose round belongs to another plan, and queues nothing', async () => {

@@ -5,7 +5,8 @@ import { DateTime } from 'luxon';
 import type { DbOrTx } from '../../db/client.ts';
 import { DubanError } from '../../errors.ts';
 import { LARK_FILE_MAX_BYTES, type LarkFileType } from '../../lark/operations.ts';
-import { exportReport, type ExportFormat } from '../export-report.ts';
+// exceljs and docx load only when an export runs (a web process never needs them: issue 14)
+import type { ExportFormat } from '../export-report.ts';
 
 export interface ExportedFile {
   fileName: string;
@@ -30,7 +31,7 @@ export async function exportToBytes(db: DbOrTx, format: ExportFormat, o: { now: 
   const fileName = `${kind.name}_${DateTime.fromJSDate(o.now, { zone: o.timezone }).toFormat('yyyy-MM-dd')}.${format}`;
   const dir = await mkdtemp(path.join(tmpdir(), 'duban-export-'));
   try {
-    const result = await exportReport(db, { format, out: path.join(dir, fileName), now: o.now, timezone: o.timezone });
+    const result = await (await import('../export-report.ts')).exportReport(db, { format, out: path.join(dir, fileName), now: o.now, timezone: o.timezone });
     const bytes = await readFile(result.file);
     if (bytes.length === 0) throw new DubanError('EXPORT_EMPTY', '导出的文件为空，未发送');
     if (bytes.length > LARK_FILE_MAX_BYTES) {
