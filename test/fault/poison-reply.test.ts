@@ -14,7 +14,7 @@ import { faultConfig, startWorkers, teardown, TEARDOWN_MS } from './harness.ts';
 import { BUSINESS_NOW, freshEventId, seedRound, rows, storedOnce, until, type SeededRound } from '../support/seeded-round.ts';
 
 // A poison reply among 100 queued ones (its department was deleted after it was acknowledged, so
-// Postgres rejects it on every attempt): the 99 others are stored, the poison one lands in the
+// the worker's re-check inside the write transaction refuses it on every attempt): the 99 others are stored, the poison one lands in the
 // dead-letter table instead of failing silently, and once the cause is fixed
 // `duban inbound retry` stores it.
 
@@ -66,15 +66,18 @@ describe('a poison reply in a batch of 100', () => {
     const poison = jobs[42]!.eventId;
     await until('the 99 to be stored', () => storedOnce(db.db, good), (s) => s.stored === 99, 30_000);
     const letters = await until('the poison reply to be dead-lettered', deadLetters, (l) => l.length === 1, 30_000);
-    expect(letters).toMatchObject([{ event_id: poison, error_code: 'PG_23503', retried_at: null }]);
+    expect(letters).toMatchObject([{ event_id: poison, error_code: 'NOT_REPORTER', retried_at: null }]);
     expect((await storedOnce(db.db, [poison])).stored).toBe(0);
     expect(await rows(db.db, sql`select 1 from processed_events where event_id = ${poison}`), 'not recorded as processed').toEqual([]);
     await until('the queue to settle', () => queue.getJobCounts('active', 'waiting', 'delayed', 'failed'), (c) => Object.values(c).every((n) => n === 0), 10_000);
     expect((await queue.getJob(eventJobId(poison)))?.returnvalue).toBe('dead_lettered');
     expect(await metricsText(), 'the metric counts it').toMatch(/^duban_inbound_dead_letters_total\{kind="status_report"\} 1$/m);
 
-    // Fix the cause (restore the department), then re-drive it from the command line.
+    // Fix the cause (restore the department, its reporter and its assignment), then re-drive it from the command line.
+    const p = jobs[42]!.payload;
     await db.db.execute(sql`insert into departments (id, name) values (${POISON_DEPT}, '恢复的部门')`);
+    await db.db.execute(sql`insert into reporters (department_id, open_id) values (${POISON_DEPT}, ${p.reporterOpenId})`);
+    await db.db.execute(sql`insert into assignments (task_id, department_id, position, role) values (${p.taskId}, ${POISON_DEPT}, 99, 'co')`);
     const out: string[] = [];
     const config = faultConfig({ databaseUrl: db.url, redisUrl: testRedisUrl, prefix });
     expect(await inboundCommand.run(['retry', '--all'], { config, out: (l) => out.push(l), err: (l) => out.push(l) })).toBe(0);
