@@ -149,7 +149,7 @@ export function indicatorRow(i: ReportIndicator, timezone: string): Record<strin
   };
 }
 
-export const HISTORY_COLUMNS = [
+export const REVIEW_COLUMNS = [
   { header: '任务编号', key: 'number', width: 6 },
   { header: '任务名称', key: 'title', width: 24 },
   { header: '事项', key: 'kind', width: 8 },
@@ -164,7 +164,7 @@ export const HISTORY_COLUMNS = [
   { header: '审批意见', key: 'comment', width: 30 },
 ] as const;
 
-export type HistoryRow = Record<(typeof HISTORY_COLUMNS)[number]['key'], string | number | null>;
+export type ReviewRow = Record<(typeof REVIEW_COLUMNS)[number]['key'], string | number | null>;
 
 const OUTCOME: Record<ReviewHistoryEntry['kind'], Record<string, string>> = {
   extension: { pending: '待审批', approved: '同意', refused: '不同意' },
@@ -172,7 +172,7 @@ const OUTCOME: Record<ReviewHistoryEntry['kind'], Record<string, string>> = {
 };
 
 /** One row per 延期申请 and 办结审核: who asked, who decided, when, why. */
-export function historyRows(task: ReportTask): HistoryRow[] {
+export function reviewRows(task: ReportTask): ReviewRow[] {
   return (task.history ?? []).map((h) => ({
     number: task.number,
     title: task.title,

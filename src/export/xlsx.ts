@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { STATUSES } from '../domain/status.ts';
 import { LARK_HEX, NOT_REPORTED_LABEL, STATUS_COLOR, STATUS_LABEL } from '../domain/vocabulary/status.ts';
 import {
-  HISTORY_COLUMNS as REVIEW_COLUMNS, historyRows as reviewRows, INDICATOR_COLUMNS, indicatorRow, KEY_POINT_COLUMNS, keyPointRows, LEDGER_COLUMNS, ledgerRows, REGION_COLUMNS, RESULTS_COLUMNS, resultsRow, SECTION_COLUMNS, sectionRows,
+  INDICATOR_COLUMNS, indicatorRow, KEY_POINT_COLUMNS, keyPointRows, LEDGER_COLUMNS, ledgerRows, REGION_COLUMNS, RESULTS_COLUMNS, resultsRow, REVIEW_COLUMNS, reviewRows, SECTION_COLUMNS, sectionRows,
 } from './sheets.ts';
 import { progressTicker, type ExportProgress, type ReportData } from './types.ts';
 import { HISTORY_COLUMNS, HISTORY_NOTE, historyValues, type HistoryRow } from './history-sheet.ts';
