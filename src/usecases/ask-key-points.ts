@@ -3,11 +3,12 @@ import { taskRegionSummary, type TaskRegionSummary } from '../db/repositories/re
 import {
   findTaskByNumber, listRecentRounds, listTaskDepartments, listTaskStatuses, listTaskTrend, type PlanRow, type TaskStatusRow,
 } from '../db/repositories/status.repository.ts';
-import { formatLocalTime, roundFor } from '../domain/rounds.ts';
+import { roundFor } from '../domain/rounds.ts';
 import { overallStatus, type Status } from '../domain/status.ts';
-import type { Answer, DepartmentStatus, TaskLine } from '../cards/answers/index.ts';
-import { statusOf, summariseTasks, taskProgress, toLine, type AskOptions } from './ask-tasks.ts';
+import type { Answer, TaskLine } from '../cards/answers/index.ts';
+import { summariseTasks, taskProgress, toLine, type AskOptions } from './ask-tasks.ts';
 import { readTogether } from '../db/reads.ts';
+import { departmentStatuses } from './ask-task.ts';
 
 const TREND_ROUNDS = 4;
 /** Key points have no 完成时间 of their own: they run through the year, reported with the year's 成效. */
@@ -39,19 +40,7 @@ export async function answerKeyPoint(db: Db, plan: PlanRow, number: number, coun
     () => taskRegionSummary(db, plan.id, number, roundKey, 5, 'key_point'),
   ]);
   if (!item) return { kind: 'key_points', tasks: [], missing: [number], count, all: false };
-  const oldestFirst = [...rounds].reverse();
-  const trend = new Map<string, Status | null>(trendRows.map((r) => [`${r.departmentId}:${r.roundId}`, statusOf(r.status)]));
-  const departments: DepartmentStatus[] = deps.map((d) => ({
-    name: d.name,
-    role: d.role,
-    status: statusOf(d.status),
-    progress: d.progress,
-    reporter: d.reporterName ?? d.reporterOpenId,
-    reportedAt: d.reportedAt ? formatLocalTime(d.reportedAt, o.timezone) : null,
-    note: d.note ?? '',
-    evidenceUrl: d.evidenceUrl ?? null,
-    trend: oldestFirst.map((r) => trend.get(`${d.departmentId}:${r.id}`) ?? null),
-  }));
+  const departments = departmentStatuses(deps, rounds, trendRows, o.timezone);
   // the bureau's departments decide the state; a key point of the regions alone takes theirs
   const byRegions = departments.length === 0 && regions !== null;
   const status = byRegions ? regionsStatus(regions) : overallStatus(departments.map((d) => d.status));
@@ -66,7 +55,7 @@ export async function answerKeyPoint(db: Db, plan: PlanRow, number: number, coun
       deadlineState: 'ok',
       status,
       progress: byRegions ? (status === 'done' ? 100 : regions.progress) : taskProgress(status, departments.map((d) => d.progress)),
-      trendRounds: oldestFirst.map((r) => r.key),
+      trendRounds: [...rounds].reverse().map((r) => r.key),
       departments,
       ...(regions ? { regions } : {}),
     },

@@ -15,6 +15,27 @@ import { historyEntry } from './review/history.ts';
 
 const TREND_ROUNDS = 4;
 
+type DepartmentRow = Awaited<ReturnType<typeof listTaskDepartments>>[number];
+type RoundRow = Awaited<ReturnType<typeof listRecentRounds>>[number];
+type TrendRow = Awaited<ReturnType<typeof listTaskTrend>>[number];
+
+/** Each responsible unit's last report with its trend over the recent rounds (oldest first): a task's or a key point's answer. */
+export function departmentStatuses(deps: readonly DepartmentRow[], rounds: readonly RoundRow[], trendRows: readonly TrendRow[], timezone: string): DepartmentStatus[] {
+  const oldestFirst = [...rounds].reverse();
+  const trend = new Map<string, Status | null>(trendRows.map((r) => [`${r.departmentId}:${r.roundId}`, statusOf(r.status)]));
+  return deps.map((d) => ({
+    name: d.name,
+    role: d.role,
+    status: statusOf(d.status),
+    progress: d.progress,
+    reporter: d.reporterName ?? d.reporterOpenId,
+    reportedAt: d.reportedAt ? formatLocalTime(d.reportedAt, timezone) : null,
+    note: d.note ?? '',
+    evidenceUrl: d.evidenceUrl ?? null,
+    trend: oldestFirst.map((r) => trend.get(`${d.departmentId}:${r.id}`) ?? null),
+  }));
+}
+
 function deadlineText(kind: string | null, dueDate: string | null, year: number): string {
   const due = dueDate ?? dueDateFor(kind, year);
   const label = kind === 'year_end' || kind === 'milestone' ? DEADLINE_KIND_LABEL[kind] : null;
@@ -40,19 +61,7 @@ export async function answerTask(db: Db, plan: PlanRow, number: number, taskCoun
   ]);
   if (!task) return { kind: 'task_not_found', number, taskCount };
   const history = (await reviewHistory(db, { taskIds: [task.id] })).map((h) => historyEntry(h, o.timezone));
-  const oldestFirst = [...rounds].reverse();
-  const trend = new Map<string, Status | null>(trendRows.map((r) => [`${r.departmentId}:${r.roundId}`, statusOf(r.status)]));
-  const departments: DepartmentStatus[] = deps.map((d) => ({
-    name: d.name,
-    role: d.role,
-    status: statusOf(d.status),
-    progress: d.progress,
-    reporter: d.reporterName ?? d.reporterOpenId,
-    reportedAt: d.reportedAt ? formatLocalTime(d.reportedAt, o.timezone) : null,
-    note: d.note ?? '',
-    evidenceUrl: d.evidenceUrl ?? null,
-    trend: oldestFirst.map((r) => trend.get(`${d.departmentId}:${r.id}`) ?? null),
-  }));
+  const departments = departmentStatuses(deps, rounds, trendRows, o.timezone);
   const status = overallStatus(departments.map((d) => d.status));
   return {
     kind: 'task',
@@ -64,7 +73,7 @@ export async function answerTask(db: Db, plan: PlanRow, number: number, taskCoun
       deadlineState: taskDeadline(task.deadlineKind, task.dueDate, status, plan.year, o),
       status,
       progress: taskProgress(status, departments.map((d) => d.progress)),
-      trendRounds: oldestFirst.map((r) => r.key),
+      trendRounds: [...rounds].reverse().map((r) => r.key),
       departments,
       ...(regions ? { regions } : {}),
       ...(history.length ? { history } : {}),
