@@ -79,7 +79,7 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
       return { toast: { type: 'info', content: TASK_DETAIL_TOAST }, job: { kind: 'task_detail', payload } };
     }
     const review = parseReviewAction(raw);
-    if (review) return routeReviewAction(db, review, action, operator, { ...ctx, timezone: opts.timezone });
+    if (review) return routeReviewAction(db, review, action, operator, { ...ctx, timezone: opts.timezone, dir: await access.current() });
     if (isResultsAction(raw)) return resultsCardAction(db, raw, action, ctx, { timezone: opts.timezone, settings: opts.results });
     if (isAsk(raw)) {
       const allowed = await decideAsk(db, { openId: operator });

@@ -2,9 +2,8 @@ import type { CardActionOutcome, LarkCardAction, RouteContext } from '../../cont
 import type { Db } from '../../db/client.ts';
 import { listAdmins, listReporters } from '../../db/repositories/directory.repository.ts';
 import { findPendingExtension, leadDepartmentOf, taskForUnit } from '../../db/repositories/review.repository.ts';
-import { lockedTaskFacts } from '../../db/repositories/submission-facts.repository.ts';
 import { buildCompletionReviewCard, buildExtensionDecisionCard } from '../../cards/review-cards.ts';
-import { checkSubmission } from '../../domain/authorise.ts';
+import { checkSubmission, taskFactsFrom, type AccessDirectory } from '../../domain/authorise.ts';
 import { DECISION_FIELDS, EXTENSION_FIELDS, localDate, reviewActionSchema, validateExtensionRequest, validateDecisionComment, type ReviewAction } from '../../domain/extension.ts';
 import { checkDecider } from '../../domain/review.ts';
 import { formatLocalTime } from '../../domain/rounds.ts';
@@ -33,11 +32,12 @@ export async function routeReviewAction(
   a: ReviewAction,
   action: LarkCardAction,
   operator: string,
-  ctx: RouteContext & { timezone: string },
+  ctx: RouteContext & { timezone: string; dir: AccessDirectory },
 ): Promise<CardActionOutcome> {
   const form = (action.formValue ?? {}) as Record<string, unknown>;
   if (a.kind === 'extension_open' || a.kind === 'extension_request') {
-    const facts = (await lockedTaskFacts(db, [{ planId: a.planId, taskId: a.taskId, departmentId: a.departmentId, operatorOpenId: operator }]))[0]!;
+    // who may ask, from the directory in memory (the same check as a report's, no query)
+    const facts = taskFactsFrom(ctx.dir, a, operator);
     const allowed = checkSubmission(facts);
     if (!allowed.ok) {
       ctx.logger.info({ refusal: allowed.code }, 'extension refused');
