@@ -35,15 +35,18 @@ let redisDown: FastifyInstance;
 const CARD = { type: 'raw' as const, data: { schema: '2.0', body: { elements: [] } } };
 
 const routes: Required<InboundRoutes> = {
-  async onMessage(msg) {
+  async onMessage(msg, ctx) {
+    // The route decides by the dispatcher's clock and logs under the event's logger.
+    if (msg.text === 'what time') return { kind: 'message', payload: { ...msg, text: `${ctx.now().toISOString()} ${typeof ctx.logger.info}` } };
     if (msg.text === 'crash') throw new Error('the route broke');
     if (msg.text === 'who am i') throw new DubanError('BOT_IDENTITY_UNKNOWN', '暂时无法确认机器人身份', { retryable: true });
     if (msg.text === 'queue down') throw new DubanError('QUEUE_UNAVAILABLE', '任务队列暂时不可用', { retryable: true });
     if (msg.text === 'ignore me') return null;
     return { kind: 'message', payload: msg };
   },
-  async onCardAction(action): Promise<CardActionOutcome> {
+  async onCardAction(action, ctx): Promise<CardActionOutcome> {
     const v = action.value as { do?: string };
+    if (v.do === 'what time') return { toast: { type: 'info', content: `${ctx.now().toISOString()} ${typeof ctx.logger.info}` }, job: null };
     if (v.do === 'refuse') throw new DubanError('NOT_A_REPORTER', '您不是该部门的填报人', { retryable: false });
     if (v.do === 'retryable') throw new DubanError('DB_DOWN', '数据库暂时不可用', { retryable: true });
     if (v.do === 'crash') throw new Error('the route broke');
@@ -155,6 +158,13 @@ describe('messages', () => {
     expect(job?.data).toMatchObject({ kind: 'message', eventId: payload.header.event_id, eventType: MESSAGE_RECEIVE, receivedAt: NOW.toISOString(), payload: { text: '任务5进展' } });
   });
 
+  it('hands the route the dispatcher’s clock and the event’s logger', async () => {
+    const payload = message('what time');
+    expect((await post(app, payload)).statusCode).toBe(200);
+    const job = await queue.getJob(eventJobId(payload.header.event_id));
+    expect(job?.data).toMatchObject({ payload: { text: `${NOW.toISOString()} function` } });
+  });
+
   it('acknowledges a message the route ignores with 200 {}, queues nothing, counts it as ignored', async () => {
     const moved = await countsDuring([[MESSAGE_RECEIVE, 'ignored']], async () => {
       const res = await post(app, message('ignore me'));
@@ -209,6 +219,11 @@ describe('card actions', () => {
     expect(moved).toEqual([1, 0]);
     const job = await queue.getJob(eventJobId(payload.header.event_id));
     expect(job?.data).toMatchObject({ kind: 'card_action', eventId: payload.header.event_id, eventType: CARD_ACTION, receivedAt: NOW.toISOString() });
+  });
+
+  it('hands the route the dispatcher’s clock and the event’s logger', async () => {
+    const res = await post(app, card({ do: 'what time' }));
+    expect(res.json()).toEqual({ toast: { type: 'info', content: `${NOW.toISOString()} function` } });
   });
 
   it('answers a route’s reply that has no job as it is, queues nothing, counts it as answered', async () => {
