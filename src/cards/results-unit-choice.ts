@@ -15,17 +15,21 @@ export interface ResultsFileUnitValue {
 // A person reports for a handful of units at most; the cap keeps the card far inside 200 components.
 const UNITS_MAX = 40;
 
-/** Asks someone who reports for several units which one a privately sent file is for. */
-export function buildUnitChoiceCard(input: { file: Omit<ResultsFileUnitValue, 'kind' | 'departmentId'>; units: readonly UnitRef[] }): Card {
+/**
+ * Asks someone who reports for several units which one a privately sent file is for: its 成效报送,
+ * or — outside the 成效报送 period — the unit whose task it is the 办结佐证 of (the tasks are asked next).
+ */
+export function buildUnitChoiceCard(input: { file: Omit<ResultsFileUnitValue, 'kind' | 'departmentId'>; units: readonly UnitRef[]; purpose?: '成效报送' | '办结佐证' }): Card {
   const shown = input.units.slice(0, UNITS_MAX);
+  const purpose = input.purpose ?? '成效报送';
   const card: Card = {
     schema: '2.0',
-    config: { update_multi: true, width_mode: 'fill', summary: { content: '成效报送：请选择单位' } },
-    header: { title: { tag: 'plain_text', content: '成效报送：这份文件属于哪个单位？' }, template: 'blue' },
+    config: { update_multi: true, width_mode: 'fill', summary: { content: `${purpose}：请选择单位` } },
+    header: { title: { tag: 'plain_text', content: `${purpose}：这份文件属于哪个单位？` }, template: 'blue' },
     body: {
       direction: 'vertical',
       elements: [
-        { tag: 'markdown', content: `您是 ${input.units.length} 个单位的填报人。请选择「${md(truncate(input.file.fileName, 60))}」报送的单位：` },
+        { tag: 'markdown', content: `您是 ${input.units.length} 个单位的填报人。请选择「${md(truncate(input.file.fileName, 60))}」${purpose === '成效报送' ? '报送' : '所属'}的单位：` },
         ...shown.map((u) => ({
           tag: 'button',
           name: `results_unit_${u.id}`,

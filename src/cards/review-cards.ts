@@ -1,7 +1,9 @@
 import template from '../../cards/review.json' with { type: 'json' };
 import { escapeMarkdown as md, markdownLink, safeLinkTarget, truncate } from '../domain/escape.ts';
 import { DECISION_FIELDS, EXTENSION_FIELDS } from '../domain/extension.ts';
+import { formatBytes } from '../domain/results/files.ts';
 import { formatLocalTime } from '../domain/rounds.ts';
+import type { EvidenceViewValue } from './evidence-cards.ts';
 import { assertWithinLimits, type Card } from './limits.ts';
 import { fill } from './template.ts';
 
@@ -121,14 +123,30 @@ export interface CompletionView {
   progress: number;
   note: string;
   evidenceUrl: string | null;
+  /** 办结佐证: the file the completion rests on (attached to the task, sent to the bot) */
+  evidenceFile?: EvidenceFileView | null;
   /** lead: reviewed by the lead department's reporters; admins */
   reviewer: 'lead' | 'admins';
 }
 
-function evidenceLine(url: string | null): string {
+export interface EvidenceFileView {
+  name: string;
+  sizeBytes: number;
+  /** who sent it, and when it was attached */
+  by: string;
+  at: Date;
+}
+
+/** 「佐证文件：X（大小，发送人，时间）」 */
+export function evidenceFileLine(f: EvidenceFileView, tz: string): string {
+  return `佐证文件：${md(truncate(f.name, 80))}（${formatBytes(f.sizeBytes)}，${md(truncate(f.by, 40))}，${formatLocalTime(f.at, tz)}）`;
+}
+
+function evidenceLine(url: string | null, file: EvidenceFileView | null | undefined, tz: string): string {
   const target = safeLinkTarget(url);
-  if (!url) return '佐证：无';
-  return target ? `佐证：${markdownLink(truncate(target, 80), target)}` : `佐证：${md(truncate(url, 80))}`;
+  const link = !url ? null : target ? `佐证：${markdownLink(truncate(target, 80), target)}` : `佐证：${md(truncate(url, 80))}`;
+  if (file) return [link, evidenceFileLine(file, tz)].filter(Boolean).join('\n');
+  return link ?? '佐证：无';
 }
 
 /** The reviewer's card for a unit's 已完成: its evidence, a reason, 通过 / 退回; once decided, the decision. */
@@ -141,7 +159,9 @@ export function buildCompletionReviewCard(v: CompletionView & { reviewId: number
     subtitle: `${v.department} 报送已完成 · ${who}`,
     color: v.decided ? (v.decided.approved ? 'green' : 'red') : 'purple',
     elements: [
-      text(`${taskLine(v.task)}\n报送单位：${md(v.department)}\n报送人：${md(v.requester.name)} · ${formatLocalTime(v.requester.at, tz)} · 进度 ${v.progress}%\n${evidenceLine(v.evidenceUrl)}`),
+      text(`${taskLine(v.task)}\n报送单位：${md(v.department)}\n报送人：${md(v.requester.name)} · ${formatLocalTime(v.requester.at, tz)} · 进度 ${v.progress}%\n${evidenceLine(v.evidenceUrl, v.evidenceFile, tz)}`),
+      // the file is sent to the clicker's private chat (src/usecases/evidence/card-actions.ts)
+      ...(v.evidenceFile ? [fill(template.fileButton, { action: { kind: 'evidence_view', reviewId: v.reviewId } satisfies EvidenceViewValue })] : []),
       ...(v.note ? [plain(`说明：${truncate(v.note, 500)}`)] : []),
       ...(v.decided
         ? decidedLine(v.decided, '审核通过', '已退回', tz)

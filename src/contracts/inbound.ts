@@ -63,6 +63,8 @@ export interface ReportJobPayload {
   progress: number;
   note: string;
   evidenceUrl: string | null;
+  /** 办结佐证: a 已完成 without a link rests on this attached file (evidence_files.id) */
+  evidenceFileId?: number;
   reporterOpenId: string;
 }
 
@@ -169,6 +171,30 @@ export interface ResultFileJobPayload {
   departmentId?: number;
 }
 
+/**
+ * A task chosen on the 办结佐证 card for a file the unit's reporter sent (the route checked the
+ * clicker reports for the unit and the task is the unit's and not yet done): the worker downloads
+ * the file through Lark's message resource API, checks it and attaches it to the task.
+ */
+export interface EvidenceFileJobPayload {
+  planId: number;
+  taskId: number;
+  departmentId: number;
+  messageId: string;
+  chatId: string;
+  fileKey: string;
+  fileName: string;
+  /** who clicked (a reporter of the unit): the file's sender as far as duban is concerned */
+  senderOpenId: string;
+}
+
+/** 查看佐证文件 on a completion's review card, by one of its reviewers: the file goes to them privately. */
+export interface EvidenceFileSendJobPayload {
+  reviewId: number;
+  evidenceFileId: number;
+  openId: string;
+}
+
 /** 纸质版已寄出 clicked on a unit's 成效报送 card, by one of its reporters. */
 export interface ResultsPaperJobPayload {
   planId: number;
@@ -207,6 +233,8 @@ export interface InboundPayloads {
   completion_decision: CompletionDecisionJobPayload;
   result_file: ResultFileJobPayload;
   results_paper: ResultsPaperJobPayload;
+  evidence_file: EvidenceFileJobPayload;
+  evidence_file_send: EvidenceFileSendJobPayload;
   operation_request: OperationRequestPayload;
   operation_decision: OperationDecisionPayload;
 }

@@ -79,9 +79,20 @@ export interface TaskReport {
   progress: number;
   note: string;
   evidenceUrl: string | null;
+  /** 办结佐证: a 已完成 without a link rests on this attached file (evidence_files.id). */
+  evidenceFileId?: number;
   /** The note was left blank on a card that did not prefill it: keep the last one. */
   keepNote?: true;
 }
+
+/** The file a unit attached to the task as its 办结佐证 (the latest), as the route looked it up. */
+export interface AttachedEvidence {
+  id: number;
+  fileName: string;
+}
+
+/** What EVIDENCE_REQUIRED tells the reporter: a link, or a file sent to the bot and attached. */
+export const EVIDENCE_REQUIRED_MESSAGE = '报送「已完成」须附佐证链接，或先把佐证文件发给督办并选择该任务，供审核人核验';
 
 export interface IndicatorReport {
   kind: 'indicator';
@@ -130,9 +141,11 @@ const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'st
 
 /**
  * Validates a card submission: `action.value` says what it is for, `action.form_value` what was
- * entered. Every refusal carries a Chinese message for the toast.
+ * entered. Every refusal carries a Chinese message for the toast. `attached` is the file the unit
+ * attached to the task as its 办结佐证, when the caller looked one up: a 已完成 without a link is
+ * then accepted on it (a link, when given, is the evidence and the file is not used).
  */
-export function validateSubmission(input: { value: unknown; formValue: unknown }): SubmissionResult {
+export function validateSubmission(input: { value: unknown; formValue: unknown; attached?: AttachedEvidence | null }): SubmissionResult {
   const rawValue = typeof input.value === 'string' ? parseJsonOrUndefined(input.value) : input.value;
   const action = actionValueSchema.safeParse(rawValue);
   if (!action.success) return refuse('BAD_ACTION', '无法识别的卡片操作，请使用最新的卡片填报');
@@ -174,9 +187,8 @@ export function validateSubmission(input: { value: unknown; formValue: unknown }
     evidenceUrl = parsed.data;
   }
   // 办结审核: a completion is reviewed on its evidence, so it cannot be reported without one.
-  if (status.data === 'done' && evidenceUrl === null) {
-    return refuse('EVIDENCE_REQUIRED', '报送「已完成」须附佐证链接（以 http:// 或 https:// 开头的网址），供审核人核验');
-  }
+  const onFile = status.data === 'done' && evidenceUrl === null && input.attached ? { evidenceFileId: input.attached.id } : {};
+  if (status.data === 'done' && evidenceUrl === null && !input.attached) return refuse('EVIDENCE_REQUIRED', EVIDENCE_REQUIRED_MESSAGE);
   const { keepNote, ...rest } = action.data;
-  return { ok: true, value: { ...rest, status: status.data, progress, note, evidenceUrl, ...(keepNote && note === '' ? { keepNote } : {}) } };
+  return { ok: true, value: { ...rest, status: status.data, progress, note, evidenceUrl, ...onFile, ...(keepNote && note === '' ? { keepNote } : {}) } };
 }

@@ -15,6 +15,7 @@ export interface ReportSubmission {
   progress: number;
   note: string;
   evidenceUrl: string | null;
+  evidenceFileId?: number | null;
   reporterOpenId: string;
   /** When Lark delivered it (the webhook's clock), not when the worker got to it. */
   receivedAt: string;
@@ -42,6 +43,7 @@ export async function storeReport(tx: DbOrTx, s: ReportSubmission): Promise<Stor
     progress: s.progress,
     note: s.note,
     evidenceUrl: s.evidenceUrl,
+    evidenceFileId: s.evidenceFileId ?? null,
     reporterOpenId: s.reporterOpenId,
     reportedAt,
     late,

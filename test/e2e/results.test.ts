@@ -8,6 +8,7 @@ import { cardBytes, countComponents } from '../../src/cards/limits.ts';
 import { resultFiles, resultPaper } from '../../src/db/schema/index.ts';
 import { exportReport } from '../../src/usecases/export-report.ts';
 import { samplePdf } from '../../src/simulator/sample-file.ts';
+import type { FakeMessage } from '../../src/simulator/index.ts';
 import { readFile } from 'node:fs/promises';
 import { startWorld, waitFor, type World } from '../support/world.ts';
 import { docxParagraphs, readZipEntry } from '../export/zip.ts';
@@ -22,6 +23,8 @@ describe('成效报送 collection', () => {
   const cardsIn = (chat: string, title: string) => w.fake.state.messagesIn(chat).filter((m) => m.msg_type === 'interactive' && JSON.stringify(m.card).includes(title));
   const units = () => [...w.directory.departments, ...w.directory.regions];
   const replyTo = (messageId: string) => w.fake.messages.find((m) => m.parent_id === messageId);
+  /** The confirmation's text: a text reply, or the plain text leading the card that also offers 办结佐证. */
+  const confirmationOf = (m: FakeMessage) => m.text ?? (m.card as { body: { elements: { tag: string; text?: { content: string } }[] } }).body.elements.find((e) => e.tag === 'div')?.text?.content;
 
   beforeAll(async () => {
     // 25 days before the seed's report deadline (2021-12-15): collection has begun
@@ -57,7 +60,10 @@ describe('成效报送 collection', () => {
     expect(sent.status).toBe(200);
     await w.idle();
     const reply = await waitFor('the answer', () => replyTo(sent.messageId));
-    expect(reply.text).toMatch(/^已收到运用促进司的成效报送电子版「运用促进司2021年成效\.pdf」（PDF，/);
+    // 运用促进司 has tasks not yet done: the confirmation is a card that also offers them as 办结佐证
+    expect(reply.msg_type).toBe('interactive');
+    expect(confirmationOf(reply)).toMatch(/^已收到运用促进司的成效报送电子版「运用促进司2021年成效\.pdf」（PDF，/);
+    expect(JSON.stringify(reply.card)).toContain('同时作为任务2的办结佐证');
     const download = w.fake.calls.filter((c) => c.route === 'resource');
     expect(download).toHaveLength(1);
     expect(download[0]!.path).toBe(`/open-apis/im/v1/messages/${sent.messageId}/resources/${JSON.parse(w.fake.state.messages.get(sent.messageId)!.content).file_key}`);

@@ -202,7 +202,7 @@ export async function startWorld(label: string, opts: { start?: string; schedule
     },
     inboundJob: async (eventId) => (await inbound.getJob(eventJobId(eventId))) ?? undefined,
     resetRounds: async () => {
-      await db.db.execute(sql`truncate rounds, reports, current_status, indicator_values, sent_messages, processed_events, digests, result_files, result_paper cascade`);
+      await db.db.execute(sql`truncate rounds, reports, current_status, indicator_values, sent_messages, processed_events, digests, result_files, result_paper, evidence_files cascade`);
     },
     close: async () => {
       await inbound.close();

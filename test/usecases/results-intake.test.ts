@@ -112,7 +112,8 @@ describe('成效报送 file intake refuses bad input and writes nothing', () => 
       await w.idle();
       const rows = await w.db.db.select().from(resultFiles);
       expect(rows.map((f) => [f.departmentId, f.fileName, f.submittedBy])).toEqual([[tfs.id, '条法司成效.pdf', YY.reporter]]);
-      expect(w.fake.state.messagesIn(p2p).some((m) => m.text?.startsWith('已收到条法司的成效报送电子版'))).toBe(true);
+      // 条法司 has open tasks: the confirmation is a card offering them as 办结佐证 too
+      expect(w.fake.state.messagesIn(p2p).some((m) => JSON.stringify(m.card ?? null).includes('已收到条法司的成效报送电子版'))).toBe(true);
     } finally {
       await w.db.db.execute(sql`delete from reporters where department_id = ${tfs.id} and open_id = ${YY.reporter}`);
     }

@@ -48,8 +48,8 @@ export async function writeReportBatch(tx: DbOrTx, items: BatchReport[], process
     const withVersions = todo.map((i) => ({ ...i, version: versions.get(i.eventId)! }));
     const inserted = await rows<{ id: number; eventId: string }>(
       tx,
-      sql`insert into reports (task_id, department_id, round_id, version, status, progress, note, evidence_url, reporter_open_id, reported_at, late, event_id)
-          select r.task_id, r.department_id, r.round_id, r.version, r.status, r.progress, r.note, r.evidence_url, r.reporter_open_id, r.reported_at, r.late, r.event_id
+      sql`insert into reports (task_id, department_id, round_id, version, status, progress, note, evidence_url, evidence_file_id, reporter_open_id, reported_at, late, event_id)
+          select r.task_id, r.department_id, r.round_id, r.version, r.status, r.progress, r.note, r.evidence_url, r.evidence_file_id, r.reporter_open_id, r.reported_at, r.late, r.event_id
           from jsonb_to_recordset(${json(
             withVersions.map((i) => ({
               task_id: i.taskId,
@@ -60,12 +60,13 @@ export async function writeReportBatch(tx: DbOrTx, items: BatchReport[], process
               progress: i.progress,
               note: i.note,
               evidence_url: i.evidenceUrl,
+              evidence_file_id: i.evidenceFileId ?? null,
               reporter_open_id: i.reporterOpenId,
               reported_at: i.reportedAt.toISOString(),
               late: i.late,
               event_id: i.eventId,
             })),
-          )}) as r(task_id int, department_id int, round_id int, version int, status text, progress int, note text, evidence_url text,
+          )}) as r(task_id int, department_id int, round_id int, version int, status text, progress int, note text, evidence_url text, evidence_file_id int,
                    reporter_open_id text, reported_at timestamptz, late boolean, event_id text)
           returning id, event_id as "eventId"`,
     );

@@ -11,6 +11,8 @@ export interface NewReport {
   progress: number;
   note: string;
   evidenceUrl: string | null;
+  /** 办结佐证: the attached file a 已完成 without a link rests on */
+  evidenceFileId?: number | null;
   reporterOpenId: string;
   reportedAt: Date;
   late: boolean;

@@ -6,4 +6,5 @@ export * from './settings.tables.ts';
 export * from './inbound.tables.ts';
 export * from './review.tables.ts';
 export * from './results.tables.ts';
+export * from './evidence.tables.ts';
 export * from './operations.tables.ts';

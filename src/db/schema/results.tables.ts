@@ -1,13 +1,7 @@
-import { customType, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bytea } from './columns.ts';
 import { departments } from './directory.tables.ts';
 import { plans } from './plan.tables.ts';
-
-/** Postgres `bytea`, read and written as a Buffer (drizzle has no built-in column for it). */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  toDriver: (v) => v,
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 /**
  * 成效报送: one electronic report a unit sent to the bot as a file, with its bytes. A unit may send

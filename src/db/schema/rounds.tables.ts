@@ -1,5 +1,6 @@
 import { boolean, index, integer, numeric, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { departments } from './directory.tables.ts';
+import { evidenceFiles } from './evidence.tables.ts';
 import { indicators, plans, tasks } from './plan.tables.ts';
 
 /** One reporting period, by default an ISO week in DUBAN_TIMEZONE (key like 2021-W23). */
@@ -31,6 +32,8 @@ export const reports = pgTable(
     progress: integer('progress').notNull(),
     note: text('note').notNull().default(''),
     evidenceUrl: text('evidence_url'),
+    /** 办结佐证: the file attached to the task that a 已完成 without a link was reported on */
+    evidenceFileId: integer('evidence_file_id').references(() => evidenceFiles.id, { onDelete: 'set null' }),
     reporterOpenId: text('reporter_open_id').notNull(),
     reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
     late: boolean('late').notNull().default(false),

@@ -44,8 +44,14 @@ export function formatBytes(n: number): string {
   return `${n} 字节`;
 }
 
+/**
+ * What the file is taken as, in the refusals: the same documents serve as 成效报送材料 and as a
+ * task's 办结佐证 (src/domain/evidence.ts).
+ */
+export type FilePurpose = '成效报送材料' | '办结佐证';
+
 /** The claimed type, from the file name alone (before anything is downloaded). */
-export function checkFileName(name: string): FileCheck<ResultFileType> {
+export function checkFileName(name: string, purpose: FilePurpose = '成效报送材料'): FileCheck<ResultFileType> {
   const trimmed = name.trim();
   if (!trimmed || [...trimmed].length > MAX_NAME_CHARS || /[\u0000-\u001f/\\]/u.test(trimmed)) {
     return { ok: false, code: 'FILE_NAME_INVALID', message: `文件名无效（需 1–${MAX_NAME_CHARS} 个字符，不含路径和控制字符），请改名后重新发送` };
@@ -55,7 +61,7 @@ export function checkFileName(name: string): FileCheck<ResultFileType> {
   const type = RESULT_FILE_TYPES.find((t) => t.ext === ext);
   if (!type) {
     const what = ext ? `.${ext} 文件` : '没有扩展名的文件';
-    return { ok: false, code: 'FILE_TYPE_NOT_ALLOWED', message: `不能作为成效报送材料：${what}不是文档。请发送 ${ACCEPTED_TEXT} 格式的文件` };
+    return { ok: false, code: 'FILE_TYPE_NOT_ALLOWED', message: `不能作为${purpose}：${what}不是文档。请发送 ${ACCEPTED_TEXT} 格式的文件` };
   }
   return { ok: true, value: type };
 }
@@ -78,10 +84,10 @@ function hasContainer(type: ResultFileType, bytes: Buffer): boolean {
 }
 
 /** The downloaded bytes against the claimed type and the size limit. */
-export function checkFileContent(type: ResultFileType, bytes: Buffer, maxBytes: number): FileCheck<ResultFileType> {
+export function checkFileContent(type: ResultFileType, bytes: Buffer, maxBytes: number, purpose: FilePurpose = '成效报送材料'): FileCheck<ResultFileType> {
   if (bytes.length === 0) return { ok: false, code: 'FILE_EMPTY', message: '文件是空的（0 字节），请检查后重新发送' };
   if (bytes.length > maxBytes) {
-    return { ok: false, code: 'FILE_TOO_LARGE', message: `文件过大（${formatBytes(bytes.length)}），成效报送材料不超过 ${formatBytes(maxBytes)}；请压缩图片或拆分后重新发送` };
+    return { ok: false, code: 'FILE_TOO_LARGE', message: `文件过大（${formatBytes(bytes.length)}），${purpose}不超过 ${formatBytes(maxBytes)}；请压缩图片或拆分后重新发送` };
   }
   if (!hasContainer(type, bytes)) {
     return { ok: false, code: 'FILE_CONTENT_MISMATCH', message: `文件内容不是有效的 ${type.label} 文档（与扩展名 .${type.ext} 不符），请另存为 ${ACCEPTED_TEXT} 格式后重新发送` };

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { currentStatusFor } from '../../db/repositories/rounds.repository.ts';
 import { checkIndicatorSubmission, checkSubmission, indicatorFactsFrom, taskFactsFrom } from '../../domain/authorise.ts';
 import { parseJsonOrUndefined } from '../../domain/json.ts';
-import { MAX_DB_ID, validateSubmission, type Submission, type TaskReport } from '../../domain/submission.ts';
+import { actionValueSchema, MAX_DB_ID, validateSubmission, type Submission, type SubmissionResult, type TaskReport } from '../../domain/submission.ts';
 import { cardTiming, DEFAULT_LATE_GRACE_DAYS } from '../../domain/late-cards.ts';
 import { decideAsk, decideTaskDetail } from '../read-access.ts';
 import { STATUS_LABEL } from '../../domain/vocabulary/status.ts';
@@ -16,6 +16,8 @@ import { parseReviewAction, routeReviewAction } from './review-route.ts';
 import { isResultsAction, resultsCardAction } from '../results/card-actions.ts';
 import type { ResultsSettings } from '../results/ports.ts';
 import { isOperationDecision, routeOperationDecision } from '../operations/decision-route.ts';
+import { evidenceCardAction, isEvidenceAction } from '../evidence/card-actions.ts';
+import { latestEvidenceFile } from '../../db/repositories/evidence.repository.ts';
 
 const error = (content: string): CardActionOutcome => ({ toast: { type: 'error', content } });
 
@@ -81,6 +83,7 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
     const review = parseReviewAction(raw);
     if (review) return routeReviewAction(db, review, action, operator, { ...ctx, timezone: opts.timezone, dir: await access.current() });
     if (isResultsAction(raw)) return resultsCardAction(db, raw, action, ctx, { timezone: opts.timezone, settings: opts.results });
+    if (isEvidenceAction(raw)) return evidenceCardAction(db, raw, action, { ...ctx, dir: await access.current() });
     if (isAsk(raw)) {
       const allowed = await decideAsk(db, { openId: operator });
       if (!allowed.ok) return error(allowed.message);
@@ -90,7 +93,7 @@ export function createCardActionRoute(db: Db, opts: CardActionRouteOptions) {
     if (isOperationDecision(raw)) {
       return routeOperationDecision(db, raw, { operator, now: ctx.now(), timezone: opts.timezone, messageId: action.openMessageId, chatId: action.openChatId });
     }
-    const checked = validateSubmission({ value: raw, formValue: action.formValue });
+    const checked = await withAttachedEvidence(db, raw, action.formValue, validateSubmission({ value: raw, formValue: action.formValue }));
     if (!checked.ok) return error(checked.message);
     const s = checked.value.kind === 'report' && checked.value.keepNote ? await withLastNote(db, checked.value) : checked.value;
     // The common case reads nothing: the directory is in memory, the card is patched (card-pages.ts).
@@ -163,6 +166,19 @@ async function sendLater(
     // The submission itself is queued already; only the card's refresh is lost.
     ctx.logger.error({ error: (e as Error).message }, 'could not queue the delayed card update');
   }
+}
+
+/**
+ * 办结佐证: a 已完成 without a link stands on the file the unit attached to the task (the latest),
+ * looked up only then — one read, on the path that reads the unit's status anyway. Who may report
+ * is checked after, as for every submission.
+ */
+async function withAttachedEvidence(db: Db, raw: unknown, formValue: unknown, first: SubmissionResult): Promise<SubmissionResult> {
+  if (first.ok || first.code !== 'EVIDENCE_REQUIRED') return first;
+  const target = actionValueSchema.safeParse(raw);
+  if (!target.success || target.data.kind !== 'report') return first;
+  const attached = await latestEvidenceFile(db, target.data);
+  return attached ? validateSubmission({ value: raw, formValue, attached }) : first;
 }
 
 /** A blank note on a card that showed the (long) last note instead of prefilling it keeps that note. */

@@ -18,6 +18,8 @@ import type { FileDownload } from '../../lark/resources.ts';
 import { confirmPaper } from '../../db/repositories/results.repository.ts';
 import { intakeResultFile } from '../results/intake-file.ts';
 import { DEFAULT_RESULTS_SETTINGS, type ResultsSettings } from '../results/ports.ts';
+import { attachEvidenceFile } from '../evidence/attach-file.ts';
+import { sendEvidenceFile } from '../evidence/send-file.ts';
 import { requestOperation } from '../operations/request.ts';
 import { decideOnOperation } from '../operations/decide.ts';
 
@@ -34,7 +36,7 @@ export interface InboundHandlerDeps {
 
 /** The reply to a message the bot cannot read (an image, a file, …). */
 export const UNSUPPORTED_REPLY =
-  '我目前只能读懂文字消息和成效报送文件（PDF、Word、WPS、OFD、Excel）。请直接输入问题，例如「任务5进展」「哪些任务有风险」「本周简报」；填报请使用每周发送的任务填报卡片。';
+  '我目前只能读懂文字消息，以及作为成效报送或任务办结佐证的文件（PDF、Word、WPS、OFD、Excel）。请直接输入问题，例如「任务5进展」「哪些任务有风险」「本周简报」；填报请使用每周发送的任务填报卡片。';
 
 /**
  * Worker side of inbound jobs. Each runs inside the transaction that records the event id, so a
@@ -117,6 +119,20 @@ export function createInboundHandlers(deps: InboundHandlerDeps): InboundHandlers
       }
       const outcome = await intakeResultFile(tx, job, { send: deps.send, download: deps.download, settings: deps.results ?? DEFAULT_RESULTS_SETTINGS, timezone: deps.timezone, now: now() });
       logger.info({ outcome: outcome.code }, 'results file handled');
+    },
+    // a task chosen for a file on the 办结佐证 card: downloaded, checked, attached (or refused in the chat)
+    evidence_file: async (job, { tx, now, logger }) => {
+      if (!deps.download) {
+        const p = job.payload;
+        await deps.send({ kind: 'reply', messageId: p.messageId, chatId: p.chatId, content: { text: UNSUPPORTED_REPLY } }, { purpose: 'answer', ref: `event:${job.eventId}` });
+        return;
+      }
+      const outcome = await attachEvidenceFile(tx, job, { send: deps.send, download: deps.download, maxBytes: (deps.results ?? DEFAULT_RESULTS_SETTINGS).maxBytes, now: now() });
+      logger.info({ outcome: outcome.code }, 'evidence file handled');
+    },
+    // 查看佐证文件 on a review card: the file, privately, to the reviewer who clicked
+    evidence_file_send: async (job, { tx, logger }) => {
+      logger.info({ outcome: await sendEvidenceFile(tx, job, { send: deps.send }) }, 'evidence file sent');
     },
     results_paper: async (job, { tx, now }) => {
       const p = job.payload;

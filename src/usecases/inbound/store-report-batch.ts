@@ -58,6 +58,7 @@ async function storeInOneTransaction(db: Db, jobs: InboundJobData[], now: Date):
           progress: p.progress,
           note: p.note,
           evidenceUrl: p.evidenceUrl,
+          evidenceFileId: p.evidenceFileId ?? null,
           reporterOpenId: p.reporterOpenId,
           reportedAt,
           late: isLate(reportedAt, round),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { buildEvidenceChoiceCard } from '../../cards/evidence-cards.ts';
 import { buildUnitChoiceCard } from '../../cards/results-unit-choice.ts';
 import type { InboundJobOf } from '../../contracts/inbound.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -11,12 +12,14 @@ import { checkFileContent, checkFileName, formatBytes } from '../../domain/resul
 import { formatLocalTime } from '../../domain/rounds.ts';
 import { isLarkCallError } from '../../lark/errors.ts';
 import type { MessageContent } from '../../lark/operations.ts';
+import { openEvidenceTasks } from '../evidence/choices.ts';
 import type { IntakeDeps } from './ports.ts';
 
 export type IntakeOutcome =
   | { code: 'STORED'; departmentId: number; fileId: number }
   | { code: 'IGNORED' }
   | { code: 'ASKED_UNIT' }
+  | { code: 'ASKED_TASK' }
   | { code: string; refused: true };
 
 /**
@@ -26,6 +29,10 @@ export type IntakeOutcome =
  * whether the bytes are that document, then one row with the bytes. Every refusal is answered in
  * the chat with its reason and writes nothing; a download Lark may still serve later (5xx,
  * network) throws, so the job runs again.
+ *
+ * A file may also be a task's 办结佐证: outside the 成效报送 period a document from a unit with
+ * tasks not yet approved as done is answered with those tasks as buttons (nothing is stored until
+ * one is chosen: src/usecases/evidence/attach-file.ts); during it the confirmation offers them too.
  */
 export async function intakeResultFile(db: DbOrTx, job: InboundJobOf<'result_file'>, deps: IntakeDeps): Promise<IntakeOutcome> {
   const p = job.payload;
@@ -49,10 +56,32 @@ export async function intakeResultFile(db: DbOrTx, job: InboundJobOf<'result_fil
   if (choice.kind === 'refuse') return refuse(choice.code, choice.message);
 
   const plan = await findActivePlan(db);
-  if (!plan?.reportDeadline) return refuse('NO_COLLECTION', '目前没有需要报送成效的计划，文件未保存。');
+  if (!plan) return refuse('NO_COLLECTION', '目前没有需要报送成效的计划，文件未保存。');
   const phase = collectionPhase(plan.reportDeadline, deps.settings.leadDays, deps.now, deps.timezone);
-  if (phase.phase === 'not_yet') {
-    return refuse('NOT_YET', `成效报送自 ${chineseDate(phase.start)} 开始（截止 ${chineseDate(plan.reportDeadline)}），届时督办会发送报送卡片；文件未保存。`);
+  if (phase.phase !== 'open') {
+    // Not a 成效报送 now: perhaps a task's 办结佐证, else refused as before.
+    const outside = () =>
+      phase.phase === 'not_yet'
+        ? refuse('NOT_YET', `成效报送自 ${chineseDate(phase.start)} 开始（截止 ${chineseDate(plan.reportDeadline!)}），届时督办会发送报送卡片；文件未保存。`)
+        : refuse('NO_COLLECTION', '目前没有需要报送成效的计划，文件未保存。');
+    const units = choice.kind === 'unit' ? [choice.unit] : choice.units;
+    const withTasks = [];
+    // one after another: the job's transaction is one connection
+    for (const unit of units) {
+      const tasks = await openEvidenceTasks(db, plan.id, unit.id);
+      if (tasks.shown.length > 0) withTasks.push({ unit, tasks });
+    }
+    if (withTasks.length === 0) return outside();
+    const evidenceName = checkFileName(p.fileName, '办结佐证');
+    if (!evidenceName.ok) return refuse(evidenceName.code, evidenceName.message);
+    const file = { messageId: p.messageId, chatId: p.chatId, fileKey: p.fileKey, fileName: p.fileName.trim() };
+    if (choice.kind === 'ask') {
+      await answer({ card: buildUnitChoiceCard({ file, units: withTasks.map((o) => o.unit), purpose: '办结佐证' }) });
+      return { code: 'ASKED_UNIT' };
+    }
+    const { unit, tasks } = withTasks[0]!;
+    await answer({ card: buildEvidenceChoiceCard({ file, planId: plan.id, departmentId: unit.id, unitName: unit.name, tasks: tasks.shown, more: tasks.more }) });
+    return { code: 'ASKED_TASK' };
   }
 
   const named = checkFileName(p.fileName);
@@ -103,8 +132,15 @@ export async function intakeResultFile(db: DbOrTx, job: InboundJobOf<'result_fil
   });
   if (!stored) return refuse('ALREADY_STORED', '这份文件已保存，无需重复发送。');
   const replaced = earlier ? `此前收到的 ${earlier} 份以这份为准。` : '';
-  await answer({
-    text: `已收到${txt(unit.name)}的成效报送电子版「${txt(p.fileName.trim())}」（${content.value.label}，${formatBytes(downloaded.bytes.length)}），${formatLocalTime(submittedAt, deps.timezone)}。${replaced}纸质版寄出后请在成效报送卡片上确认。`,
-  });
+  const confirmation = (esc: (s: string) => string) =>
+    `已收到${esc(unit.name)}的成效报送电子版「${esc(p.fileName.trim())}」（${content.value.label}，${formatBytes(downloaded.bytes.length)}），${formatLocalTime(submittedAt, deps.timezone)}。${replaced}纸质版寄出后请在成效报送卡片上确认。`;
+  // The same file may be a task's 办结佐证 too: offered on the confirmation when the unit has open tasks.
+  const open = await openEvidenceTasks(db, plan.id, unit.id);
+  if (open.shown.length === 0) {
+    await answer({ text: confirmation(txt) });
+  } else {
+    const file = { messageId: p.messageId, chatId: p.chatId, fileKey: p.fileKey, fileName: p.fileName.trim() };
+    await answer({ card: buildEvidenceChoiceCard({ file, planId: plan.id, departmentId: unit.id, unitName: unit.name, tasks: open.shown, more: open.more, storedAsResults: confirmation((s) => s) }) });
+  }
   return { code: 'STORED', departmentId: unit.id, fileId: stored.id };
 }

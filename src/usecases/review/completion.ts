@@ -92,6 +92,7 @@ export async function decideCompletion(deps: ReviewDeps, p: CompletionDecisionJo
     progress: approved ? 100 : (review.previousProgress ?? report.progress),
     note: report.note,
     evidenceUrl: report.evidenceUrl,
+    evidenceFileId: report.evidenceFileId,
     reporterOpenId: report.reporterOpenId,
     reportedAt: deps.now,
     late: false,

@@ -1,7 +1,8 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { findPersonName } from '../../db/repositories/directory.repository.ts';
 import { departmentById, findCompletionReview, findExtension, reportById, taskForUnit, type CompletionReviewRecord, type ExtensionRecord } from '../../db/repositories/review.repository.ts';
-import type { CompletionView, DecidedView, ExtensionView, TaskRef } from '../../cards/review-cards.ts';
+import { evidenceFileInfo } from '../../db/repositories/evidence.repository.ts';
+import type { CompletionView, DecidedView, EvidenceFileView, ExtensionView, TaskRef } from '../../cards/review-cards.ts';
 
 // What the 延期申请 / 办结审核 cards show, read for the route (the decided card it answers with)
 // and the handlers (the cards they send) alike.
@@ -41,6 +42,8 @@ export async function completionView(db: DbOrTx, r: CompletionReviewRecord): Pro
   const requester = await nameOf(db, r.requestedBy);
   const report = await reportById(db, r.reportId);
   const decided = await decidedView(db, r, r.reason);
+  const file = report?.evidenceFileId ? await evidenceFileInfo(db, report.evidenceFileId) : null;
+  const evidenceFile: EvidenceFileView | null = file ? { name: file.fileName, sizeBytes: file.sizeBytes, by: file.submittedByName ?? file.submittedBy, at: file.submittedAt } : null;
   return {
     reviewId: r.id,
     task: task ? taskRef(task) : { label: '任务', title: '' },
@@ -49,6 +52,7 @@ export async function completionView(db: DbOrTx, r: CompletionReviewRecord): Pro
     progress: report?.progress ?? 100,
     note: report?.note ?? '',
     evidenceUrl: r.evidenceUrl,
+    evidenceFile,
     reviewer: r.reviewer === 'lead' ? 'lead' : 'admins',
     decided,
   };
