@@ -66,7 +66,7 @@ function resultsParagraphs(results: NonNullable<ReportData['results']>, timezone
   return out;
 }
 
-/** A sentence of the report, its evidence after it as a link (http(s) only). */
+/** A sentence of the report, its evidence after it as a link (http(s) only), or the attached file by name. */
 function line(l: ReportLine): Paragraph {
   const children: ParagraphChild[] = [run(l.text, FONT.body)];
   const url = safeLinkTarget(l.evidenceUrl);
@@ -74,6 +74,8 @@ function line(l: ReportLine): Paragraph {
     children.push(run('（佐证材料：', FONT.body));
     children.push(new ExternalHyperlink({ link: url, children: [run(l.evidenceUrl!.trim(), FONT.body, { underline: {} })] }));
     children.push(run('）', FONT.body));
+  } else if (l.evidenceFile) {
+    children.push(run(`（佐证文件：${l.evidenceFile}）`, FONT.body));
   }
   return body(children);
 }

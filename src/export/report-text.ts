@@ -5,10 +5,11 @@ import type { ReportTask } from './types.ts';
 
 // The wording of the 成效报送 report per task, from the departments' latest reports.
 
-/** One sentence of the report; `evidenceUrl` is shown after it as a link. */
+/** One sentence of the report; `evidenceUrl` is shown after it as a link, else `evidenceFile` by name. */
 export interface ReportLine {
   text: string;
   evidenceUrl?: string | null;
+  evidenceFile?: string | null;
 }
 
 export interface TaskReportText {
@@ -43,7 +44,7 @@ export function taskReportText(task: ReportTask): TaskReportText {
       continue;
     }
     const head = `${d.name}（${role}）：${STATUS_LABEL[d.status]}，进度 ${d.status === 'done' ? 100 : (d.progress ?? 0)}%。`;
-    const line = { text: `${head}${note ? sentence(note) : ''}`, evidenceUrl: d.evidenceUrl ?? null };
+    const line = { text: `${head}${note ? sentence(note) : ''}`, evidenceUrl: d.evidenceUrl ?? null, evidenceFile: d.evidenceFile ?? null };
     if (d.status === 'blocked' || d.status === 'at_risk') problems.push({ ...line, text: `${head}${note ? sentence(note) : '未说明原因。'}` });
     else progress.push(line);
   }

@@ -35,7 +35,7 @@ export const LEDGER_COLUMNS = [
   { header: '状态', key: 'status', width: 8 },
   { header: '进度(%)', key: 'progress', width: 7 },
   { header: '最新说明', key: 'note', width: 36 },
-  { header: '佐证链接', key: 'evidence', width: 20 },
+  { header: '佐证', key: 'evidence', width: 20 },
   { header: '填报人', key: 'reporter', width: 8 },
   { header: '填报时间', key: 'time', width: 15 },
   { header: '逾期填报', key: 'late', width: 7 },
@@ -46,6 +46,9 @@ export const REGION_COLUMNS = LEDGER_COLUMNS.map((c) => (c.key === 'department' 
 
 export type LedgerRow = Record<(typeof LEDGER_COLUMNS)[number]['key'], string | number | null>;
 
+/** 办结佐证 as a file: its name, never a link (the bytes are in duban, not at an address). */
+export const evidenceFileText = (name: string): string => `佐证文件：${name}`;
+
 /** One unit's latest report as the sheets show it (the ledger's and the key points' columns alike). */
 function unitCells(d: ReportDepartment, timezone: string) {
   return {
@@ -54,7 +57,8 @@ function unitCells(d: ReportDepartment, timezone: string) {
     status: d.status ? STATUS_LABEL[d.status] : NOT_REPORTED_LABEL,
     progress: d.progress,
     note: d.note,
-    evidence: d.evidenceUrl ?? '',
+    // a link (made a hyperlink by xlsx.ts), else the attached file's name as text
+    evidence: d.evidenceUrl ?? (d.evidenceFile ? evidenceFileText(d.evidenceFile) : ''),
     reporter: d.reporter ?? '',
     time: localTime(d.reportedAt, timezone),
     late: d.reportedAt ? (d.late ? '是' : '否') : '',
@@ -80,7 +84,7 @@ export const KEY_POINT_COLUMNS = [
   { header: '状态', key: 'status', width: 8 },
   { header: '进度(%)', key: 'progress', width: 7 },
   { header: '最新说明', key: 'note', width: 36 },
-  { header: '佐证链接', key: 'evidence', width: 20 },
+  { header: '佐证', key: 'evidence', width: 20 },
   { header: '填报人', key: 'reporter', width: 8 },
   { header: '填报时间', key: 'time', width: 15 },
   { header: '逾期填报', key: 'late', width: 7 },
@@ -181,7 +185,7 @@ export function reviewRows(task: ReportTask): ReviewRow[] {
     requester: h.requester,
     requestedAt: h.requestedAt,
     content: h.kind === 'extension' ? `完成时限 ${h.previousDueDate ?? '未定'} → ${h.newDueDate ?? ''}` : '报送已完成',
-    reason: h.kind === 'extension' ? (h.reason ?? '') : (h.evidenceUrl ?? ''),
+    reason: h.kind === 'extension' ? (h.reason ?? '') : (h.evidenceUrl ?? (h.evidenceFile ? evidenceFileText(h.evidenceFile) : '')),
     outcome: OUTCOME[h.kind][h.status] ?? h.status,
     decider: h.decider ?? '',
     decidedAt: h.decidedAt ?? '',

@@ -51,6 +51,8 @@ export interface ReportDepartment {
   note: string;
   /** the evidence link of the latest report */
   evidenceUrl?: string | null;
+  /** 办结佐证: the attached file's name the latest report rests on (no link then) */
+  evidenceFile?: string | null;
   /** the reporter's name when known, else their open_id */
   reporter: string | null;
   reportedAt: Date | null;

@@ -32,6 +32,7 @@ export function departmentStatuses(deps: readonly DepartmentRow[], rounds: reado
     reportedAt: d.reportedAt ? formatLocalTime(d.reportedAt, timezone) : null,
     note: d.note ?? '',
     evidenceUrl: d.evidenceUrl ?? null,
+    evidenceFile: d.evidenceFileName ?? null,
     trend: oldestFirst.map((r) => trend.get(`${d.departmentId}:${r.id}`) ?? null),
   }));
 }

@@ -35,6 +35,7 @@ export async function loadReportData(db: DbOrTx, timezone = 'Asia/Shanghai'): Pr
       progress: s?.progress ?? null,
       note: s?.note ?? '',
       evidenceUrl: s?.evidenceUrl ?? null,
+      evidenceFile: s?.evidenceFileName ?? null,
       reporter: s ? (s.reporterName ?? s.reporterOpenId) : null,
       reportedAt: s?.reportedAt ?? null,
       late: s?.late ?? false,

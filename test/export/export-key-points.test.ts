@@ -52,7 +52,7 @@ describe('year-end exports of the seed plan with its key points and regions', ()
     expect(wb.worksheets.map((s) => s.name)).toEqual(['台账', '工作要点', '各地区', '分部分汇总', '指标完成情况', '延期与审核', '历史', '成效报送']);
     const values = (name: string) => wb.getWorksheet(name)!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
     const kp = values('工作要点');
-    expect(kp[2]).toEqual(['要点编号', '工作要点', '责任单位', '类别', '状态', '进度(%)', '最新说明', '佐证链接', '填报人', '填报时间', '逾期填报']);
+    expect(kp[2]).toEqual(['要点编号', '工作要点', '责任单位', '类别', '状态', '进度(%)', '最新说明', '佐证', '填报人', '填报时间', '逾期填报']);
     const rows = kp.slice(3);
     // 14 clauses: 12 department assignments (要点8 names two), three key points × 34 regions
     expect(rows).toHaveLength(12 + 3 * 34);

@@ -46,7 +46,7 @@ describe('year-end exports of a seeded plan', () => {
     const rows = ledger.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
     expect(rows[0]![0]).toBe('推动知识产权高质量发展年度工作指引（2021）任务落实台账（截至2021年12月10日）');
     expect(String(rows[1]![0])).toContain('未填报＝该部门从未报送此项任务的进展');
-    expect(rows[2]).toEqual(['任务编号', '任务名称', '所属部分', '完成时限', '责任部门', '角色', '状态', '进度(%)', '最新说明', '佐证链接', '填报人', '填报时间', '逾期填报']);
+    expect(rows[2]).toEqual(['任务编号', '任务名称', '所属部分', '完成时限', '责任部门', '角色', '状态', '进度(%)', '最新说明', '佐证', '填报人', '填报时间', '逾期填报']);
     expect(rows).toHaveLength(11);
     const row = (n: number, dept: string) => rows.find((r) => r[0] === n && r[4] === dept)!;
     expect(row(1, '条法司')).toEqual([

@@ -100,6 +100,8 @@ export interface ReviewHistoryEntry {
   newDueDate: string | null;
   reason: string | null;
   evidenceUrl: string | null;
+  /** completion: the attached file's name, when it was reported on a file */
+  evidenceFile?: string | null;
   decider: string | null;
   decidedAt: string | null;
   comment: string | null;
@@ -126,6 +128,8 @@ export interface DepartmentStatus {
   note: string;
   /** the evidence link of the current report */
   evidenceUrl?: string | null;
+  /** 办结佐证: the name of the attached file the current report rests on (shown when there is no link) */
+  evidenceFile?: string | null;
   /** one entry per trend round, oldest first; null where it did not report */
   trend: (Status | null)[];
 }

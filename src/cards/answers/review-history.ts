@@ -12,7 +12,7 @@ export function historyLine(h: ReviewHistoryEntry): string {
   const asked =
     h.kind === 'extension'
       ? `申请延期 ${h.previousDueDate ?? '未定'} → ${h.newDueDate ?? ''}${h.reason ? `（理由：${h.reason}）` : ''}`
-      : `报送已完成${h.evidenceUrl ? `（佐证：${h.evidenceUrl}）` : ''}`;
+      : `报送已完成${h.evidenceUrl ? `（佐证：${h.evidenceUrl}）` : h.evidenceFile ? `（佐证文件：${h.evidenceFile}）` : ''}`;
   const outcome = OUTCOME[h.kind][h.status] ?? h.status;
   const decided = h.decider ? `；${h.decider} ${h.decidedAt ?? ''} ${outcome}${h.comment ? `（${h.kind === 'completion' && h.status === 'refused' ? '理由' : '意见'}：${h.comment}）` : ''}` : `；${outcome}`;
   return `${h.department} ${h.requester} ${h.requestedAt} ${asked}${decided}`;

@@ -17,6 +17,7 @@ function departmentBlock(d: DepartmentStatus, rounds: string[], noteMax: number)
   if (d.reportedAt) lines.push(`填报：${escapeMarkdown(d.reporter ?? '未知')} · ${d.reportedAt}`);
   if (d.note && noteMax > 0) lines.push(`备注：${escapeMarkdown(truncate(d.note, noteMax))}`);
   if (d.evidenceUrl && noteMax > 0) lines.push(`佐证：${markdownLink(truncate(d.evidenceUrl, 60), d.evidenceUrl)}`);
+  else if (d.evidenceFile && noteMax > 0) lines.push(`佐证文件：${escapeMarkdown(truncate(d.evidenceFile, 60))}`);
   if (rounds.length > 0) lines.push(`近${rounds.length}轮：${d.trend.map((s) => statusLabel(s)).join(' → ')}`);
   return lines.join('\n');
 }
@@ -78,6 +79,7 @@ export function taskText(t: TaskDetail): string {
     if (d.reportedAt) out.push(`  填报：${d.reporter ?? '未知'}，${d.reportedAt}`);
     if (d.note) out.push(`  备注：${d.note}`);
     if (d.evidenceUrl) out.push(`  佐证：${d.evidenceUrl}`);
+    else if (d.evidenceFile) out.push(`  佐证文件：${d.evidenceFile}`);
     if (t.trendRounds.length > 0) out.push(`  近${t.trendRounds.length}轮（${t.trendRounds.join('、')}）：${d.trend.map((s) => statusLabel(s)).join(' → ')}`);
   }
   if (t.regions) out.push('', regionLine(t.regions, regionWord(t)));

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { readTogether } from '../reads.ts';
-import { assignments, currentStatus, departments, indicators, indicatorValues, people, reports, sections, tasks } from '../schema/index.ts';
+import { assignments, currentStatus, departments, evidenceFiles, indicators, indicatorValues, people, reports, sections, tasks } from '../schema/index.ts';
 
 /**
  * Everything the report export reads about one plan: sections, live tasks, their departments in
@@ -31,6 +31,7 @@ export async function readReportRows(db: DbOrTx, planId: number) {
         progress: currentStatus.progress,
         note: currentStatus.note,
         evidenceUrl: reports.evidenceUrl,
+        evidenceFileName: evidenceFiles.fileName,
         reporterOpenId: currentStatus.reporterOpenId,
         reporterName: people.name,
         reportedAt: currentStatus.reportedAt,
@@ -39,6 +40,7 @@ export async function readReportRows(db: DbOrTx, planId: number) {
       .from(currentStatus)
       .innerJoin(tasks, eq(tasks.id, currentStatus.taskId))
       .innerJoin(reports, eq(reports.id, currentStatus.reportId))
+      .leftJoin(evidenceFiles, eq(evidenceFiles.id, reports.evidenceFileId))
       .leftJoin(people, eq(people.openId, currentStatus.reporterOpenId))
       .where(and(eq(tasks.planId, planId), isNull(tasks.removedAt))),
     () => db

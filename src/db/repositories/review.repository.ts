@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client.ts';
 import { readTogether } from '../reads.ts';
-import { assignments, completionReviews, currentStatus, deadlineExtensions, departments, people, plans, reports, tasks } from '../schema/index.ts';
+import { assignments, completionReviews, currentStatus, deadlineExtensions, departments, evidenceFiles, people, plans, reports, tasks } from '../schema/index.ts';
 
 // Every query of the 延期申请 and 办结审核 flows (src/usecases/review/).
 
@@ -153,6 +153,8 @@ export interface ReviewHistoryRow {
   newDueDate: string | null;
   reason: string | null;
   evidenceUrl: string | null;
+  /** completion: the name of the attached file it was reported on */
+  evidenceFileName: string | null;
   decidedBy: string | null;
   deciderName: string | null;
   decidedAt: Date | null;
@@ -175,10 +177,12 @@ export async function reviewHistory(db: DbOrTx, scope: { taskIds: number[] } | {
       .where(whereExt),
     () =>
     db
-      .select({ r: completionReviews, departmentName: departments.name, requesterName: requester.name, deciderName: decider.name })
+      .select({ r: completionReviews, departmentName: departments.name, requesterName: requester.name, deciderName: decider.name, evidenceFileName: evidenceFiles.fileName })
       .from(completionReviews)
       .innerJoin(tasks, eq(tasks.id, completionReviews.taskId))
       .innerJoin(departments, eq(departments.id, completionReviews.departmentId))
+      .leftJoin(reports, eq(reports.id, completionReviews.reportId))
+      .leftJoin(evidenceFiles, eq(evidenceFiles.id, reports.evidenceFileId))
       .leftJoin(requester, eq(requester.openId, completionReviews.requestedBy))
       .leftJoin(decider, eq(decider.openId, completionReviews.decidedBy))
       .where(and(whereRev, sql`${completionReviews.status} <> 'superseded'`))
@@ -198,12 +202,13 @@ export async function reviewHistory(db: DbOrTx, scope: { taskIds: number[] } | {
       newDueDate: e.newDueDate,
       reason: e.reason,
       evidenceUrl: null,
+      evidenceFileName: null,
       decidedBy: e.decidedBy,
       deciderName,
       decidedAt: e.decidedAt,
       comment: e.comment,
     })),
-    ...rev.map(({ r, departmentName, requesterName, deciderName }) => ({
+    ...rev.map(({ r, departmentName, requesterName, deciderName, evidenceFileName }) => ({
       kind: 'completion' as const,
       taskId: r.taskId,
       departmentId: r.departmentId,
@@ -216,6 +221,7 @@ export async function reviewHistory(db: DbOrTx, scope: { taskIds: number[] } | {
       newDueDate: null,
       reason: null,
       evidenceUrl: r.evidenceUrl,
+      evidenceFileName,
       decidedBy: r.decidedBy,
       deciderName,
       decidedAt: r.decidedAt,

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client.ts';
-import { assignments, currentStatus, departments, people, reports, rounds, sections, tasks } from '../schema/index.ts';
+import { assignments, currentStatus, departments, evidenceFiles, people, reports, rounds, sections, tasks } from '../schema/index.ts';
 import { rows } from './status-rows.ts';
 import type { TaskKind } from './plan.repository.ts';
 
@@ -25,6 +25,7 @@ const pe = alias(people, 'pe');
 const rp = alias(reports, 'rp');
 const rr = alias(reports, 'rr');
 const r = alias(reports, 'r');
+const ef = alias(evidenceFiles, 'ef');
 
 export interface TaskRow {
   id: number;
@@ -57,6 +58,8 @@ export interface AssignmentStatusRow {
   progress: number | null;
   note: string | null;
   evidenceUrl: string | null;
+  /** 办结佐证: the name of the attached file the current report rests on */
+  evidenceFileName: string | null;
   reporterOpenId: string | null;
   reporterName: string | null;
   reportedAt: Date | null;
@@ -64,11 +67,12 @@ export interface AssignmentStatusRow {
 }
 
 const assignmentColumns = sql`${a.taskId} as "taskId", ${a.departmentId} as "departmentId", ${d.name} as name, ${a.role} as role,
-  ${cs.status} as status, ${cs.progress} as progress, ${cs.note} as note, ${rp.evidenceUrl} as "evidenceUrl", ${cs.reporterOpenId} as "reporterOpenId", ${pe.name} as "reporterName",
+  ${cs.status} as status, ${cs.progress} as progress, ${cs.note} as note, ${rp.evidenceUrl} as "evidenceUrl", ${ef.fileName} as "evidenceFileName", ${cs.reporterOpenId} as "reporterOpenId", ${pe.name} as "reporterName",
   ${cs.reportedAt} as "reportedAt", ${cs.roundId} as "roundId"`;
 const assignmentJoins = sql`join ${departments} as ${d} on ${d.id} = ${a.departmentId}
   left join ${currentStatus} as ${cs} on ${cs.taskId} = ${a.taskId} and ${cs.departmentId} = ${a.departmentId}
   left join ${reports} as ${rp} on ${rp.id} = ${cs.reportId}
+  left join ${evidenceFiles} as ${ef} on ${ef.id} = ${rp.evidenceFileId}
   left join ${people} as ${pe} on ${pe.openId} = ${cs.reporterOpenId}`;
 
 // A round's id by its key, as a subquery (null when the round was never opened: nothing matches).

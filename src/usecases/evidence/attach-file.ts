@@ -54,7 +54,7 @@ export async function attachEvidenceFile(db: DbOrTx, job: InboundJobOf<'evidence
     return { code: 'ALREADY_ATTACHED' };
   }
   const named = checkFileName(name, '办结佐证');
-  if (!named.ok) return refuse(named.code, `${named.message}。`);
+  if (!named.ok) return refuse(named.code, `${named.message}。文件未保存。`);
 
   let bytes = await resultFileBytesOfMessage(db, p.messageId);
   if (!bytes) {
@@ -69,7 +69,7 @@ export async function attachEvidenceFile(db: DbOrTx, job: InboundJobOf<'evidence
     bytes = downloaded.bytes;
   }
   const content = checkFileContent(named.value, bytes, deps.maxBytes, '办结佐证');
-  if (!content.ok) return refuse(content.code, `${content.message}。`);
+  if (!content.ok) return refuse(content.code, `${content.message}。文件未保存。`);
 
   // When the reporter chose the task (the webhook's clock): the latest attachment counts.
   const received = new Date(job.receivedAt);

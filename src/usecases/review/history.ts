@@ -14,6 +14,7 @@ export function historyEntry(h: ReviewHistoryRow, timezone: string): ReviewHisto
     newDueDate: h.newDueDate,
     reason: h.reason,
     evidenceUrl: h.evidenceUrl,
+    evidenceFile: h.evidenceFileName,
     decider: h.decidedBy ? (h.deciderName ?? h.decidedBy) : null,
     decidedAt: h.decidedAt ? formatLocalTime(h.decidedAt, timezone) : null,
     comment: h.comment,
