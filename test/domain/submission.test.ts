@@ -50,6 +50,31 @@ describe('validating a card submission', () => {
     expect(submit({ status_5: 'done', evidence_5: 'http://a.cn/x' })).toMatchObject({ ok: true, value: { status: 'done', progress: 100 } });
   });
 
+  it('accepts 已完成 without a link on a file attached to the task, and says how to attach one when there is none', () => {
+    const attached = { id: 42, fileName: '验收报告.pdf' };
+    const on = (form: Record<string, unknown>, a: typeof attached | null = attached) => validateSubmission({ value, formValue: form, attached: a });
+    expect(on({ status_5: 'done' })).toEqual({
+      ok: true,
+      value: { kind: 'report', planId: 1, roundId: 2, departmentId: 3, taskId: 5, status: 'done', progress: 100, note: '', evidenceUrl: null, evidenceFileId: 42 },
+    });
+    // a link, when given, is the evidence: the file is not used
+    expect(on({ status_5: 'done', evidence_5: 'https://a.cn/x' })).toMatchObject({ ok: true, value: { evidenceUrl: 'https://a.cn/x' } });
+    expect(on({ status_5: 'done', evidence_5: 'https://a.cn/x' }).ok && 'evidenceFileId' in (on({ status_5: 'done', evidence_5: 'https://a.cn/x' }) as { value: object }).value).toBe(false);
+    // only a 已完成 rests on it; other statuses carry no file
+    expect(on({ status_5: 'on_track', progress_5: '50' })).toMatchObject({ ok: true, value: { evidenceUrl: null } });
+    expect((on({ status_5: 'on_track', progress_5: '50' }) as { value: object }).value).not.toHaveProperty('evidenceFileId');
+    // a bad link is refused even with a file attached
+    expect(on({ status_5: 'done', evidence_5: 'ftp://a.cn/x' })).toMatchObject({ ok: false, code: 'BAD_EVIDENCE' });
+    // without one: EVIDENCE_REQUIRED, naming both ways
+    for (const none of [null, undefined]) {
+      expect(validateSubmission({ value, formValue: { status_5: 'done' }, attached: none })).toEqual({
+        ok: false,
+        code: 'EVIDENCE_REQUIRED',
+        message: '报送「已完成」须附佐证链接，或先把佐证文件发给督办并选择该任务，供审核人核验',
+      });
+    }
+  });
+
   it('does not offer 待审核 as a status a reporter may choose', () => {
     expect(submit({ status_5: 'pending_review', progress_5: '100' })).toMatchObject({ ok: false, code: 'BAD_STATUS' });
   });

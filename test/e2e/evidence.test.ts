@@ -7,7 +7,8 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { cardBytes, componentNames, countComponents } from '../../src/cards/limits.ts';
 import { loadPlanView, type PlanView } from '../../src/db/repositories/plan-view.repository.ts';
-import { completionReviews, currentStatus, evidenceFiles, reports, resultFiles, rounds } from '../../src/db/schema/index.ts';
+import { assignments, completionReviews, currentStatus, evidenceFiles, reports, resultFiles, rounds } from '../../src/db/schema/index.ts';
+import { appendReport } from '../../src/db/repositories/reports.repository.ts';
 import type { FakeMessage } from '../../src/simulator/index.ts';
 import { samplePdf } from '../../src/simulator/sample-file.ts';
 import { answerQuestion } from '../../src/usecases/ask.ts';
@@ -254,6 +255,21 @@ describe('办结佐证 files end to end', () => {
     expect(refusal.text).toContain('文件内容不是有效的 PDF 文档');
     expect(refusal.text).toContain('文件未保存');
     expect(await counts()).toEqual(before);
+  });
+
+  it('outside 成效报送, a unit whose tasks are all approved done is refused as before (NOT_YET): no card, nothing written', async () => {
+    // 办公室's tasks, every one approved as done
+    const bgs = deptId('办公室');
+    const own = (await w.db.db.select({ taskId: assignments.taskId }).from(assignments).where(eq(assignments.departmentId, bgs))).map((a) => a.taskId);
+    expect(own.length).toBeGreaterThan(0);
+    for (const taskId of own) {
+      await appendReport(w.db.db, { taskId, departmentId: bgs, roundId, status: 'done', progress: 100, note: '', evidenceUrl: 'https://a.cn/x', reporterOpenId: 'ou_bgs_0001', reportedAt: w.now(), late: false, eventId: `ev_done_${taskId}` });
+    }
+    const before = { ...(await counts()), downloads: downloads() };
+    const { answer } = await sendFile('佐证.pdf', samplePdf('bgs'), 'ou_bgs_0001', 'oc_dept_bgs');
+    expect(answer.msg_type).toBe('text');
+    expect(answer.text).toMatch(/^成效报送自 2021年11月15日 开始（截止 2021年12月15日），届时督办会发送报送卡片；文件未保存。$/);
+    expect({ ...(await counts()), downloads: downloads() }).toEqual(before);
   });
 
   it('still refuses 已完成 with neither a link nor an attached file (EVIDENCE_REQUIRED), saying how to attach one, and writes nothing', async () => {

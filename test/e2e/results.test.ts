@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { cardBytes, countComponents } from '../../src/cards/limits.ts';
-import { resultFiles, resultPaper } from '../../src/db/schema/index.ts';
+import { evidenceFiles, resultFiles, resultPaper } from '../../src/db/schema/index.ts';
 import { exportReport } from '../../src/usecases/export-report.ts';
 import { samplePdf } from '../../src/simulator/sample-file.ts';
 import type { FakeMessage } from '../../src/simulator/index.ts';
@@ -80,6 +80,20 @@ describe('成效报送 collection', () => {
     });
     expect(Buffer.compare(row!.content, bytes)).toBe(0);
     expect(row!.submittedAt.getUTCFullYear()).toBe(2021);
+  });
+
+  it('the same file, chosen on the confirmation as a task’s 办结佐证, is attached from the stored bytes without a second download', async () => {
+    const [stored] = await w.db.db.select().from(resultFiles);
+    const reply = replyTo(stored!.messageId)!;
+    const value = JSON.parse(JSON.stringify(reply.card).match(/"value":(\{"kind":"evidence_attach"[^}]*\})/)![1]!);
+    const downloads = w.fake.calls.filter((c) => c.route === 'resource').length;
+    const click = await w.cardAction({ operator: YY.reporter, value, messageId: reply.message_id, chatId: YY.chat });
+    expect(click.body.toast.type).toBe('info');
+    await w.idle();
+    const [evidence] = await w.db.db.select().from(evidenceFiles);
+    expect(evidence).toMatchObject({ taskId: value.taskId, departmentId: stored!.departmentId, fileName: stored!.fileName, sha256: stored!.sha256, messageId: stored!.messageId });
+    expect(w.fake.calls.filter((c) => c.route === 'resource')).toHaveLength(downloads);
+    expect(w.fake.messages.some((m) => m.parent_id === stored!.messageId && m.text?.startsWith(`已将「${stored!.fileName}」作为任务`))).toBe(true);
   });
 
   it('纸质版已寄出 on the card, by the unit’s reporter, is stored once and the card shows it', async () => {
