@@ -42,7 +42,7 @@ function page(input: DepartmentCardInput, items: unknown[], n: number, total: nu
     subtitle: `${input.plan.title} · ${describeRound(input.round, input.timezone)}`,
     header_tags: headerTags(input),
     intro:
-      `**${md(input.department.name)}**：请逐项填写本周进展（状态、进度、说明，可附佐证链接）并点「提交」。` +
+      `**${md(input.department.name)}**：请逐项填写本周进展（状态、进度、说明；报送「已完成」须附佐证链接，或先把佐证文件发给督办并选择该任务）并点「提交」。` +
       '每项任务可单独提交；本轮内可多次修改，以最后一次为准。',
     items,
     footer: `共 ${annex.length} 项任务${roles}${keyPoints ? `、工作要点 ${keyPoints} 项` : ''}${indicators}${pageNote}`,
