@@ -28,7 +28,8 @@ export function readIndicators(paras: Paragraph[]): ParsedIndicator[] {
     const p = paras[i]!;
     const marker = itemMarker(p.text);
     if (i > start && (/^\s*#/.test(p.raw) || (marker && (level === undefined || marker.level <= level)))) break;
-    for (const clause of p.text.split(/[，,。；;：:]/u)) {
+    // A numbered sub-target (`1. 发明专利审查周期压减至…`) is named without its number.
+    for (const clause of (marker?.rest ?? p.text).split(/[，,。；;：:]/u)) {
       const indicator = readClause(squeeze(clause));
       if (indicator && !found.some((f) => f.name === indicator.name)) found.push(indicator);
     }
