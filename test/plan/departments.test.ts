@@ -47,3 +47,57 @@ describe('splitting a 责任部门 cell', () => {
     expect(splitDepartments('保护司、运用促进司负责')).toEqual(['保护司', '运用促进司']);
   });
 });
+
+describe('splitting a 责任部门 cell: separators and roles in detail', () => {
+  it('separates groups at ，,；; (also in runs) and names at 、/／ (also in runs)', () => {
+    expect(splitDepartments('甲司，，乙司,丙司；丁司;；戊司')).toEqual(['甲司', '乙司', '丙司', '丁司', '戊司']);
+    expect(splitDepartments('甲司、、乙司/丙司／丁司')).toEqual(['甲司', '乙司', '丙司', '丁司']);
+  });
+
+  it('reads a role in full- or half-width brackets: 牵头 leads, 配合/参与 follow, 负责 is dropped, anything else stays', () => {
+    expect(splitDepartments('甲司（配合），乙司(牵头)')).toEqual(['乙司', '甲司']);
+    expect(splitDepartments('甲司(参与），乙司（牵头)')).toEqual(['乙司', '甲司']);
+    expect(splitDepartments('甲司（负责）')).toEqual(['甲司']);
+    expect(splitDepartments('甲司（筹）、乙司')).toEqual(['甲司（筹）', '乙司']);
+    expect(splitDepartments('甲司（协调配合）')).toEqual(['甲司']);
+  });
+
+  it('passes a role leftwards to the names without one, until another role', () => {
+    expect(splitDepartments('甲司配合、乙司、丙司牵头')).toEqual(['乙司', '丙司', '甲司']);
+    expect(splitDepartments('甲司、乙司配合，丙司')).toEqual(['甲司', '乙司', '丙司']);
+    expect(splitDepartments('丁司，甲司、乙司参与、丙司牵头')).toEqual(['丙司', '丁司', '甲司', '乙司']);
+  });
+
+  it('strips a leading 由/请 and trailing role words, keeping 牵头 in any of them as the lead', () => {
+    expect(splitDepartments('请甲司等，由乙司牵头负责')).toEqual(['乙司', '甲司']);
+    expect(splitDepartments('甲司共同负责，乙司分别负责，丙司按职责分工负责')).toEqual(['甲司', '乙司', '丙司']);
+    expect(splitDepartments('甲司配合等，乙司负责牵头')).toEqual(['乙司', '甲司']);
+    expect(splitDepartments('申请处、自由司')).toEqual(['申请处', '自由司']);
+  });
+
+  it('drops a part that is only a role word, without passing its role on', () => {
+    expect(splitDepartments('条法司，保护司、牵头')).toEqual(['条法司', '保护司']);
+    expect(splitDepartments('、保护司、')).toEqual(['保护司']);
+  });
+
+  it('carries a prefix to a unit of the same kind, 中心 counting as one word', () => {
+    expect(splitDepartments('某局服务中心、保护中心')).toEqual(['某局服务中心', '某局保护中心']);
+    expect(splitDepartments('某局服务中心、审查部')).toEqual(['某局服务中心', '审查部']);
+    expect(splitDepartments('某局审查部、保护中心')).toEqual(['某局审查部', '保护中心']);
+  });
+
+  it('carries a prefix between low units of different kinds, but not from a 部 to a 处', () => {
+    expect(splitDepartments('某局人事处、财务科、档案室')).toEqual(['某局人事处', '某局财务科', '某局档案室']);
+    expect(splitDepartments('某局审查部、人事处')).toEqual(['某局审查部', '人事处']);
+    expect(splitDepartments('某局人事处、审查部')).toEqual(['某局人事处', '审查部']);
+  });
+
+  it('takes the prefix of the last fully named unit and keeps a fully named unit as it is', () => {
+    expect(splitDepartments('专利局审查部、商标局审查一部、审查二部')).toEqual(['专利局审查部', '商标局审查一部', '商标局审查二部']);
+    expect(splitDepartments('专利局审查部、商标局审查一部、自动化部')).toEqual(['专利局审查部', '商标局审查一部', '商标局自动化部']);
+  });
+
+  it('does not carry a prefix onto a unit before the first fully named one', () => {
+    expect(splitDepartments('自动化部、专利局审查部')).toEqual(['自动化部', '专利局审查部']);
+  });
+});
