@@ -17,6 +17,13 @@ describe('parseMeasures with <p> blocks', () => {
     ]);
   });
 
+  it('ends an unclosed block at the next <p>, with or without attributes', () => {
+    expect(parseMeasures('<p>甲局：一。<p class="a">乙局：二。</p>')).toEqual([
+      { actor: '甲局', text: '一。' },
+      { actor: '乙局', text: '二。' },
+    ]);
+  });
+
   it('does not take text between or before blocks, nor an empty block', () => {
     expect(parseMeasures('前言<p> </p>中间<p>甲局：做。</p>后记')).toEqual([{ actor: '甲局', text: '做。' }]);
   });

@@ -42,19 +42,25 @@ describe('the title', () => {
     expect(read(['关于下达《B计划》的通知']).title).toBe('B计划');
   });
 
+  it('takes only a line starting with # for a heading', () => {
+    expect(read(['正文 #话题 内容', '# 标题']).title).toBe('标题');
+  });
+
   it('otherwise is the first heading that is neither a letterhead, an annex mark nor a doc number', () => {
     const m = read(['正文在前。', '# 国家知识产权局文件', '# 国知发运字〔2021〕3号', '# 附件1', '#附 件2', '  # 工作要点(2021)：', '# 次标题']);
     expect(m.title).toBe('工作要点（2021）');
   });
 
   it('keeps a heading that only contains 文件 or 附件 inside it', () => {
-    expect(read(['# 文件管理要点']).title).toBe('文件管理要点');
-    expect(read(['# 关于附件的说明']).title).toBe('关于附件的说明');
+    expect(read(['# 文件管理要点', '# 次标题']).title).toBe('文件管理要点');
+    expect(read(['# 关于附件的说明', '# 次标题']).title).toBe('关于附件的说明');
+    expect(read(['#附  件3', '# 标题']).title).toBe('标题');
   });
 
   it('without headings, is the first paragraph that is neither a letterhead nor a doc number, without 《》', () => {
     expect(read(['某局文件', '国知发〔2021〕3号', '《2025年计划》', '正文。']).title).toBe('2025年计划');
     expect(read(['正文《不动》。', '次段']).title).toBe('正文《不动》');
+    expect(read(['文件管理要点', '次段']).title).toBe('文件管理要点');
   });
 
   it('falls back to the first paragraph, and to an empty title without paragraphs', () => {
@@ -116,6 +122,7 @@ describe('the report deadline and recipient', () => {
     const m = read(['# 要点', '请于2021年12月1日前报送我局知识产权运用促进司。'], ['促进司', '运用促进司', '保护司']);
     expect(m.reportTo).toBe('运用促进司');
     expect(read(['# 要点', '请于2021年12月1日前报送我局 保护 司。'], ['运用促进司', '保护司']).reportTo).toBe('保护司');
+    expect(read(['# 要点', '请于2021年12月1日前报送我局综合办公室。'], ['公室', '办公室']).reportTo).toBe('办公室');
   });
 
   it('drops 我局/我委/我部/本局/我办/我厅 and 知识产权 before a unit name', () => {
@@ -126,6 +133,9 @@ describe('the report deadline and recipient', () => {
     expect(read(['# 要点', '请于2021年12月1日前报送知识产权事务室。']).reportTo).toBe('事务室');
     expect(read(['# 要点', '请于2021年12月1日前报送知识产权办。']).reportTo).toBe('知识产权办');
     expect(read(['# 要点', '请于2021年12月1日前报送知识产权审查部。']).reportTo).toBe('审查部');
+    expect(read(['# 要点', '请于2021年12月1日前报送知识产权审查部办公室。']).reportTo).toBe('审查部办公室');
+    expect(read(['# 要点', '请于2021年12月1日前报送国家知识产权局办公室。']).reportTo).toBe('国家知识产权局办公室');
+    expect(read(['# 要点', '请于2021年12月1日前报送省局和我局办公室。']).reportTo).toBe('省局和我局办公室');
   });
 
   it('keeps the whole phrase when it names no known unit, and gives null when it is empty', () => {

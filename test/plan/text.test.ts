@@ -30,6 +30,7 @@ describe('chineseNumber', () => {
 describe('normaliseDocument', () => {
   it('drops a leading BOM only', () => {
     expect(normaliseDocument('\uFEFF一\uFEFF')).toBe('一\uFEFF');
+    expect(normaliseDocument('一\uFEFF')).toBe('一\uFEFF');
   });
 
   it('turns CRLF and lone CR into LF, everywhere', () => {
@@ -100,6 +101,7 @@ describe('itemMarker', () => {
     expect(itemMarker('（一）指导思想')).toEqual({ level: 2, number: 1, rest: '指导思想' });
     expect(itemMarker('( 十 ) 其他')).toEqual({ level: 2, number: 10, rest: '其他' });
     expect(itemMarker('（二)混合')).toEqual({ level: 2, number: 2, rest: '混合' });
+    expect(itemMarker('（十二）多字')).toEqual({ level: 2, number: 12, rest: '多字' });
   });
 
   it('reads level 3: one to three digits with . ． or 、', () => {
@@ -122,6 +124,8 @@ describe('itemMarker', () => {
 
   it('needs the marker at the start and a separator after a bare numeral', () => {
     expect(itemMarker('工作一、')).toBeNull();
+    expect(itemMarker('工作（一）事项')).toBeNull();
+    expect(itemMarker('工作（1）事项')).toBeNull();
     expect(itemMarker('一项工作')).toBeNull();
     expect(itemMarker('1项工作')).toBeNull();
     expect(itemMarker('（一')).toBeNull();
