@@ -92,7 +92,8 @@ function toTask(raw: string, section: number | null): Omit<ParsedTask, 'number'>
   // The bold heading, if any, is the title; otherwise the first sentence is (and stays in the text).
   const bold = /^\s*\*\*([\s\S]+?)\*\*/.exec(raw);
   const heading = bold ? stripMarkup(bold[1] ?? '') : '';
-  const body = bold ? raw.slice(bold[0].length) : (itemMarker(raw)?.rest ?? raw);
+  // The item was found on the markup-free text (`<b>（一）…</b>` is an item), so its number is read there too.
+  const body = bold ? raw.slice(bold[0].length) : (itemMarker(stripMarkup(raw))?.rest ?? raw);
   const titleSource = bold ? (itemMarker(heading)?.rest ?? heading) : stripMarkup(body.replace(STATEMENT, ''));
   const title = trimTitle(titleSource.split(/[。！？；]/u)[0] ?? '') || trimTitle(titleSource);
   const statements = statementsIn(body);

@@ -112,6 +112,26 @@ describe('inline tasks: the text of a task', () => {
     ]);
   });
 
+  it('reads the number of an item written with <b> markup before it, keeping it out of the title', () => {
+    expect(read('<b>（一）推进甲。</b>做甲事（保护司负责）').tasks).toEqual([
+      { number: 1, title: '推进甲', section: null, deadlineKind: null, departments: ['保护司'], measures: [{ actor: '保护司', text: '推进甲。做甲事' }] },
+    ]);
+  });
+
+  it('reads a bold heading with spaces inside', () => {
+    expect(titles('**（一） 推进 甲。**做甲事（保护司负责）')).toEqual(['推进 甲']);
+  });
+
+  it('strips only the heading marks at the start of an item, with or without a space after them', () => {
+    expect(titles('##（一）甲。（保护司负责）')).toEqual(['甲']);
+    expect(titles('1.甲#乙。（保护司负责）')).toEqual(['甲#乙']);
+  });
+
+  it('does not end the text at a paragraph with # inside it, nor at a heading before the item', () => {
+    expect(titles('1. 甲。', '做#甲事（保护司负责）')).toEqual(['甲']);
+    expect(titles('## 前言', '1. 甲。', '做甲事（保护司负责）')).toEqual(['甲']);
+  });
+
   it('titles by the first sentence, ended by 。！？ or ；, or by the whole text when that sentence is empty', () => {
     expect(titles('1. 甲？乙。（保护司负责）')).toEqual(['甲']);
     expect(titles('1. 甲（保护司负责）乙。')).toEqual(['甲乙']);
@@ -138,6 +158,8 @@ describe('inline tasks: statements', () => {
 
   it('is not a statement when it names no department or a name longer than 20 characters', () => {
     expect(read('1. 甲（负责）').tasks).toEqual([]);
+    expect(read('1. 甲（等负责）').tasks).toEqual([]);
+    expect(read('1. 甲（保护司、一二三四五六七八九十一二三四五六七八九十一负责）').tasks).toEqual([]);
     expect(read('1. 甲（一二三四五六七八九十一二三四五六七八九十一负责）').tasks).toEqual([]);
     expect(read('1. 甲（一二三四五六七八九十一二三四五六七八九十负责）').tasks.map((t) => t.departments)).toEqual([['一二三四五六七八九十一二三四五六七八九十']]);
   });
