@@ -60,6 +60,8 @@ describe('splitting a 责任部门 cell: separators and roles in detail', () => 
     expect(splitDepartments('甲司（负责）')).toEqual(['甲司']);
     expect(splitDepartments('甲司（筹）、乙司')).toEqual(['甲司（筹）', '乙司']);
     expect(splitDepartments('甲司（协调配合）')).toEqual(['甲司']);
+    expect(splitDepartments('甲司、乙司（配合）、丙司牵头')).toEqual(['丙司', '甲司', '乙司']);
+    expect(splitDepartments('甲司、乙司（参与）、丙司牵头')).toEqual(['丙司', '甲司', '乙司']);
   });
 
   it('passes a role leftwards to the names without one, until another role', () => {

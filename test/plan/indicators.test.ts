@@ -59,7 +59,7 @@ describe('reading a target clause', () => {
   });
 
   it('lets 以上 make a floor and 以下/以内 a ceiling whatever the verb', () => {
-    expect(read('目标：满意度保持在82分以上，周期达到5个月以下，费用降至3万元以内，数量达到6家以外')).toEqual([
+    expect(read('目标：满意度保持在82分以上，周期达到5个月以下，费用达到3万元以内，数量达到6家以外')).toEqual([
       { name: '满意度', comparator: '>=', value: 82, unit: '分' },
       { name: '周期', comparator: '<=', value: 5, unit: '个月' },
       { name: '费用', comparator: '<=', value: 3, unit: '万元' },
@@ -78,6 +78,7 @@ describe('reading a target clause', () => {
   it('drops the time, the condition and the wording of effort before the name', () => {
     expect(read('目标：到2025年底专利数达到5件，至2023年末商标数达到6件，2024年企业数达到7家').map((i) => i.name)).toEqual(['专利数', '商标数', '企业数']);
     expect(read('目标：到专利数达到5件').map((i) => i.name)).toEqual(['到专利数']);
+    expect(read('目标：甲2025年数达到5件').map((i) => i.name)).toEqual(['甲2025年数']);
     expect(read('目标：力争确保全年甲达到1家，推动实现年内乙达到2家，累计建成新建共丙达到3家').map((i) => i.name)).toEqual(['甲', '乙', '丙']);
     expect(read('目标：甲力争达到1家').map((i) => i.name)).toEqual(['甲力争']);
   });
@@ -97,6 +98,7 @@ describe('reading a target clause', () => {
     expect(read('目标：完成在华建设100家技术与创新支持中心（TISC）首期建设目标')).toEqual([
       { name: '技术与创新支持中心（TISC）', comparator: '>=', value: 100, unit: '家' },
     ]);
+    expect(read('目标：培育10家示范企业目标，新建5个中心建设任务').map((i) => i.name)).toEqual(['示范企业', '中心']);
     expect(read('目标：建成50个示范区首批任务，新建3所学院一期，建设20个服务站，培育一二三四五六七八9家示范企业').map((i) => [i.name, i.value, i.unit])).toEqual([
       ['示范区', 50, '个'], ['学院', 3, '所'], ['服务站', 20, '个'], ['示范企业', 9, '家'],
     ]);

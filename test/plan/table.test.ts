@@ -56,6 +56,7 @@ describe('rows of the seed layout (任务清单, 落实举措, 责任部门, 完
     const table = readTable([HEADER, row(1), '二、强化保护\t注\t\t', '（二）小节\t\t\t', '三、 \t\t\t', row(2)]);
     expect(table?.sections).toEqual([{ number: 3, title: '' }]);
     expect(table?.tasks.map((t) => [t.number, t.section])).toEqual([[1, null], [2, 3]]);
+    expect(readTable([HEADER, '二、强化保护\t \t  \t', row(1)])?.sections).toEqual([{ number: 2, title: '强化保护' }]);
   });
 
   it('glues a row cut by a page break back together: the first piece continues the last cell', () => {
@@ -64,6 +65,10 @@ describe('rows of the seed layout (任务清单, 落实举措, 责任部门, 完
       { number: 1, title: '做好A', section: null, deadlineKind: 'year_end', departments: ['保护司', '运用促进司'], measures: [{ actor: '甲局', text: '做一做二。' }] },
       { number: 2, title: '做好2', section: null, deadlineKind: 'year_end', departments: ['保护司'], measures: [{ actor: '甲局', text: '做2。' }] },
     ]);
+  });
+
+  it('waits for a last cell left empty by a page break', () => {
+    expect(readTable([HEADER, '1. 做好A\t做。\t保护司\t', '年底前完成'])?.tasks[0]!.deadlineKind).toBe('year_end');
   });
 
   it('ignores a line after a complete row', () => {
@@ -104,6 +109,7 @@ describe('rows with a header of their own', () => {
   it('does not need the cells of other columns, but waits for as many cells as the header has', () => {
     const head = '序号\t任务\t完成时间\t责任部门\t备注';
     expect(readTable([head, '1\t做好A\t年底前完成\t保护司\t', '、条法司\t无'])?.tasks[0]!.departments).toEqual(['保护司']);
+    expect(readTable([head, '1\t做好A\t年底前完成\t保护司\t'])?.tasks[0]!.departments).toEqual(['保护司']);
     expect(readTable([head, '1\t做好A\t年底前完成\t保护司', '、条法司\t无'])?.tasks[0]!.departments).toEqual(['保护司', '条法司']);
   });
 });
