@@ -6,7 +6,8 @@ import { itemMarker, stripMarkup, tidy, trimTitle, type ItemLevel } from './text
 
 /** `（战略规划司负责）`, `(国际合作司、保护司负责)`, `（运用促进司牵头，保护司配合）` */
 const STATEMENT = /[（(]([^（）()]{1,100}?(?:负责|牵头|配合|参与)[^（）()]{0,20}?)[）)]/gu;
-const TIME_PHRASE = /[，,；;]?\s*(?:\d{4}年)?(?:年底前|年内|年底|年末|\d{1,2}月底前)[^，,；;]*/gu;
+/** A deadline after the names: the year-end and the milestone wordings deadlineKindOf knows (else `持续推进` reads as a department). */
+const TIME_PHRASE = /[，,；;]?\s*(?:\d{4}年)?(?:年底前|年内|年底|年末|\d{1,2}月底前|持续推进|长期|逐步|分步)[^，,；;]*/gu;
 
 interface Item {
   index: number;

@@ -168,6 +168,9 @@ describe('inline tasks: statements', () => {
     expect(read('1. 甲（保护司负责，2021年年底前完成）').tasks[0]).toMatchObject({ departments: ['保护司'], deadlineKind: 'year_end' });
     expect(read('1. 甲（保护司负责；年内有阶段性成果）').tasks[0]).toMatchObject({ departments: ['保护司'], deadlineKind: 'milestone' });
     expect(read('1. 甲（保护司负责，9月底前）').tasks[0]).toMatchObject({ departments: ['保护司'], deadlineKind: null });
+    for (const phrase of ['持续推进', '长期坚持', '逐步实施', '分步落实']) {
+      expect(read(`1. 甲（保护司负责，${phrase}）`).tasks[0], phrase).toMatchObject({ departments: ['保护司'], deadlineKind: 'milestone' });
+    }
     expect(read('1. 甲（保护司负责）乙（条法司负责，年内有阶段性成果）丙（办公室负责，年底前完成）').tasks[0]).toMatchObject({
       departments: ['保护司', '条法司', '办公室'],
       deadlineKind: 'milestone',
