@@ -119,7 +119,13 @@ describe('inline tasks: the text of a task', () => {
   });
 
   it('reads a bold heading with spaces inside', () => {
-    expect(titles('**（一） 推进 甲。**做甲事（保护司负责）')).toEqual(['推进 甲']);
+    expect(read('**（一） 推进 甲。**做甲事（保护司负责）').tasks.map((t) => [t.title, t.measures])).toEqual([['推进 甲', [{ actor: '保护司', text: '做甲事' }]]]);
+  });
+
+  it('reads a bold heading after heading marks, with or without a space between', () => {
+    for (const line of ['## **（一）推进甲。**做甲事（保护司负责）', '##**（一）推进甲。**做甲事（保护司负责）']) {
+      expect(read(line).tasks.map((t) => [t.title, t.measures]), line).toEqual([['推进甲', [{ actor: '保护司', text: '做甲事' }]]]);
+    }
   });
 
   it('strips only the heading marks at the start of an item, with or without a space after them', () => {
