@@ -1,7 +1,7 @@
 // Writes the "Mutation score" section of bench/results.md from Stryker's JSON reports
 // (reports/mutation/*.json: one per part of `npm run mutation`), per folder; run after `stryker run`.
-// A source file measured by several reports counts as in the newest one (a part run again alone
-// replaces the figures of its files only). The "### Why these survive" notes written by hand under
+// A mutant measured by several reports counts as in the newest one (a part or a few files run again
+// alone replace the figures of their mutants only). The "### Why these survive" notes written by hand under
 // the section are kept.
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -16,7 +16,7 @@ interface Mutant {
   mutatorName: string;
   replacement?: string;
   status: string;
-  location: { start: { line: number; column: number } };
+  location: { start: { line: number; column: number }; end?: { line: number; column: number } };
 }
 interface Report {
   files: Record<string, { mutants: Mutant[] }>;
@@ -51,7 +51,7 @@ const pct = (n: number, d: number) => (d === 0 ? '—' : `${((100 * n) / d).toFi
 const score = (c: Counts) => pct(c.Killed + c.Timeout, c.Killed + c.Timeout + c.Survived + c.NoCoverage);
 const covered = (c: Counts) => pct(c.Killed + c.Timeout, c.Killed + c.Timeout + c.Survived);
 
-// Oldest first, so the newest report's entry for a file is the one kept.
+// Oldest first, so the newest report's entry for a mutant is the one kept.
 const reports = (existsSync(REPORT_DIR) ? readdirSync(REPORT_DIR) : [])
   .filter((f) => f.endsWith('.json'))
   .map((f) => `${REPORT_DIR}/${f}`)
@@ -60,14 +60,18 @@ if (reports.length === 0) {
   process.stderr.write(`no report in ${REPORT_DIR}/: run \`npm run mutation\` first\n`);
   process.exit(1);
 }
-const report: Report = { files: {} };
+// Merged mutant by mutant (place, mutator and replacement), the newest report's status winning: a
+// focused run over a few lines (\`file.ts:75-94\`) replaces those mutants only, not the whole file.
+const merged = new Map<string, Map<string, Mutant>>();
 const measuredAt = new Map<string, string>();
 for (const file of reports) {
   for (const [source, entry] of Object.entries((JSON.parse(readFileSync(file, 'utf8')) as Report).files)) {
-    report.files[source] = entry;
+    const mutants = merged.get(source) ?? merged.set(source, new Map()).get(source)!;
+    for (const m of entry.mutants) mutants.set(`${m.location.start.line}:${m.location.start.column}-${m.location.end?.line}:${m.location.end?.column}:${m.mutatorName}:${m.replacement ?? ''}`, m);
     measuredAt.set(source, new Date(statSync(file).mtimeMs).toISOString().slice(0, 16).replace('T', ' '));
   }
 }
+const report: Report = { files: Object.fromEntries([...merged].map(([source, mutants]) => [source, { mutants: [...mutants.values()] }])) };
 const runs = [...new Set(measuredAt.values())].sort();
 const missing = GROUPS.filter(([g]) => !Object.keys(report.files).some((f) => groupOf(f) === g)).map(([g]) => g);
 const byGroup = new Map<string, Counts>(GROUPS.map(([g]) => [g, empty()]));
