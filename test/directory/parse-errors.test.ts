@@ -81,4 +81,10 @@ describe('what a valid file keeps', () => {
     expect(dir.regions.map((r) => r.line)).toEqual([null, null]);
     expect(withRegionLines(dir, text).regions.map((r) => r.line)).toEqual([2, 3]);
   });
+
+  it('withRegionLines leaves the line null for a region the text does not list', () => {
+    const dir = parseDirectoryObject({ regions: [{ name: '广东省知识产权局' }, { name: '北京市知识产权局' }] });
+    expect(withRegionLines(dir, 'regions:\n  - name: 广东省知识产权局\n').regions.map((r) => r.line)).toEqual([2, null]);
+    expect(withRegionLines(dir, 'admins: []\n').regions.map((r) => r.line)).toEqual([null, null]);
+  });
 });

@@ -60,6 +60,11 @@ describe('substitutePeople', () => {
     expect(raw).toEqual(file()); // the caller's object is left as it was
   });
 
+  it('a blank name in the file gives way to the looked-up one', () => {
+    const { raw } = substitutePeople({ admins: [{ email: 'zhang.san@cnipa.gov.cn', name: '   ' }] }, found);
+    expect(raw).toEqual({ admins: [{ open_id: 'ou_zs', name: '张三' }] });
+  });
+
   it('leaves a file that is no object alone', () => {
     expect(substitutePeople(null, found)).toEqual({ raw: null, missing: [] });
     expect(substitutePeople('x', found)).toEqual({ raw: 'x', missing: [] });

@@ -43,6 +43,11 @@ describe('departments and chats', () => {
     expect(checkDirectory(dir, [{ name: '保护司', aliases: [] }])).toEqual(['部门「保护司」在文件中出现了两次']);
   });
 
+  it('departments and regions without a chat claim none', () => {
+    const dir = parseDirectory('departments:\n  - name: 保护司\n  - name: 商标局\nregions:\n  - name: 广东省知识产权局\n  - name: 北京市知识产权局\n');
+    expect(checkDirectory(dir, [{ name: '保护司', aliases: [] }, { name: '商标局', aliases: [] }])).toEqual([]);
+  });
+
   it('a chat given to a department, a region and a leadership chat is named for each later claim', () => {
     const dir = parseDirectory(
       'departments:\n  - { name: 保护司, chat_id: oc_1 }\nregions:\n  - { name: 广东省知识产权局, chat_id: oc_1 }\nleadership:\n  - { name: 局领导, chat_id: oc_1 }\n',
