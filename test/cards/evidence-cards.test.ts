@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildEvidenceChoiceCard } from '../../src/cards/evidence-cards.ts';
 import { CARD_MAX_BYTES, CARD_MAX_COMPONENTS, cardBytes, componentNames, countComponents } from '../../src/cards/limits.ts';
 import { buildCompletionReviewCard } from '../../src/cards/review-cards.ts';
+import { escapeMarkdown as md } from '../../src/domain/escape.ts';
 import { EVIDENCE_TASKS_MAX } from '../../src/domain/evidence.ts';
 import { validateCard } from '../../src/simulator/card-rules.ts';
 
@@ -77,5 +78,103 @@ describe('办结佐证 cards', () => {
     }
     const none = buildCompletionReviewCard({ ...view, evidenceFile: null, evidenceUrl: 'https://a.cn/x' }, 'Asia/Shanghai');
     expect(texts(none).join('\n')).not.toContain('查看佐证文件');
+  });
+});
+
+// The choice card whole, in each state: its header, summary, every line and every button's value.
+describe('the 办结佐证 choice card, word for word', () => {
+  const NOTE_END = '选择后，在任务卡片上报送「已完成」时可不填佐证链接；审核人可在审核卡片上查看这份文件。';
+  const smallFile = () => ({ messageId: 'om_1', chatId: 'oc_1', fileKey: 'file_v3_k', fileName: '验收*报告*.pdf' });
+  const open = (n: number) => Array.from({ length: n }, (_, i) => ({ id: 100 + i, kind: 'task', number: i + 1, title: `题${i + 1}`, status: null }));
+  type El = { tag: string; content?: string; text?: { content: string }; behaviors?: { type: string; value: unknown }[] };
+  const els = (c: unknown) => (c as { body: { elements: El[] } }).body.elements;
+
+  it('one task: blue, the file named, one primary button carrying the file, the note without 另有', () => {
+    const t = [{ id: 7, kind: 'key_point', number: 3, title: `${'长'.repeat(40)}*`, status: null }, { id: 8, kind: 'task', number: 5, title: '<b>短</b>', status: null }];
+    const card = buildEvidenceChoiceCard({ file: smallFile(), planId: 1, departmentId: 2, unitName: '运用促进司', tasks: t.slice(0, 1), more: 0 });
+    expect(card).toEqual({
+      schema: '2.0',
+      config: { update_multi: true, width_mode: 'fill', summary: { content: '办结佐证：请选择任务' } },
+      header: { title: { tag: 'plain_text', content: '办结佐证：请选择任务' }, subtitle: { tag: 'plain_text', content: '运用促进司' }, template: 'blue' },
+      body: {
+        direction: 'vertical',
+        elements: [
+          { tag: 'markdown', content: `收到文件「${md('验收*报告*.pdf')}」。作为哪项任务的办结佐证？` },
+          { tag: 'markdown', content: `**工作要点3** ${'长'.repeat(39)}…` },
+          {
+            tag: 'button',
+            name: 'evidence_task_7',
+            type: 'primary',
+            width: 'fill',
+            text: { tag: 'plain_text', content: '工作要点3 办结佐证' },
+            behaviors: [
+              {
+                type: 'callback',
+                value: { kind: 'evidence_attach', planId: 1, departmentId: 2, taskId: 7, messageId: 'om_1', chatId: 'oc_1', fileKey: 'file_v3_k', fileName: '验收*报告*.pdf' },
+              },
+            ],
+          },
+          { tag: 'markdown', text_size: 'notation', content: `<font color='grey'>${NOTE_END}</font>` },
+        ],
+      },
+    });
+    const two = buildEvidenceChoiceCard({ file: smallFile(), planId: 1, departmentId: 2, unitName: '运用促进司', tasks: t, more: 0 });
+    expect(els(two)[1]).toEqual({ tag: 'markdown', content: `**工作要点3** ${'长'.repeat(39)}…\n**任务5** ${md('<b>短</b>')}` });
+  });
+
+  it('no tasks: no lines, no buttons, only the question and the note', () => {
+    const card = buildEvidenceChoiceCard({ file: smallFile(), planId: 1, departmentId: 2, unitName: '运用促进司', tasks: [], more: 0 });
+    expect(els(card)).toEqual([
+      { tag: 'markdown', content: `收到文件「${md('验收*报告*.pdf')}」。作为哪项任务的办结佐证？` },
+      { tag: 'markdown', content: '' },
+      { tag: 'markdown', text_size: 'notation', content: `<font color='grey'>${NOTE_END}</font>` },
+    ]);
+  });
+
+  it('20 tasks are all shown; of 21 given, the first 20, and the note says how many more', () => {
+    const twenty = buildEvidenceChoiceCard({ file: smallFile(), planId: 1, departmentId: 2, unitName: '运用促进司', tasks: open(20), more: 0 });
+    expect(els(twenty).filter((e) => e.tag === 'button')).toHaveLength(20);
+    const lines = Array.from({ length: 20 }, (_, i) => `**任务${i + 1}** 题${i + 1}`).join('\n');
+    expect(els(twenty)[1]!.content).toBe(lines);
+
+    const card = buildEvidenceChoiceCard({ file: smallFile(), planId: 1, departmentId: 2, unitName: '运用促进司', tasks: open(21), more: 4 });
+    const buttons = els(card).filter((e) => e.tag === 'button');
+    expect(buttons.map((b) => b.text!.content)).toEqual(Array.from({ length: 20 }, (_, i) => `任务${i + 1} 办结佐证`));
+    expect(buttons.map((b) => (b.behaviors![0]!.value as { taskId: number }).taskId)).toEqual(Array.from({ length: 20 }, (_, i) => 100 + i));
+    expect(els(card)[1]!.content).toBe(lines);
+    expect(els(card).at(-1)).toEqual({
+      tag: 'markdown',
+      text_size: 'notation',
+      content: `<font color='grey'>另有 4 项未办结的任务未列出（最多列出 20 项），这些任务报送「已完成」时请附佐证链接。${NOTE_END}</font>`,
+    });
+  });
+
+  it('during 成效报送: green, the stored note first as typed, 「同时作为…」 default buttons', () => {
+    const stored = '已收到运用促进司的成效报送电子版「<b>x</b>.pdf」。';
+    const card = buildEvidenceChoiceCard({ file: smallFile(), planId: 3, departmentId: 4, unitName: '运用*促进*司', tasks: open(2), more: 0, storedAsResults: stored });
+    expect((card.config as { summary: unknown }).summary).toEqual({ content: '成效报送已收到 · 可同时作为办结佐证' });
+    expect(card.header).toEqual({ title: { tag: 'plain_text', content: '成效报送已收到' }, subtitle: { tag: 'plain_text', content: '运用*促进*司' }, template: 'green' });
+    const e = els(card);
+    expect(e.slice(0, 3)).toEqual([
+      { tag: 'div', text: { tag: 'plain_text', content: stored } },
+      { tag: 'markdown', content: `「${md('验收*报告*.pdf')}」如也是${md('运用*促进*司')}某项任务的办结佐证，请选择任务：` },
+      { tag: 'markdown', content: '**任务1** 题1\n**任务2** 题2' },
+    ]);
+    expect(e[3]).toEqual({
+      tag: 'button',
+      name: 'evidence_task_100',
+      type: 'default',
+      width: 'fill',
+      text: { tag: 'plain_text', content: '同时作为任务1的办结佐证' },
+      behaviors: [{ type: 'callback', value: { kind: 'evidence_attach', planId: 3, departmentId: 4, taskId: 100, messageId: 'om_1', chatId: 'oc_1', fileKey: 'file_v3_k', fileName: '验收*报告*.pdf' } }],
+    });
+    expect(e[4]!.text).toEqual({ tag: 'plain_text', content: '同时作为任务2的办结佐证' });
+    expect(e).toHaveLength(6);
+  });
+
+  it('cuts a long unit name in the subtitle at 60 and a long file name at 60', () => {
+    const card = buildEvidenceChoiceCard({ file: { ...smallFile(), fileName: `${'名'.repeat(61)}` }, planId: 1, departmentId: 2, unitName: '单'.repeat(61), tasks: [], more: 0 });
+    expect((card.header as { subtitle: unknown }).subtitle).toEqual({ tag: 'plain_text', content: `${'单'.repeat(59)}…` });
+    expect(els(card)[0]!.content).toBe(`收到文件「${'名'.repeat(59)}…」。作为哪项任务的办结佐证？`);
   });
 });

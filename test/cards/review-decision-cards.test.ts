@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildExtensionDecisionCard, buildExtensionFormCard, buildOutcomeCard } from '../../src/cards/review-cards.ts';
+import { buildCompletionReviewCard, buildExtensionDecisionCard, buildExtensionFormCard, buildOutcomeCard } from '../../src/cards/review-cards.ts';
 import { escapeMarkdown as md } from '../../src/domain/escape.ts';
 import { validateCard } from '../../src/simulator/card-rules.ts';
 
@@ -115,5 +115,99 @@ describe('the outcome card', () => {
     expect(validateCard(back)).toEqual([]);
     expect(header(back).title.content).toBe('办结审核已退回 · 任务7');
     expect(texts(back).slice(1)).toEqual(['理由：缺少佐证', "<font color='grey'>请按理由补充后，在本周的任务填报卡片上重新报送。</font>"]);
+  });
+});
+
+describe('the completion reviewer’s card', () => {
+  const FILE_AT = new Date('2021-10-08T01:30:00Z'); // 09:30 in Shanghai
+  const view = () => ({
+    reviewId: 52,
+    task,
+    department: '运用*促进*司',
+    requester: { name: '张_三', at: AT },
+    progress: 100,
+    note: '',
+    evidenceUrl: null as string | null,
+    evidenceFile: null as { name: string; sizeBytes: number; by: string; at: Date } | null,
+    reviewer: 'lead' as 'lead' | 'admins',
+  });
+  const head = (evidence: string) =>
+    `**任务7** ${md(task.title)}\n报送单位：${md('运用*促进*司')}\n报送人：${md('张_三')} · 2021-10-08 10:05 · 进度 100%\n${evidence}`;
+  const placeholder = (c: unknown) => (collect(c, (n) => n.tag === 'input')[0]!.placeholder as { content: string }).content;
+  const buttonTexts = (c: unknown) => buttons(c).map((b) => (b.text as { content: string }).content);
+
+  it('undecided, for the lead: purple, the evidence link, 通过 / 退回 carrying the review', () => {
+    const c = buildCompletionReviewCard({ ...view(), evidenceUrl: 'https://a.cn/x(1)' }, TZ);
+    expect(validateCard(c)).toEqual([]);
+    expect(summary(c)).toBe('办结审核：运用*促进*司 · 任务7');
+    expect(header(c)).toEqual({
+      title: { tag: 'plain_text', content: '办结审核 · 任务7' },
+      subtitle: { tag: 'plain_text', content: '运用*促进*司 报送已完成 · 牵头部门审核' },
+      template: 'purple',
+    });
+    // the link's text is its safe target too: what the reviewer sees is where it goes
+    expect(texts(c)).toEqual([head('佐证：[https://a.cn/x%281%29](https://a.cn/x%281%29)'), '<form>']);
+    expect(placeholder(c)).toBe('审核意见（退回时必填，报送单位会收到）');
+    expect(buttonTexts(c)).toEqual(['通过', '退回']);
+    expect(callbackValues(c)).toEqual([
+      { kind: 'completion_decide', reviewId: 52, decision: 'approve' },
+      { kind: 'completion_decide', reviewId: 52, decision: 'refuse' },
+    ]);
+  });
+
+  it('for the admins says 督办管理员审核', () => {
+    const c = buildCompletionReviewCard({ ...view(), reviewer: 'admins' }, TZ);
+    expect(header(c).subtitle.content).toBe('运用*促进*司 报送已完成 · 督办管理员审核');
+  });
+
+  it('shows a link that is not http(s) as text, and a long one cut at 80', () => {
+    const unsafe = buildCompletionReviewCard({ ...view(), evidenceUrl: 'javascript:alert(1)' }, TZ);
+    expect(texts(unsafe)[0]).toBe(head(`佐证：${md('javascript:alert(1)')}`));
+    const long = `https://a.cn/${'x'.repeat(100)}`;
+    const c = buildCompletionReviewCard({ ...view(), evidenceUrl: long }, TZ);
+    expect(texts(c)[0]).toBe(head(`佐证：[${long.slice(0, 79)}…](${long})`));
+  });
+
+  it('says 佐证：无 without a link or a file', () => {
+    expect(texts(buildCompletionReviewCard(view(), TZ))[0]).toBe(head('佐证：无'));
+  });
+
+  it('with a file: its line (after the link, if any) and 查看佐证文件 carrying the review', () => {
+    const evidenceFile = { name: '验收*报告*.pdf', sizeBytes: 2048, by: '李_四', at: FILE_AT };
+    const fileLine = `佐证文件：${md('验收*报告*.pdf')}（2 KB，${md('李_四')}，2021-10-08 09:30）`;
+    const c = buildCompletionReviewCard({ ...view(), evidenceFile }, TZ);
+    expect(validateCard(c)).toEqual([]);
+    expect(texts(c)).toEqual([head(fileLine), '查看佐证文件', '<form>']);
+    expect(elements(c)[1]).toEqual({
+      tag: 'button',
+      name: 'evidence_view',
+      type: 'default',
+      size: 'small',
+      text: { tag: 'plain_text', content: '查看佐证文件' },
+      behaviors: [{ type: 'callback', value: { kind: 'evidence_view', reviewId: 52 } }],
+    });
+    const both = buildCompletionReviewCard({ ...view(), evidenceFile, evidenceUrl: 'https://a.cn/x' }, TZ);
+    expect(texts(both)[0]).toBe(head(`佐证：[https://a.cn/x](https://a.cn/x)\n${fileLine}`));
+  });
+
+  it('shows the note as typed after the details, cut at 500 characters', () => {
+    const c = buildCompletionReviewCard({ ...view(), note: '**已**完成<at id=all></at>' }, TZ);
+    expect(texts(c)).toEqual([head('佐证：无'), '说明：**已**完成<at id=all></at>', '<form>']);
+    expect(texts(buildCompletionReviewCard({ ...view(), note: '说'.repeat(500) }, TZ))[1]).toBe(`说明：${'说'.repeat(500)}`);
+    expect(texts(buildCompletionReviewCard({ ...view(), note: '说'.repeat(501) }, TZ))[1]).toBe(`说明：${'说'.repeat(499)}…`);
+  });
+
+  it('once approved: green, 审核通过 with who and when and the comment, no buttons', () => {
+    const c = buildCompletionReviewCard({ ...view(), note: '完成', decided: { approved: true, by: { name: '孙*', at: AT }, comment: '很好' } }, TZ);
+    expect(validateCard(c)).toEqual([]);
+    expect(header(c).template).toBe('green');
+    expect(buttons(c)).toEqual([]);
+    expect(texts(c)).toEqual([head('佐证：无'), '说明：完成', `<font color='green'>**审核通过**</font> · ${md('孙*')} · 2021-10-08 10:05`, '意见：很好']);
+  });
+
+  it('once refused: red, 已退回, no comment line without a comment', () => {
+    const c = buildCompletionReviewCard({ ...view(), decided: { approved: false, by: { name: '孙', at: AT }, comment: '' } }, TZ);
+    expect(header(c).template).toBe('red');
+    expect(texts(c)).toEqual([head('佐证：无'), "<font color='red'>**已退回**</font> · 孙 · 2021-10-08 10:05"]);
   });
 });
