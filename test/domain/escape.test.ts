@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, escapeMarkdown, escapeMessageText, truncate } from '../../src/domain/escape.ts';
+import { codePointLength, escapeMarkdown, escapeMessageText, safeLinkTarget, truncate } from '../../src/domain/escape.ts';
 
 describe('escaping user text', () => {
   it('a note mentioning everyone or colouring text shows as text in markdown', () => {
@@ -36,5 +36,28 @@ describe('escaping user text', () => {
     expect(codePointLength('😀汉字')).toBe(3);
     expect(truncate('😀😀😀😀', 3)).toBe('😀😀…');
     expect(truncate('短', 3)).toBe('短');
+  });
+});
+
+describe('escaping, edge by edge', () => {
+  it('escapes list and numbered-list starts on every line, after indentation, and only there', () => {
+    expect(escapeMarkdown('- a\n  + b\nx - y\n12. c\n  3. d\nv1. e\n1.5 f')).toBe('&#45; a\n  &#43; b\nx - y\n12&#46; c\n  3&#46; d\nv1. e\n1.5 f');
+    expect(escapeMarkdown('a-b -c')).toBe('a-b -c');
+  });
+
+  it('accepts only http(s) addresses with a host, whatever the case, trimmed', () => {
+    expect(safeLinkTarget('  HTTP://Example.gov.cn/a  ')).toBe('HTTP://Example.gov.cn/a');
+    expect(safeLinkTarget('http://x')).toBe('http://x');
+    for (const bad of ['https://', 'https:///path', 'https://?q', 'ftp://x.cn', 'see https://x.cn', 'javascript:alert(1)', '', null, undefined]) expect(safeLinkTarget(bad), String(bad)).toBeNull();
+  });
+
+  it('percent-encodes, in upper-case hex with two digits, what could end the target or start markup', () => {
+    expect(safeLinkTarget('https://a.cn/x (1)<b>"q\'`\\[2]*_~|{}!')).toBe('https://a.cn/x%20%281%29%3Cb%3E%22q%27%60%5C%5B2%5D%2A%5F%7E%7C%7B%7D%21');
+    expect(safeLinkTarget('https://a.cn/\tz')).toBe('https://a.cn/%09z');
+  });
+
+  it('keeps text at its length and cuts one past it', () => {
+    expect(truncate('一二三', 3)).toBe('一二三');
+    expect(truncate('一二三四', 3)).toBe('一二…');
   });
 });
