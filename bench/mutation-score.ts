@@ -90,6 +90,12 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
   }
 }
 
+/** `7 of 30 files` when a folder was measured only in part (focused runs), so its score is read as such. */
+function measuredFiles(folder: string): string {
+  const all = readdirSync(folder, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).length;
+  const measured = Object.keys(report.files).filter((f) => f.startsWith(`${folder}/`)).length;
+  return measured >= all ? `all ${all} files` : `${measured} of ${all} files`;
+}
 const row = (label: string, c: Counts) =>
   c.mutants === 0 ? `| ${label} | — | — | — | — | — | — | not measured in this run | — |` :
   `| ${label} | ${c.mutants} | ${c.Killed} | ${c.Timeout} | ${c.Survived} | ${c.NoCoverage} | ${c.Ignored} | **${score(c)}** | ${covered(c)} |`;
@@ -103,7 +109,7 @@ const section = [
   '',
   '| folder | mutants | killed | timed out | survived | no coverage | ignored (static, log lines) | score | of covered |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-  ...[...byGroup].map(([g, c]) => row(g, c)),
+  ...[...byGroup].map(([g, c]) => row(g.startsWith('src/') ? `${g} (${measuredFiles(g)})` : g, c)),
   row('all', total),
   '',
   `Surviving mutants on the inbound path (${inboundSurvivors.length}):`,
