@@ -1,25 +1,16 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
+import type { ResultFileInfo } from './results.repository.ts';
 import { assignments, currentStatus, evidenceFiles, people, resultFiles, tasks } from '../schema/index.ts';
 
 // 办结佐证 files: documents attached to a unit's task as the evidence of its 已完成 (src/usecases/evidence/).
 
 export type NewEvidenceFile = Omit<typeof evidenceFiles.$inferInsert, 'id'>;
 
-/** A stored evidence file without its bytes (what cards, answers and exports show). */
-export interface EvidenceFileInfo {
-  id: number;
+/** A stored evidence file without its bytes (what cards, answers and exports show): a 成效报送 file's facts, for one task of a plan. */
+export interface EvidenceFileInfo extends ResultFileInfo {
   planId: number;
   taskId: number;
-  departmentId: number;
-  fileName: string;
-  mimeType: string;
-  sizeBytes: number;
-  sha256: string;
-  messageId: string;
-  submittedBy: string;
-  submittedByName: string | null;
-  submittedAt: Date;
 }
 
 const info = {
