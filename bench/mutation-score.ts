@@ -5,6 +5,8 @@
 // the section are kept.
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { carriedLabel, carriedRow, type CarriedRow, type RowCounts } from './lib/carried-rows.ts';
 import { replaceSection, sectionOf } from './lib/kept-sections.ts';
 
 const REPORT_DIR = 'reports/mutation';
@@ -30,17 +32,13 @@ const GROUPS: [string, (file: string) => boolean][] = [
   ['src/directory', (f) => f.startsWith('src/directory/')],
   ['inbound path', (f) => /inbound/.test(f) || f === 'src/http/routes/lark-events.ts'],
 ];
+/** Where each group's source lives, to ask git whether a carried row is older than the code. */
+const SOURCES: Record<string, string[]> = {
+  'inbound path': ['src/http/routes/lark-events.ts', 'src/lark/inbound', 'src/usecases/inbound', 'src/queue/inbound.ts', 'src/queue/workers/inbound.worker.ts'],
+};
 const groupOf = (file: string) => GROUPS.find(([, match]) => match(file))?.[0] ?? 'other';
 
-interface Counts {
-  mutants: number;
-  Killed: number;
-  Timeout: number;
-  Survived: number;
-  NoCoverage: number;
-  Ignored: number;
-  errors: number;
-}
+type Counts = RowCounts;
 const empty = (): Counts => ({ mutants: 0, Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, Ignored: 0, errors: 0 });
 function add(c: Counts, status: string): void {
   c.mutants++;
@@ -90,6 +88,26 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
   }
 }
 
+// Folders no report measures keep the figures of the table already on the page (bench/lib/carried-rows.ts).
+const page = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# duban benchmarks\n';
+const carried = new Map<string, CarriedRow>();
+for (const g of missing) {
+  const row = carriedRow(sectionOf(page, HEADING), g);
+  if (!row) continue;
+  carried.set(g, row);
+  byGroup.set(g, row.counts);
+  for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += row.counts[k];
+}
+/** Whether git has a commit touching the group's source after `since` (UTC). */
+function changedSince(group: string, since: string): boolean {
+  const last = execFileSync('git', ['log', '-1', '--format=%cd', '--date=format-local:%Y-%m-%d %H:%M', '--', ...(SOURCES[group] ?? [group])], {
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'UTC' },
+  }).trim();
+  return last > since;
+}
+const notMeasured = missing.filter((g) => !carried.has(g));
+
 /** `7 of 30 files` when a folder was measured only in part (focused runs), so its score is read as such. */
 function measuredFiles(folder: string): string {
   const all = readdirSync(folder, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).length;
@@ -105,19 +123,22 @@ const section = [
   '',
   `\`npm run mutation\` (Stryker with the vitest runner and the TypeScript checker: \`stryker.config.mjs\` for the pure folders, one \`MUTATION_PART\` at a time, with the tests of \`vitest.mutation.config.ts\`; \`stryker.inbound.config.mjs\` for the inbound path with those of \`vitest.mutation-inbound.config.ts\`) — written ${when} UTC from reports of ${runs[0]}${runs.length > 1 ? ` to ${runs.at(-1)}` : ''} UTC (${reports.map((r) => r.replace(`${REPORT_DIR}/`, '')).join(', ')}), ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
   'Score = killed and timed-out mutants over all valid ones (survived and not covered count against it); "of covered" leaves out the mutants no test runs.',
-  `Static mutants (module-level constants, which need every test re-run) are ignored (\`ignoreStatic\`), as are mutants the TypeScript checker rejects. Log lines are not mutated (\`stryker-plugins/ignore-logging.mjs\`). Per-file detail: \`${REPORT_DIR}/<part>.html\`.${missing.length ? ` Not measured: ${missing.join(', ')}.` : ''}`,
+  `Static mutants (module-level constants, which need every test re-run) are ignored (\`ignoreStatic\`), as are mutants the TypeScript checker rejects. Log lines are not mutated (\`stryker-plugins/ignore-logging.mjs\`). Per-file detail: \`${REPORT_DIR}/<part>.html\`.${carried.size ? ` Carried from the table before (no report of this run measures them): ${[...carried.keys()].join(', ')}.` : ''}${notMeasured.length ? ` Not measured: ${notMeasured.join(', ')}.` : ''}`,
   '',
   '| folder | mutants | killed | timed out | survived | no coverage | ignored (static, log lines) | score | of covered |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-  ...[...byGroup].map(([g, c]) => row(g.startsWith('src/') ? `${g} (${measuredFiles(g)})` : g, c)),
+  ...[...byGroup].map(([g, c]) => {
+    const kept = carried.get(g);
+    if (kept) return row(carriedLabel(g, kept, changedSince(g, kept.since)), c);
+    return row(g.startsWith('src/') ? `${g} (${measuredFiles(g)})` : g, c);
+  }),
   row('all', total),
   '',
-  `Surviving mutants on the inbound path (${inboundSurvivors.length}):`,
-  '',
-  ...(inboundSurvivors.length ? inboundSurvivors : ['- none']),
+  ...(carried.has('inbound path')
+    ? [`Surviving mutants on the inbound path: not in this run's reports (its figures are carried from ${carried.get('inbound path')?.since}); the notes below list them.`]
+    : [`Surviving mutants on the inbound path (${inboundSurvivors.length}):`, '', ...(inboundSurvivors.length ? inboundSurvivors : ['- none'])]),
 ].join('\n');
 
-const page = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# duban benchmarks\n';
 const notes = sectionOf(sectionOf(page, HEADING), NOTES);
 writeFileSync(RESULTS, replaceSection(page, HEADING, notes ? `${section}\n\n${notes}` : section));
 process.stderr.write(`wrote the mutation score to ${RESULTS}: ${score(total)} overall\n`);
