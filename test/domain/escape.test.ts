@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, escapeMarkdown, escapeMessageText, safeLinkTarget, truncate } from '../../src/domain/escape.ts';
+import { codePointLength, escapeMarkdown, escapeMessageText, markdownLink, safeLinkTarget, truncate } from '../../src/domain/escape.ts';
 
 describe('escaping user text', () => {
   it('a note mentioning everyone or colouring text shows as text in markdown', () => {
@@ -59,5 +59,25 @@ describe('escaping, edge by edge', () => {
   it('keeps text at its length and cuts one past it', () => {
     expect(truncate('一二三', 3)).toBe('一二三');
     expect(truncate('一二三四', 3)).toBe('一二…');
+  });
+});
+
+describe('markdown links and cuts at the edges', () => {
+  it('links escaped text to a safe http(s) target', () => {
+    expect(markdownLink('佐证*材料*', 'https://oa.example.cn/a?b=(1)')).toBe('[佐证&#42;材料&#42;](https://oa.example.cn/a?b=%281%29)');
+  });
+
+  it('shows only the escaped text for any other address', () => {
+    expect(markdownLink('佐证[1]', 'javascript:alert(1)')).toBe('佐证&#91;1&#93;');
+    expect(markdownLink('佐证', null)).toBe('佐证');
+    expect(markdownLink('佐证', undefined)).toBe('佐证');
+  });
+
+  it('counts an empty text as zero and cuts to the ellipsis alone when nothing fits', () => {
+    expect(codePointLength('')).toBe(0);
+    expect(truncate('', 0)).toBe('');
+    expect(truncate('专利', 0)).toBe('…');
+    expect(truncate('专利', 1)).toBe('…');
+    expect(truncate('专利', 2)).toBe('专利');
   });
 });

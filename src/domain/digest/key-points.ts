@@ -25,7 +25,7 @@ export function summariseKeyPoints(items: readonly DigestKeyPointInput[]): KeyPo
   let expected = 0;
   let answered = 0;
   const attention: KeyPointDigest['attention'] = [];
-  for (const k of [...items].sort((a, b) => a.number - b.number)) {
+  for (const k of items) {
     const { status, reported } = keyPointStatus(k.units);
     if (reported) counts[status]++;
     else notReported++;

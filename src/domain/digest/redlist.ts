@@ -16,7 +16,7 @@ export function boundedNote(note: string): string {
   const line = head.replace(/\s+/g, ' ').trim();
   const out = truncate(line, MODEL_NOTE_MAX);
   // collapsed whitespace can hide the pre-cut: still mark the note as shortened
-  return head.length < note.length && out === line ? `${truncate(line, MODEL_NOTE_MAX - 1)}…` : out;
+  return head.length < note.length && out === line ? truncate(`${line}…`, MODEL_NOTE_MAX) : out;
 }
 
 export function redReasons(status: Status, deadline: DeadlineState): RedReason[] {

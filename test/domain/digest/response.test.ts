@@ -35,4 +35,10 @@ describe('who answered this round', () => {
   it('is all zero and empty for no departments', () => {
     expect(responseRate([])).toEqual({ expected: 0, reported: 0, partial: [], missing: [] });
   });
+
+  it('orders by pinyin, not by code point (人 comes before 办 in Unicode)', () => {
+    const r = responseRate([dept(7, '条法司', 2, 0), dept(5, '人事司', 1, 0), dept(4, '办公室', 1, 0), dept(8, '专利局', 3, 1), dept(9, '商标局', 3, 2)]);
+    expect(r.missing).toEqual(['办公室', '人事司', '条法司']);
+    expect(r.partial.map((d) => d.name)).toEqual(['商标局', '专利局']);
+  });
 });

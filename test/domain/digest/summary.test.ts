@@ -37,4 +37,35 @@ describe('summarising a task for the digest', () => {
       { departmentId: 2, name: '乙', expected: 1, reported: 0 },
     ]);
   });
+
+  it('carries the explaining report’s evidence link, section and due date into the summary', () => {
+    const input: DigestTaskInput = {
+      id: 104, number: 4, title: '专利导航工程', section: 2, deadlineKind: 'milestone', dueDate: '2021-06-01',
+      departments: [
+        dept(1, '战略规划司', 'at_risk', { role: 'lead', note: '进度慢', progress: 20, evidenceUrl: 'https://www.cnipa.gov.cn/navi' }),
+        dept(4, '运用促进司', null),
+      ],
+    };
+    expect(summariseTask(input)).toEqual({
+      id: 104,
+      number: 4,
+      title: '专利导航工程',
+      section: 2,
+      deadlineKind: 'milestone',
+      dueDate: '2021-06-01',
+      status: 'at_risk',
+      progress: 10,
+      reported: true,
+      explaining: { name: '战略规划司', note: '进度慢', evidenceUrl: 'https://www.cnipa.gov.cn/navi', reporter: '战略规划司填报人', reportedAt: new Date('2021-06-09T06:05:00Z') },
+    });
+  });
+
+  it('is not reported while no department reported, and then has nobody explaining it', () => {
+    expect(summariseTask(task([dept(1, '甲', null), dept(2, '乙', null)]))).toMatchObject({ status: 'not_started', progress: 0, reported: false, explaining: null });
+  });
+
+  it('rounds the mean progress to whole percent', () => {
+    expect(summariseTask(task([dept(1, '甲', 'on_track', { progress: 33 }), dept(2, '乙', 'on_track', { progress: 34 }), dept(3, '丙', 'on_track', { progress: 34 })])).progress).toBe(34); // 33.67
+    expect(summariseTask(task([dept(1, '甲', 'on_track', { progress: 10 }), dept(2, '乙', 'on_track', { progress: 11 }), dept(3, '丙', 'on_track', { progress: 11 })])).progress).toBe(11); // 10.67
+  });
 });
