@@ -3,7 +3,10 @@ import { answerCard, answerText, type Answer, type MissingDepartment, type TaskL
 import { FILTER_TITLE } from '../../src/cards/answers/common.ts';
 import { LIST_FILTERS } from '../../src/domain/query/types.ts';
 import { escapeMarkdown as md } from '../../src/domain/escape.ts';
-import { elements, header, summary, texts } from './card-parts.ts';
+import { elements, header, summary, texts as shownTexts } from './card-parts.ts';
+
+/** The card's top-level texts (markdown content, else the tag). */
+const texts = (c: unknown): string[] => shownTexts(c) as string[];
 
 // Lists of tasks (「保护司的任务」「哪些任务有风险」) and of the units behind on reporting
 // (「谁还没填报」), word for word.

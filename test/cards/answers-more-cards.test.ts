@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { answerCard, answerText, HELP_EXAMPLES, type Answer, type ResultsSummary, type TaskLine, type UnitHistoryAnswer, type TaskHistoryAnswer } from '../../src/cards/answers/index.ts';
 import { escapeMarkdown as md, truncate } from '../../src/domain/escape.ts';
-import { buttons, callbackValues, elements, header, summary, texts } from './card-parts.ts';
+import { buttons, callbackValues, elements, header, summary, texts as shownTexts } from './card-parts.ts';
+
+/** The card's top-level texts (markdown content, else the tag). */
+const texts = (c: unknown): string[] => shownTexts(c) as string[];
 
 // The smaller answers word for word: several tasks, key points, another year's plan, help, a question
 // not understood, no plan, a refused read, a unit's reporting rate, a task's history and 成效报送情况.

@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { answerCard, answerText, type DigestSummary, type IndicatorLine, type TaskLine } from '../../src/cards/answers/index.ts';
 import { escapeMarkdown as md } from '../../src/domain/escape.ts';
-import { elements, header, summary, texts } from './card-parts.ts';
+import { elements, header, summary, texts as shownTexts } from './card-parts.ts';
+
+/** The card's top-level texts (markdown content, else the tag). */
+const texts = (c: unknown): string[] => shownTexts(c) as string[];
 
 // 「审查周期」 (indicators) and 「本周汇总」 (the short digest), word for word.
 
@@ -120,6 +123,12 @@ describe('the short digest', () => {
       FOOT,
     ]);
     expect(answerText({ kind: 'digest', digest: d })).toBe('本周汇总\n任务：共 22 项，正常推进 15 · 存在风险 3 · 受阻 2 · 已完成 2\n时限：逾期 1 项，预警 2 项\n填报：本周尚未开启填报');
+  });
+
+  it('names no unit when every unit has reported in full', () => {
+    const d = { ...digest, missing: [], partial: [], red: [], indicators: [] };
+    expect(texts(answerCard({ kind: 'digest', digest: d }))[0]!.split('\n')).toHaveLength(3);
+    expect(answerText({ kind: 'digest', digest: d }).split('\n')).toHaveLength(4);
   });
 
   it('rounds the reporting rate, and says 0% when nothing is expected', () => {

@@ -4,7 +4,10 @@ import { historyLine } from '../../src/cards/answers/review-history.ts';
 import type { ReviewHistoryEntry } from '../../src/cards/answers/model.ts';
 import { CARD_MAX_BYTES, cardBytes } from '../../src/cards/limits.ts';
 import { escapeMarkdown as md, truncate } from '../../src/domain/escape.ts';
-import { buttons, elements, header, summary, texts } from './card-parts.ts';
+import { buttons, elements, header, summary, texts as shownTexts } from './card-parts.ts';
+
+/** The card's top-level texts (markdown content, else the tag). */
+const texts = (c: unknown): string[] => shownTexts(c) as string[];
 
 // The answer to 「任务5进展？」, word for word: the header, the facts, one block per department, the
 // regions, the 延期/办结 history and the trend footnote; and how it shrinks to stay within 30 KB.
@@ -319,6 +322,13 @@ describe('fitting the task answer into 30 KB', () => {
     // the evidence file is dropped the same way
     const withFile = { ...t, departments: many(100, { note: longNote(), evidenceFile: '总结.pdf' }) };
     expect(block(withFile)).not.toContain('佐证');
+  });
+
+  it('shows all 150 departments without a count while they fit', () => {
+    const t = { ...task, trendRounds: [], departments: many(150) };
+    const c = cardOf(t);
+    expect(elements(c)).toHaveLength(152);
+    expect(texts(c)[151]).toContain('**部门150**');
   });
 
   it('then shows 60 departments and counts the rest', () => {
