@@ -97,6 +97,8 @@ describe('key points (工作要点)', () => {
     const a: Answer = { kind: 'key_points', tasks, missing: [], count: 11, all: true };
     expect(header(card(a)).title.content).toBe('工作要点');
     expect(callbackValues(card(a))).toHaveLength(10);
+    expect(texts(card(a))).toEqual([...texts(card(a)).slice(0, 2), grey('工作要点与附件任务分别编号；点“详情”私信查看各责任单位的进展')]);
+    expect(texts(card(a))).not.toContain('本计划没有导入工作要点。');
     expect(answerText(a).split('\n')[0]).toBe('工作要点（共 11 项）：');
     expect(answerText(a).split('\n')).toHaveLength(13);
   });
