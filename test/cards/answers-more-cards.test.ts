@@ -388,6 +388,12 @@ describe('成效报送情况', () => {
     ].join('\n'));
   });
 
+  it('separates the names of each kind by 、', () => {
+    const two = { ...r, paperMissing: ['保护司', '条法司'], paperOnly: ['公共服务司', '北京市知识产权局'] };
+    expect(answerText({ kind: 'results', results: two }).split('\n').slice(-2)).toEqual(['纸质版未确认（2）：保护司、条法司', '仅确认纸质版（2）：公共服务司、北京市知识产权局']);
+    expect(texts(card({ kind: 'results', results: two })).slice(5, 7)).toEqual(['**已报送电子版、纸质版未确认（2）**：保护司、条法司', '**仅确认纸质版、未收到电子版（2）**：公共服务司、北京市知识产权局']);
+  });
+
   it('green once everyone sent it; before collection starts; without a deadline', () => {
     const all = { ...r, missing: [], paperMissing: [], paperOnly: [] };
     const c = card({ kind: 'results', results: all });

@@ -125,6 +125,12 @@ describe('the short digest', () => {
     expect(answerText({ kind: 'digest', digest: d })).toBe('本周汇总\n任务：共 22 项，正常推进 15 · 存在风险 3 · 受阻 2 · 已完成 2\n时限：逾期 1 项，预警 2 项\n填报：本周尚未开启填报');
   });
 
+  it('names every unit behind, separated by 、', () => {
+    const d = { ...digest, missing: ['保护司', '条法司'], partial: ['运用促进司', '公共服务司'], red: [], indicators: [] };
+    expect(texts(answerCard({ kind: 'digest', digest: d }))[0]!.split('\n').slice(3)).toEqual(['**未填报：**保护司、条法司', '**未填完：**运用促进司、公共服务司']);
+    expect(answerText({ kind: 'digest', digest: d }).split('\n').slice(4)).toEqual(['未填报：保护司、条法司', '未填完：运用促进司、公共服务司']);
+  });
+
   it('names no unit when every unit has reported in full', () => {
     const d = { ...digest, missing: [], partial: [], red: [], indicators: [] };
     expect(texts(answerCard({ kind: 'digest', digest: d }))[0]!.split('\n')).toHaveLength(3);
