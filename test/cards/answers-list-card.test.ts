@@ -109,6 +109,8 @@ describe('a unit’s tasks', () => {
     expect(summary(c)).toBe('保护司负责的任务：130 项');
     const exactly = card({ kind: 'department', name: '保护司', filter: null, tasks: tasks.slice(0, 120) });
     expect(elements(exactly)).toHaveLength(6);
+    const full = card({ kind: 'department', name: '保护司', filter: null, tasks: tasks.slice(0, 25) });
+    expect(texts(full).slice(1).map((t) => t.split('\n').length)).toEqual([25]);
     const few = card({ kind: 'department', name: '保护司', filter: null, tasks: tasks.slice(0, 26) });
     expect(texts(few).slice(1).map((t) => t.split('\n').length)).toEqual([25, 1]);
   });
