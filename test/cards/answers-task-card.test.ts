@@ -195,6 +195,11 @@ describe('regions in the task answer', () => {
     expect(header(cardOf(kp({}))).template).toBe('grey');
   });
 
+  it('a task its departments reported is not 未填报 because its regions have not reported yet', () => {
+    const quiet = { total: 34, reported: 0, atRisk: 0, blocked: 0, done: 0, attention: [] };
+    expect(header(cardOf({ ...task, regions: quiet })).template).toBe('orange');
+  });
+
   it('names a few regions needing attention and says 等 when more are at risk or blocked', () => {
     const t = (r: Partial<typeof regions>) => texts(cardOf({ ...task, trendRounds: [], departments: [], regions: { ...regions, ...r } }))[2];
     expect(t({ atRisk: 1, blocked: 1, attention: ['广东省知识产权局'] })).toBe('各地区：34 个，本轮已填报 3 个；存在风险 1、受阻 1、已完成 0（需关注：广东省知识产权局 等）');
