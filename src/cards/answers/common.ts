@@ -7,8 +7,6 @@ import type { ItemKind, TaskLine } from './model.ts';
 
 /** 任务3, or 工作要点3 for a key point (they number on their own, so the word always comes with the number). */
 export const itemLabel = (kind: ItemKind | undefined, number: number): string => (kind === 'key_point' ? `工作要点${number}` : `任务${number}`);
-/** The question that asks for the item again (a button's question). */
-export const itemQuestion = (kind: ItemKind | undefined, number: number): string => (kind === 'key_point' ? `要点${number}` : `任务${number}`);
 
 export type Template = LarkColor | 'turquoise';
 export type Element = Record<string, unknown>;
