@@ -143,3 +143,13 @@ describe('the file’s shape, with lines', () => {
     for (const x of two) expect(x).not.toContain('\n');
   });
 });
+
+describe('holiday names', () => {
+  it('refuses an empty name, saying so', () => {
+    expect(problems('2027:\n  holidays:\n    "": [2027-01-01]\n    " ": [2027-01-02]\n')).toEqual(['第 3 行 2027.holidays.：节日名称不能为空', '第 4 行 2027.holidays. ：节日名称不能为空']);
+  });
+
+  it('trims a name', () => {
+    expect(parseCalendarOverride('2027:\n  holidays:\n    " 元旦 ": [2027-01-01]\n').holidays).toEqual([{ date: '2027-01-01', name: '元旦' }]);
+  });
+});
