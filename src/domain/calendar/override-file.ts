@@ -74,7 +74,6 @@ function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]):
       break;
     }
     at = pair?.key?.range?.[0] ?? next.range?.[0] ?? at;
-    if (typeof seg === 'number') at = next.range?.[0] ?? at;
     node = next;
   }
   return at === undefined ? null : counter.linePos(at).line;

@@ -124,6 +124,14 @@ describe('the file’s shape, with lines', () => {
     expect(problems('20271:\n  holidays: {}\n')).toEqual(['第 1 行 20271：年份须为四位数字，如 2027']);
   });
 
+  it('names the line of a year written as a bare key, and of a holiday whose days are an alias', () => {
+    expect(problems('# 2026 年已由软件包给出\n2026:\n  holidays: {}\n? 2027\n')).toEqual(['第 4 行 2027：须为 { holidays, workdays }']);
+    expect(problems('2027:\n  holidays:\n    元旦: &d [2027-13-01]\n    春节: *d\n')).toEqual([
+      `第 3 行 2027.holidays.元旦.0：「2027-13-01」${NOT_A_DATE}`,
+      `第 4 行 2027.holidays.春节.0：「2027-13-01」${NOT_A_DATE}`,
+    ]);
+  });
+
   it('names the line of a whole file that is not years', () => {
     expect(problems('# 2027 年放假安排\n\n- 2027\n')).toEqual(['第 3 行 ：文件须为「年份: { holidays, workdays }」']);
   });
