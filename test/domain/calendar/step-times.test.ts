@@ -80,6 +80,16 @@ describe('decideStep', () => {
     });
   });
 
+  it('reads the day for why in the organisation’s timezone: early morning after a break is quiet, not holiday', () => {
+    // 2021-10-08 07:00 in Shanghai is still 10-07, a holiday, in UTC
+    expect(decideStep('remind', local('2021-10-08T07:00'), local('2021-10-08T07:00'), rules())).toEqual({
+      action: 'defer',
+      dueAt: local('2021-10-08T07:00'),
+      until: local('2021-10-08T08:00'),
+      why: 'quiet',
+    });
+  });
+
   it('drops an opening and both reminders moved into the next week; keeps the rest for their own week', () => {
     const due = local('2021-10-01T09:00');
     const moved = local('2021-10-08T09:00');
