@@ -32,7 +32,7 @@ describe('schedules in words: the edges', () => {
   });
 
   it('leaves minutes, hours and weekdays out of range as they are', () => {
-    for (const p of ['60 9 * * 1', '0 24 * * 1', '0 9 * * 8', 'x9 9 * * 1', '0 9x * * 1', '0 9 * * 1x', '0 9 * * x1', '0 9 * * BAD']) {
+    for (const p of ['60 9 * * 1', '0 24 * * 1', '0 9 * * 8', 'x9 9 * * 1', '0 9x * * 1', '0 9 * * 1x', '0 9 * * x1', '0 9 * * BAD', '0 +9 * * 1', '0 9.0 * * 1', '0 1e1 * * 1']) {
       expect(cronInWords(p), p).toBe(p);
     }
   });
@@ -53,7 +53,7 @@ describe('schedules in words: the edges', () => {
   });
 
   it('leaves backward, open or stepped weekday ranges as they are', () => {
-    for (const p of ['0 9 * * 5-1', '0 9 * * -1', '0 9 * * 1-', '0 9 * * 1/2', '0 9 * * L', '0 9 * * 1,']) expect(cronInWords(p), p).toBe(p);
+    for (const p of ['0 9 * * 5-1', '0 9 * * -1', '0 9 * * 1-', '0 9 * * 1/2', '0 9 * * L', '0 9 * * 1,', '0 9 * * 0-x']) expect(cronInWords(p), p).toBe(p);
   });
 
   it('names days 1 to 31 of the month, and nothing else there', () => {
