@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineState, dueDateFor } from '../../src/domain/deadlines.ts';
+import { deadlineState, deadlineStatesOn, dueDateFor } from '../../src/domain/deadlines.ts';
 import { DEADLINE_LABEL } from '../../src/domain/vocabulary/status.ts';
 
 const TZ = 'Asia/Shanghai';
@@ -25,5 +25,37 @@ describe('deadlines', () => {
   it('a done task, or one without a due date, is never late', () => {
     expect(deadlineState({ dueDate: '2021-12-31', done: true, now: at('2022-03-01T00:00:00Z'), timezone: TZ })).toBe('ok');
     expect(deadlineState({ dueDate: null, done: false, now: at('2022-03-01T00:00:00Z'), timezone: TZ })).toBe('ok');
+  });
+});
+
+describe('deadlines: the edges', () => {
+  it('a kind the seed does not use has no due date', () => {
+    expect(dueDateFor('quarterly', 2021)).toBeNull();
+    expect(dueDateFor(undefined, 2021)).toBeNull();
+    expect(dueDateFor('', 2021)).toBeNull();
+  });
+
+  it('a due date that is not a date never warns', () => {
+    expect(deadlineState({ dueDate: '2021-13-01', done: false, now: at('2022-03-01T00:00:00Z'), timezone: TZ })).toBe('ok');
+    expect(deadlineState({ dueDate: '', done: false, now: at('2022-03-01T00:00:00Z'), timezone: TZ })).toBe('ok');
+  });
+
+  it('reads the due day in the organisation’s timezone', () => {
+    // 2021-12-31 16:30 UTC is already 2022-01-01 in Shanghai, still 12-31 in UTC
+    expect(deadlineState({ dueDate: '2021-12-31', done: false, now: at('2021-12-31T16:30:00Z'), timezone: TZ })).toBe('overdue');
+    expect(deadlineState({ dueDate: '2021-12-31', done: false, now: at('2021-12-31T16:30:00Z'), timezone: 'UTC' })).toBe('warning');
+  });
+
+  it('deadlineStatesOn gives each task the state deadlineState gives it, for one day', () => {
+    const now = at('2021-12-15T02:00:00Z');
+    const stateOf = deadlineStatesOn(now, TZ);
+    expect(stateOf('2021-12-31', false)).toBe('warning');
+    expect(stateOf('2021-12-31', true)).toBe('ok');
+    expect(stateOf('2021-12-31', false)).toBe('warning');
+    expect(stateOf('2021-12-14', false)).toBe('overdue');
+    expect(stateOf('2022-06-30', false)).toBe('ok');
+    expect(stateOf(null, false)).toBe('ok');
+    expect(stateOf(undefined, false)).toBe('ok');
+    expect(stateOf('2021-12-14', true)).toBe('ok');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { remindersFor } from '../../src/domain/reminders.ts';
+import { isMentionableOpenId, missingTasks, remindersFor } from '../../src/domain/reminders.ts';
 
 const tasks = [
   { id: 10, number: 12, title: '完善知识产权转化运用机制' },
@@ -29,5 +29,37 @@ describe('reminders (催办)', () => {
         { department: { id: 2, name: 'B', chatId: null }, tasks, reportedTaskIds: [], reporters, reminderNumber: 1 },
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('reminders (催办): what each carries', () => {
+  it('carries the department, its chat and the reminder’s number', () => {
+    const input = () => ({ department: { id: 7, name: '保护司', chatId: 'oc_7' }, tasks: [{ id: 21, number: 5, title: '加强知识产权保护' }], reportedTaskIds: [], reporters: [{ openId: 'ou_li', name: '李四' }] });
+    expect(remindersFor([{ ...input(), reminderNumber: 1 }])).toEqual([
+      { departmentId: 7, departmentName: '保护司', chatId: 'oc_7', missing: [{ id: 21, number: 5, title: '加强知识产权保护' }], mention: [], reminderNumber: 1 },
+    ]);
+    expect(remindersFor([{ ...input(), reminderNumber: 3 }])).toEqual([
+      { departmentId: 7, departmentName: '保护司', chatId: 'oc_7', missing: [{ id: 21, number: 5, title: '加强知识产权保护' }], mention: [{ openId: 'ou_li', name: '李四' }], reminderNumber: 3 },
+    ]);
+    expect(remindersFor([{ ...input(), department: { id: 7, name: '保护司', chatId: '' }, reminderNumber: 1 }])).toEqual([]);
+  });
+
+  it('lists the annex tasks first, then the key points, each in number order', () => {
+    const tasks = [
+      { id: 1, number: 2, title: '工作要点2', kind: 'key_point' as const },
+      { id: 2, number: 9, title: '任务9' },
+      { id: 3, number: 1, title: '工作要点1', kind: 'key_point' as const },
+      { id: 4, number: 3, title: '任务3' },
+    ];
+    const missing = missingTasks(tasks, new Set([4]));
+    expect(missing.map((t) => t.title)).toEqual(['任务9', '工作要点1', '工作要点2']);
+    expect(missingTasks(tasks, []).map((t) => t.title)).toEqual(['任务3', '任务9', '工作要点1', '工作要点2']);
+  });
+});
+
+describe('who may be mentioned', () => {
+  it('only a real user’s open_id, whole', () => {
+    for (const ok of ['ou_1', 'ou_AbZ09_-x']) expect(isMentionableOpenId(ok), ok).toBe(true);
+    for (const bad of ['all', 'ou_', 'xou_1', 'ou_1 all', 'ou_1\n', 'ou_1@', 'on_1', 'OU_1']) expect(isMentionableOpenId(bad), bad).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocalTime, isWithinRound, roundByKey, roundFor } from '../../src/domain/rounds.ts';
+import { formatLocalTime, isWithinRound, previousRound, roundByKey, roundFor } from '../../src/domain/rounds.ts';
 
 // Round keys as typed on the command line (`--round 2021-W41`) and the edges of a round's week.
 
@@ -41,5 +41,18 @@ describe('formatLocalTime', () => {
     expect(formatLocalTime(at, TZ)).toBe('2021-10-13 00:05');
     expect(formatLocalTime(at, 'UTC')).toBe('2021-10-12 16:05');
     expect(formatLocalTime(at, 'America/New_York')).toBe('2021-10-12 12:05');
+  });
+});
+
+describe('previousRound', () => {
+  it('is the week before, across the ISO year', () => {
+    const first = roundByKey('2021-W01', TZ)!;
+    expect(previousRound(first, TZ)).toEqual({ key: '2020-W53', startsAt: new Date('2020-12-27T16:00:00Z'), endsAt: new Date('2021-01-03T16:00:00Z') });
+  });
+});
+
+describe('roundByKey in an unknown time zone', () => {
+  it('finds no round', () => {
+    expect(roundByKey('2021-W41', 'Mars/Olympus')).toBeNull();
   });
 });

@@ -74,7 +74,6 @@ function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]):
       break;
     }
     at = pair?.key?.range?.[0] ?? next.range?.[0] ?? at;
-    if (typeof seg === 'number') at = next.range?.[0] ?? at;
     node = next;
   }
   return at === undefined ? null : counter.linePos(at).line;
@@ -82,6 +81,9 @@ function lineOf(doc: Document, counter: LineCounter, path: (string | number)[]):
 
 const invalid = (problems: string[]) =>
   new DubanError('CALENDAR_OVERRIDE_INVALID', `节假日覆盖文件有误，未采用：${problems.join('；')}`, { details: { problems } });
+
+/** An issue's own message; a bad record key (an empty holiday name) has it in the key's issue. */
+const issueMessage = (i: z.core.$ZodIssue): string => (i.code === 'invalid_key' ? (i.issues[0]?.message ?? i.message) : i.message);
 
 /** Parses and checks the override file's text; throws CALENDAR_OVERRIDE_INVALID naming every bad line. */
 export function parseCalendarOverride(text: string): CalendarYears {
@@ -100,7 +102,7 @@ export function parseCalendarOverride(text: string): CalendarYears {
       parsed.error.issues.map((i) =>
         i.code === 'unrecognized_keys'
           ? at({ path: [...(i.path as (string | number)[]), i.keys[0]!], message: `未知字段 ${i.keys.join('、')}（应为 holidays 或 workdays）` })
-          : at({ path: i.path as (string | number)[], message: i.path.length === 1 ? '须为 { holidays, workdays }' : i.message }),
+          : at({ path: i.path as (string | number)[], message: i.path.length === 1 ? '须为 { holidays, workdays }' : issueMessage(i) }),
       ),
     );
   }
