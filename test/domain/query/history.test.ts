@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asksHistory, asksRate, unknownUnitRate } from '../../../src/domain/query/history.ts';
 import type { QueryContext } from '../../../src/domain/query/types.ts';
+import { seedContext } from './seed-context.ts';
 
 const context = (): QueryContext => ({
   taskCount: 0,
@@ -38,6 +39,11 @@ describe('unknownUnitRate', () => {
       ],
       unknownUnit: '保户司',
     });
+  });
+
+  it('ranks the units by their aliases too: 审查业务部 is nearest the 审业部 (审查业务管理部)', () => {
+    const intent = unknownUnitRate('审查业务部的填报率', '审查业务部的填报率', seedContext());
+    expect(intent?.kind === 'unknown' && intent.suggestions).toEqual(['专利局审业部的填报率', '专利局审查部的填报率', '公共服务司的填报率']);
   });
 
   it.each([

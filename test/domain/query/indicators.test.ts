@@ -59,7 +59,14 @@ describe('matchIndicators: by target value and unit', () => {
     const list = [{ id: 7, name: '运营中心数量', value: 30, unit: '亿' }, { id: 8, name: '试点城市', value: 5 }, { id: 9, name: '无目标值的指标' }];
     expect(match('30亿元', list)).toMatchObject({ ids: [7], byValue: true });
     expect(match('5个', list)).toMatchObject({ ids: [8], byValue: true });
+    expect(match('5家', list)).toMatchObject({ ids: [8], byValue: true });
     expect(match('5', list)).toBeNull();
+  });
+
+  it('reads every decimal of a value', () => {
+    const list = [{ id: 1, name: '平均审查周期', value: 16.25, unit: '个月' }];
+    expect(match('16.25个月', list)).toMatchObject({ ids: [1], byValue: true });
+    expect(match('16.2个月', list)).toBeNull();
   });
 
   it('finds every indicator with that value', () => {
@@ -109,6 +116,15 @@ describe('matchIndicators: by words of the names', () => {
     expect(match('x', list, ['期高'])).toBeNull(); // the wrong order
     expect(match('x', list, ['乙高'])).toBeNull(); // the first not in the name
     expect(match('x', list, ['高'])).toBeNull(); // one character is no pair
+  });
+
+  it('looks for the second character after the first, even when it also comes just before', () => {
+    expect(match('x', [{ id: 1, name: '商标专利商标' }], ['标商'])?.coverage).toBe(0.5);
+  });
+
+  it('reports the most grams any of the tied names has', () => {
+    const list = [{ id: 1, name: '质押融资' }, { id: 2, name: '质权押品规范模型' }];
+    expect(match('x', list, ['质押', '规模'])).toEqual({ ids: [1, 2], coverage: 0.5, byValue: false, whole: false, matched: 1 });
   });
 
   it('keeps only the best-covering names', () => {

@@ -45,6 +45,11 @@ describe('findKeyPointNumbers: key points asked by number after the word', () =>
     expect(numbersOf('要点1到30、35')).toHaveLength(30);
   });
 
+  it('skips a numeral that reads as no number, keeping it in the rest', () => {
+    expect(findKeyPointNumbers('要点百')).toEqual({ numbers: [], rest: ' 百', named: true });
+    expect(findKeyPointNumbers('要点2、百到4')).toEqual({ numbers: [2, 3, 4], rest: ' ', named: true });
+  });
+
   it('leaves what is not a number after a separator in the rest', () => {
     expect(findKeyPointNumbers('要点3、x')).toEqual({ numbers: [3], rest: ' 、x', named: true });
   });
@@ -70,8 +75,10 @@ describe('findKeyPointNumbers: key points asked by number before the word', () =
     expect(findKeyPointNumbers('要点5和第三项要点')).toEqual({ numbers: [3, 5], rest: ' 和 ', named: true });
   });
 
-  it('takes no number 0', () => {
+  it('takes no number 0, nor a numeral that reads as none (第百项)', () => {
     expect(findKeyPointNumbers('第0项要点')).toEqual({ numbers: [], rest: ' ', named: true });
+    expect(findKeyPointNumbers('第百项要点')).toEqual({ numbers: [], rest: ' ', named: true });
+    expect(findKeyPointNumbers('百号要点')).toEqual({ numbers: [], rest: ' ', named: true });
   });
 });
 
