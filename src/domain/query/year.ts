@@ -33,7 +33,7 @@ export function findYear(prepared: string): YearMatch | null {
     if (year >= 1990 && year <= 2099) {
       const at = m.index ?? 0;
       const after = prepared.slice(at + m[1].length);
-      const namesPlan = re === PATTERNS[2] || LEAD.test(prepared.slice(0, at)) || PLAN_WORDS.test(after.replace(/^\s*年/u, ''));
+      const namesPlan = re === PATTERNS[2] || LEAD.test(prepared.slice(0, at)) || PLAN_WORDS.test(after);
       return { year, text: m[0], namesPlan };
     }
   }
