@@ -241,3 +241,61 @@ describe('patching one block of the department card', () => {
     expect(card).toEqual(rebuilt.at(-1));
   });
 });
+
+describe('how full a department card page gets', () => {
+  // Blocks already at their largest possible content, so each is measured as it is shown; the plan
+  // title (in the subtitle only) then grows the page byte for byte until one block less fits.
+  const WIDE = '＜';
+  const WORST = new Date(Date.UTC(2099, 11, 31, 23, 59));
+  const worstIndicator = (n: number): DepartmentCardIndicator =>
+    indicator(n, { last: { value: -123456789.123456, reporterName: WIDE.repeat(24), reportedAt: WORST }, submitted: { by: WIDE.repeat(24), at: WORST } });
+
+  function fullestTitle(build: (title: string) => ReturnType<typeof input>) {
+    const firstPage = (n: number) => pageDepartmentCard(build('a'.repeat(n))).pages[0]!.length;
+    const k = firstPage(0);
+    let lo = 0;
+    let hi = 4000;
+    expect(firstPage(hi)).toBeLessThan(k);
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (firstPage(mid) === k) lo = mid;
+      else hi = mid;
+    }
+    return { k, lo };
+  }
+
+  it('fills a page of indicators to exactly 28 KB, counting the widest page number', () => {
+    const build = (title: string) => input([], { plan: { id: 1, title, year: 2021 }, indicators: Array.from({ length: 60 }, (_, i) => worstIndicator(i + 1)) });
+    const { k, lo } = fullestTitle(build);
+    const paged = pageDepartmentCard(build('a'.repeat(lo)));
+    expect(paged.pages[0]).toHaveLength(k);
+    expect(paged.pages).toHaveLength(3);
+    // 第 1/3 页 is two characters shorter than the 第 99/99 页 measured, in the summary, title and footer;
+    // each block is measured as its own list, brackets included: 2 bytes more than it adds to the page
+    expect(cardBytes(renderDepartmentPage(paged, 0))).toBe(PAGE_MAX_BYTES - 6 - 2 * k);
+    expect(pageDepartmentCard(build('a'.repeat(lo + 1))).pages[0]).toHaveLength(k - 1);
+  });
+
+  it('measures a task by its largest possible block', () => {
+    const url = `https://e.cn/${'a'.repeat(287)}`;
+    const worstTask = (n: number, note: string) =>
+      task(n, {
+        last: { status: 'at_risk', progress: 100, note, evidenceUrl: url, reporterName: WIDE.repeat(24), reportedAt: WORST },
+        submitted: { by: WIDE.repeat(24), at: WORST },
+        plannedDueDate: '2099-12-31',
+        pendingExtension: '2099-12-31',
+        review: { state: 'refused', reason: WIDE.repeat(40) },
+      });
+    // the widest of a note prefilled in its input and a longer one shown above the form
+    const sizes = [WIDE.repeat(200), WIDE.repeat(1000)].map((note) => cardBytes(buildDepartmentCards(input([worstTask(1, note)]))[0]));
+    const note = sizes[0]! >= sizes[1]! ? WIDE.repeat(200) : WIDE.repeat(1000);
+    const build = (title: string) => input(Array.from({ length: 20 }, (_, i) => worstTask(i + 1, note)), { plan: { id: 1, title, year: 2021 } });
+    const { k, lo } = fullestTitle(build);
+    const paged = pageDepartmentCard(build('a'.repeat(lo)));
+    expect(paged.pages[0]).toHaveLength(k);
+    const pages = paged.pages.length;
+    expect(pages).toBeLessThan(10);
+    expect(cardBytes(renderDepartmentPage(paged, 0))).toBe(PAGE_MAX_BYTES - 6 - 2 * k);
+    expect(pageDepartmentCard(build('a'.repeat(lo + 1))).pages[0]).toHaveLength(k - 1);
+  });
+});
