@@ -120,7 +120,7 @@ describe('the department card page', () => {
 
 describe('cutting the department card into pages', () => {
   it('fills each page up to the limits before starting the next, numbering the pages everywhere', () => {
-    const tasks = Array.from({ length: 40 }, (_, i) => task(i + 1));
+    const tasks = Array.from({ length: 14 }, (_, i) => task(i + 1));
     const paged = pageDepartmentCard(input(tasks));
     const cards = buildDepartmentCards(input(tasks)) as Json[];
     expect(paged.pages.length).toBe(cards.length);
@@ -130,7 +130,7 @@ describe('cutting the department card into pages', () => {
       const note = ` · 第 ${i + 1}/${cards.length} 页`;
       expect(card.header.title.content).toBe(`运用促进司 · 本周任务填报${note}`);
       expect(card.config.summary.content).toBe(`运用促进司 · 本周任务填报${note}`);
-      expect(footer(card)).toBe(`<font color='grey'>共 40 项任务（牵头 20、配合 20）${note}</font>`);
+      expect(footer(card)).toBe(`<font color='grey'>共 14 项任务（牵头 7、配合 7）${note}</font>`);
       expect(countComponents(card)).toBeLessThanOrEqual(PAGE_MAX_COMPONENTS);
       expect(cardBytes(card)).toBeLessThanOrEqual(PAGE_MAX_BYTES);
     });
@@ -140,7 +140,7 @@ describe('cutting the department card into pages', () => {
 
   it('cuts by bytes when blocks are large, keeping room for each block’s longest possible content', () => {
     const long = '推进知识产权高质量发展相关工作并加强统筹协调'.repeat(8);
-    const tasks = Array.from({ length: 12 }, (_, i) => task(i + 1, { title: long, measuresForBureau: [long.repeat(5)] }));
+    const tasks = Array.from({ length: 7 }, (_, i) => task(i + 1, { title: long, measuresForBureau: [long.repeat(5)] }));
     const cards = buildDepartmentCards(input(tasks)) as Json[];
     expect(cards.length).toBeGreaterThan(1);
     for (const card of cards) expect(countComponents(card)).toBeLessThan(100);
@@ -231,13 +231,13 @@ describe('patching one block of the department card', () => {
   });
 
   it('patches the page holding the block, on a card of several pages', () => {
-    const tasks = Array.from({ length: 40 }, (_, i) => task(i + 1));
+    const tasks = Array.from({ length: 14 }, (_, i) => task(i + 1));
     const paged = pageDepartmentCard(input(tasks));
     const lastKey = paged.pages.at(-1)!.at(-1)!;
-    expect(lastKey).toBe(taskKey(140));
+    expect(lastKey).toBe(taskKey(114));
     const change = { last: null, submitted: { by: '李四', at } };
-    const card = patchTaskBlock(paged, 140, change);
-    const rebuilt = buildDepartmentCards(input(tasks.map((t) => (t.id === 140 ? { ...t, ...change } : t))));
+    const card = patchTaskBlock(paged, 114, change);
+    const rebuilt = buildDepartmentCards(input(tasks.map((t) => (t.id === 114 ? { ...t, ...change } : t))));
     expect(card).toEqual(rebuilt.at(-1));
   });
 });
@@ -250,30 +250,27 @@ describe('how full a department card page gets', () => {
   const worstIndicator = (n: number): DepartmentCardIndicator =>
     indicator(n, { last: { value: -123456789.123456, reporterName: WIDE.repeat(24), reportedAt: WORST }, submitted: { by: WIDE.repeat(24), at: WORST } });
 
-  function fullestTitle(build: (title: string) => ReturnType<typeof input>) {
-    const firstPage = (n: number) => pageDepartmentCard(build('a'.repeat(n))).pages[0]!.length;
-    const k = firstPage(0);
-    let lo = 0;
-    let hi = 4000;
-    expect(firstPage(hi)).toBeLessThan(k);
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (firstPage(mid) === k) lo = mid;
-      else hi = mid;
-    }
-    return { k, lo };
+  /**
+   * The plan title's length that makes the first page exactly full: measured from the page as built
+   * with an empty title, each block counted with 2 bytes more than it adds (its own list's brackets).
+   */
+  function fullest(build: (title: string) => ReturnType<typeof input>) {
+    const paged = pageDepartmentCard(build(''));
+    const k = paged.pages[0]!.length;
+    // 第 1/N 页 is two characters shorter than the 第 99/99 页 measured, in the summary, title and footer
+    const room = PAGE_MAX_BYTES - 6 - 2 * k - cardBytes(renderDepartmentPage(paged, 0));
+    expect(room).toBeGreaterThanOrEqual(0);
+    return { k, length: room };
   }
 
   it('fills a page of indicators to exactly 28 KB, counting the widest page number', () => {
-    const build = (title: string) => input([], { plan: { id: 1, title, year: 2021 }, indicators: Array.from({ length: 60 }, (_, i) => worstIndicator(i + 1)) });
-    const { k, lo } = fullestTitle(build);
-    const paged = pageDepartmentCard(build('a'.repeat(lo)));
-    expect(paged.pages[0]).toHaveLength(k);
-    expect(paged.pages).toHaveLength(3);
-    // 第 1/3 页 is two characters shorter than the 第 99/99 页 measured, in the summary, title and footer;
-    // each block is measured as its own list, brackets included: 2 bytes more than it adds to the page
+    const build = (title: string) => input([], { plan: { id: 1, title, year: 2021 }, indicators: Array.from({ length: 35 }, (_, i) => worstIndicator(i + 1)) });
+    const { k, length } = fullest(build);
+    const paged = pageDepartmentCard(build('a'.repeat(length)));
+    expect(paged.pages.map((p) => p.length)).toEqual([k, 35 - k]);
     expect(cardBytes(renderDepartmentPage(paged, 0))).toBe(PAGE_MAX_BYTES - 6 - 2 * k);
-    expect(pageDepartmentCard(build('a'.repeat(lo + 1))).pages[0]).toHaveLength(k - 1);
+    // one byte more and the last block moves to the next page
+    expect(pageDepartmentCard(build('a'.repeat(length + 1))).pages[0]).toHaveLength(k - 1);
   });
 
   it('measures a task by its largest possible block', () => {
@@ -289,13 +286,11 @@ describe('how full a department card page gets', () => {
     // the widest of a note prefilled in its input and a longer one shown above the form
     const sizes = [WIDE.repeat(200), WIDE.repeat(1000)].map((note) => cardBytes(buildDepartmentCards(input([worstTask(1, note)]))[0]));
     const note = sizes[0]! >= sizes[1]! ? WIDE.repeat(200) : WIDE.repeat(1000);
-    const build = (title: string) => input(Array.from({ length: 20 }, (_, i) => worstTask(i + 1, note)), { plan: { id: 1, title, year: 2021 } });
-    const { k, lo } = fullestTitle(build);
-    const paged = pageDepartmentCard(build('a'.repeat(lo)));
-    expect(paged.pages[0]).toHaveLength(k);
-    const pages = paged.pages.length;
-    expect(pages).toBeLessThan(10);
+    const build = (title: string) => input(Array.from({ length: 8 }, (_, i) => worstTask(i + 1, note)), { plan: { id: 1, title, year: 2021 } });
+    const { k, length } = fullest(build);
+    const paged = pageDepartmentCard(build('a'.repeat(length)));
+    expect(paged.pages.map((p) => p.length)).toEqual([k, 8 - k]);
     expect(cardBytes(renderDepartmentPage(paged, 0))).toBe(PAGE_MAX_BYTES - 6 - 2 * k);
-    expect(pageDepartmentCard(build('a'.repeat(lo + 1))).pages[0]).toHaveLength(k - 1);
+    expect(pageDepartmentCard(build('a'.repeat(length + 1))).pages[0]).toHaveLength(k - 1);
   });
 });
