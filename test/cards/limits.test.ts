@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertWithinLimits, CARD_MAX_BYTES, cardBytes, countComponents, fitLines } from '../../src/cards/limits.ts';
+import { assertWithinLimits, CARD_MAX_BYTES, cardBytes, componentNames, countComponents, fitLines, LINE_BUDGET_BYTES } from '../../src/cards/limits.ts';
 import { fill } from '../../src/cards/template.ts';
 
 describe('card limits', () => {
@@ -86,5 +86,84 @@ describe('card templates', () => {
 
   it('throws on a slot the builder forgot', () => {
     expect(() => fill({ a: '${missing}' }, {})).toThrow(/missing/);
+  });
+});
+
+describe('counting components, edge cases', () => {
+  it('counts nothing for values that are not components', () => {
+    expect(countComponents(null)).toBe(0);
+    expect(countComponents(undefined)).toBe(0);
+    expect(countComponents('markdown')).toBe(0);
+    expect(countComponents(3)).toBe(0);
+    expect(countComponents([])).toBe(0);
+    expect(countComponents({ tag: 3, elements: [{ tag: 'hr' }] })).toBe(1);
+  });
+
+  it('counts only the elements and columns lists, not other lists a component holds', () => {
+    expect(countComponents({ tag: 'table', rows: [{ tag: 'x' }], options: [{ tag: 'y' }] })).toBe(1);
+    expect(countComponents({ tag: 'column_set', columns: [{ tag: 'column' }], elements: { tag: 'not a list' } })).toBe(2);
+    expect(countComponents({ columns: [{ tag: 'column' }, { tag: 'column' }] })).toBe(2);
+  });
+
+  it('counts a 2.0 card by its body alone, and anything else (no body, another schema) as a plain node', () => {
+    const header = { title: { tag: 'plain_text', content: 't' } };
+    expect(countComponents({ schema: '2.0', header, body: { elements: [{ tag: 'hr' }, { tag: 'hr' }] }, elements: [{ tag: 'hr' }] })).toBe(2);
+    expect(countComponents({ schema: '2.0', elements: [{ tag: 'hr' }] })).toBe(1);
+    expect(countComponents({ schema: '2.0', body: 'x', elements: [{ tag: 'hr' }] })).toBe(1);
+    expect(countComponents({ schema: '1.0', body: { elements: [{ tag: 'hr' }, { tag: 'hr' }] }, elements: [{ tag: 'hr' }] })).toBe(1);
+  });
+});
+
+describe('component names', () => {
+  it('collects the name of every tagged component, however deep, in order', () => {
+    const card = {
+      schema: '2.0',
+      body: {
+        elements: [
+          { tag: 'form', name: 'form_1', elements: [{ tag: 'input', name: 'note_1' }, { tag: 'button', name: 'submit_1' }] },
+          { tag: 'column_set', columns: [{ tag: 'column', elements: [{ tag: 'button', name: 'task_detail_7', behaviors: [{ value: { name: 'not a component' } }] }] }] },
+          { name: 'untagged' },
+          { tag: 'button', name: 42 },
+        ],
+      },
+    };
+    expect(componentNames(card)).toEqual(['form_1', 'note_1', 'submit_1', 'task_detail_7']);
+    expect(componentNames(null)).toEqual([]);
+    expect(componentNames('x')).toEqual([]);
+    const out = ['before'];
+    expect(componentNames([{ tag: 'input', name: 'a' }], out)).toBe(out);
+    expect(out).toEqual(['before', 'a']);
+  });
+});
+
+describe('refusing a card too large', () => {
+  it('says how large it is, in bytes and components', () => {
+    const many = { schema: '2.0', body: { elements: Array.from({ length: 201 }, () => ({ tag: 'hr' })) } };
+    const bytes = cardBytes(many);
+    try {
+      assertWithinLimits(many);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toMatchObject({ code: 'CARD_TOO_LARGE', message: `卡片超出飞书限制：${bytes} 字节，201 个组件`, details: { bytes, components: 201 } });
+    }
+  });
+});
+
+describe('fitting lines, edge cases', () => {
+  it('keeps lines up to 24 KB by default, the last one that fits included', () => {
+    expect(LINE_BUDGET_BYTES).toBe(24 * 1024);
+    const line = 'x'.repeat(1018); // 1024 bytes as measured: its quotes, escaped, inside new quotes
+    expect(cardBytes(line)).toBe(1024);
+    expect(fitLines(Array.from({ length: 30 }, () => line), 100)).toEqual({ shown: Array.from({ length: 24 }, () => line), hidden: 6 });
+  });
+
+  it('shows nothing with a cap of 0, and everything that fits the cap exactly', () => {
+    expect(fitLines(['a', 'b'], 0)).toEqual({ shown: [], hidden: 2 });
+    expect(fitLines(['a', 'b'], 2)).toEqual({ shown: ['a', 'b'], hidden: 0 });
+    expect(fitLines([], 2)).toEqual({ shown: [], hidden: 0 });
+  });
+
+  it('stops at the first line that does not fit, even if a later, shorter one would', () => {
+    expect(fitLines(['aaaa', 'a'.repeat(20), 'a'], 10, cardBytes('aaaa') + 5)).toEqual({ shown: ['aaaa'], hidden: 2 });
   });
 });
