@@ -200,6 +200,13 @@ describe('a card submission, in detail', () => {
     expect(send({ status_6: 'on_track', progress_6: '30' })).toMatchObject({ ok: false, code: 'BAD_STATUS' });
   });
 
+  it('falls back to the bare field names whatever the number of digits in the task id', () => {
+    const big = { ...report, taskId: 1207 };
+    expect(send({ status: 'on_track', progress: '45', note: '推进中' }, big)).toMatchObject({ ok: true, value: { taskId: 1207, status: 'on_track', progress: 45, note: '推进中' } });
+    const indicator = { kind: 'indicator', planId: 1, roundId: 2, departmentId: 3, indicatorId: 21 };
+    expect(send({ indicator_value: '18.5' }, indicator)).toEqual({ ok: true, value: { ...indicator, value: 18.5 } });
+  });
+
   it('takes progress as going without saying only for 未启动 (0) and 已完成 (100)', () => {
     for (const blank of [undefined, null, '', '  ']) {
       expect(send({ status_5: 'not_started', progress_5: blank }), String(blank)).toMatchObject({ ok: true, value: { status: 'not_started', progress: 0 } });
