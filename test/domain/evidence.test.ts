@@ -44,4 +44,35 @@ describe('办结佐证 rules', () => {
   it('uploads documents with the file_type Lark knows them by', () => {
     expect(['a.pdf', 'a.DOCX', 'a.wps', 'a.xlsx', 'a.et', 'a.ofd', 'a'].map((n) => larkFileTypeOf(extensionOf(n)))).toEqual(['pdf', 'doc', 'doc', 'xls', 'xls', 'stream', 'stream']);
   });
+
+  it('orders tasks of the same number by id, so the buttons keep their places', () => {
+    const { shown } = evidenceChoices([t(9, 4), t(2, 4), t(5, 4, null, 'key_point'), t(3, 4, null, 'key_point')]);
+    expect(shown.map((x) => x.id)).toEqual([2, 9, 3, 5]);
+  });
+
+  it('says who may see the file when refusing', () => {
+    expect(checkEvidenceViewer({ operator: 'ou_co', reviewers: ['ou_lead'], admins: ['ou_admin'] })).toEqual({
+      ok: false,
+      code: 'NOT_REVIEWER',
+      message: '只有该任务办结的审核人（牵头部门填报人或督办管理员）可以查看佐证文件',
+    });
+    expect(checkEvidenceViewer({ operator: 'ou_co', reviewers: [], admins: [] }).ok).toBe(false);
+  });
+
+  it('reads the extension after the last dot, in lower case, and none from a name without a dot', () => {
+    expect(['验收报告.PDF', '2021.成效.Docx', '成效', 'README', '结项.'].map(extensionOf)).toEqual(['pdf', 'docx', '', '', '']);
+  });
+
+  it('uploads every accepted type with its file_type, given as a type or as an extension', () => {
+    const types: Record<string, string> = { pdf: 'pdf', doc: 'doc', docx: 'doc', wps: 'doc', xls: 'xls', xlsx: 'xls', et: 'xls', ofd: 'stream', zip: 'stream', '': 'stream' };
+    for (const [ext, fileType] of Object.entries(types)) {
+      expect(larkFileTypeOf(ext), ext).toBe(fileType);
+      expect(larkFileTypeOf({ ext }), ext).toBe(fileType);
+    }
+  });
+
+  it('words every report refusal for attaching, leaving the rest of the message', () => {
+    expect(evidenceRefusal('该任务不属于「保护司」，无法提交')).toBe('该任务不属于「保护司」，不能附办结佐证');
+    expect(evidenceRefusal('该任务已不存在或卡片已过期，请在最新的卡片上填报')).toBe('该任务已不存在或卡片已过期，请在最新的卡片上填报');
+  });
 });

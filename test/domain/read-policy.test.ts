@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideRead, readableTask, roleOf, type Reader, type ReadPolicy, type ReadSubject, type Visibility } from '../../src/domain/read-policy.ts';
+import { decideRead, OUTSIDER, parseVisibility, readableTask, roleOf, type Reader, type ReadPolicy, type ReadSubject, type Visibility } from '../../src/domain/read-policy.ts';
 
 const OWN = 1;
 const OTHER = 2;
@@ -120,5 +120,71 @@ describe('a unit’s response rate (「XX的填报率」)', () => {
     expect(decideRead(policy(v), READERS.reporter!, own)).toEqual({ ok: true });
     expect(decideRead(policy(v), READERS.reporter!, other)).toMatchObject({ ok: false, code: 'LEADERS_ONLY', message: expect.stringContaining('仅向督办管理员、领导和本部门填报人开放') });
     expect(decideRead(policy(v), READERS.outsider!, own)).toMatchObject({ ok: false, code: v === 'open' ? 'LEADERS_ONLY' : 'NOT_MEMBER' });
+  });
+});
+
+describe('the read policy, in detail', () => {
+  const contacts = ['周督办'];
+
+  it('names what is for leaders only in each refusal: the digest, who has not reported, the 成效报送 overview', () => {
+    const reporter = READERS.reporter!;
+    const message = (kind: 'digest' | 'not_reported' | 'results') => {
+      const d = decideRead({ visibility: 'members', contacts }, reporter, { kind });
+      return d.ok ? '' : `${d.code} ${d.message}`;
+    };
+    expect(message('digest')).toBe('LEADERS_ONLY 抱歉，本周汇总仅向督办管理员和领导开放。如需查看，请联系督办管理员（周督办）。');
+    expect(message('not_reported')).toBe('LEADERS_ONLY 抱歉，填报情况仅向督办管理员和领导开放。如需查看，请联系督办管理员（周督办）。');
+    expect(message('results')).toBe('LEADERS_ONLY 抱歉，成效报送情况仅向督办管理员和领导开放。如需查看，请联系督办管理员（周督办）。');
+    for (const visibility of ['open', 'own'] as const) {
+      expect(decideRead({ visibility, contacts }, reporter, { kind: 'results' })).toMatchObject({ ok: false, code: 'LEADERS_ONLY' });
+    }
+    expect(decideRead({ visibility: 'open', contacts }, OUTSIDER, { kind: 'results' })).toMatchObject({ ok: false, code: 'LEADERS_ONLY' });
+    expect(decideRead({ visibility: 'own', contacts }, READERS.leader!, { kind: 'results' })).toEqual({ ok: true });
+    expect(decideRead({ visibility: 'own', contacts }, READERS.admin!, { kind: 'not_reported' })).toEqual({ ok: true });
+  });
+
+  it('says in full whom to ask about another unit’s response rate', () => {
+    const d = decideRead({ visibility: 'members', contacts: ['周督办', '吴督办'] }, READERS.reporter!, { kind: 'response_history', departmentId: OTHER });
+    expect(d).toEqual({
+      ok: false,
+      code: 'LEADERS_ONLY',
+      message: '抱歉，各部门的填报率仅向督办管理员、领导和本部门填报人开放。如需查看，请联系督办管理员（周督办、吴督办）。',
+    });
+  });
+
+  it('under own, lets a reporter of several units read any of them, and names them all when refusing', () => {
+    const policy: ReadPolicy = { visibility: 'own', contacts };
+    const both: Reader = { admin: false, leader: false, departments: [{ id: 3, name: '保护司' }, { id: 4, name: '运用促进司' }] };
+    expect(decideRead(policy, both, { kind: 'department', departmentId: 4 })).toEqual({ ok: true });
+    expect(decideRead(policy, both, { kind: 'task', departmentIds: [11, 4] })).toEqual({ ok: true });
+    expect(decideRead(policy, both, { kind: 'response_history', departmentId: 4 })).toEqual({ ok: true });
+    expect(decideRead(policy, both, { kind: 'task', departmentIds: [11] })).toEqual({
+      ok: false,
+      code: 'OWN_DEPARTMENTS_ONLY',
+      message: '抱歉，您只能查询本部门「保护司」「运用促进司」的任务，例如「保护司的任务」。如需查看其他部门，请联系督办管理员（周督办）。',
+    });
+    expect(decideRead(policy, both, { kind: 'task', departmentIds: [] })).toMatchObject({ ok: false, code: 'OWN_DEPARTMENTS_ONLY' });
+  });
+
+  it('under own, an indicator is a reporter’s only when every owner is one of their units', () => {
+    const policy: ReadPolicy = { visibility: 'own', contacts };
+    const both: Reader = { admin: false, leader: false, departments: [{ id: 3, name: '保护司' }, { id: 4, name: '运用促进司' }] };
+    expect(decideRead(policy, both, { kind: 'indicator', ownerDepartmentIds: [3, 4] })).toEqual({ ok: true });
+    expect(decideRead(policy, both, { kind: 'indicator', ownerDepartmentIds: [3, 11] })).toMatchObject({ ok: false, code: 'OWN_DEPARTMENTS_ONLY' });
+    expect(decideRead(policy, both, { kind: 'indicator', ownerDepartmentIds: [4, null] })).toMatchObject({ ok: false, code: 'OWN_DEPARTMENTS_ONLY' });
+  });
+
+  it('counts someone with no role and no unit as an outsider', () => {
+    expect(roleOf(OUTSIDER)).toBe('outsider');
+    expect(roleOf({ admin: false, leader: false, departments: [{ id: 3, name: '保护司' }] })).toBe('reporter');
+    expect(roleOf({ admin: true, leader: false, departments: [] })).toBe('admin');
+    expect(roleOf({ admin: false, leader: true, departments: [] })).toBe('leader');
+  });
+
+  it('reads the directory’s visibility, falling back to members for anything else', () => {
+    expect(parseVisibility('open')).toBe('open');
+    expect(parseVisibility('own')).toBe('own');
+    expect(parseVisibility('members')).toBe('members');
+    for (const v of [null, undefined, '', 'OWN', 'public', 'toString']) expect(parseVisibility(v), String(v)).toBe('members');
   });
 });

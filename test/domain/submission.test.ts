@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkIndicatorSubmission, checkSubmission } from '../../src/domain/authorise.ts';
-import { validateSubmission } from '../../src/domain/submission.ts';
+import { indicatorFieldNames, STATUS_CHOICES, taskFieldNames, validateSubmission } from '../../src/domain/submission.ts';
 
 const value = { kind: 'report', planId: 1, roundId: 2, departmentId: 3, taskId: 5 };
 const submit = (form: Record<string, unknown>, v: unknown = value) => validateSubmission({ value: v, formValue: form });
@@ -167,5 +167,108 @@ describe('ids in card values', () => {
     expect(validateSubmission({ value: value(2147483647), formValue: form(2147483647) }).ok).toBe(true);
     expect(validateSubmission({ value: value(2147483648), formValue: form(2147483648) })).toMatchObject({ ok: false, code: 'BAD_ACTION' });
     expect(validateSubmission({ value: value(0), formValue: form(0) })).toMatchObject({ ok: false, code: 'BAD_ACTION' });
+  });
+});
+
+describe('a card submission, in detail', () => {
+  const report = { kind: 'report', planId: 1, roundId: 2, departmentId: 3, taskId: 5 };
+  const send = (form: unknown, v: unknown = report) => validateSubmission({ value: v, formValue: form });
+
+  it('names every form field after its task or indicator, unique across a card', () => {
+    expect(taskFieldNames(12)).toEqual({ form: 'form_12', status: 'status_12', progress: 'progress_12', note: 'note_12', evidence: 'evidence_12', submit: 'submit_12' });
+    expect(indicatorFieldNames(7)).toEqual({ form: 'indicator_form_7', value: 'indicator_value_7', submit: 'indicator_submit_7' });
+  });
+
+  it('lists the reportable statuses in the refusal', () => {
+    expect(STATUS_CHOICES).toBe('未启动、正常推进、存在风险、受阻、已完成');
+    expect(send({ status_5: '完成' })).toEqual({ ok: false, code: 'BAD_STATUS', message: '状态须为以下之一：未启动、正常推进、存在风险、受阻、已完成' });
+  });
+
+  it('says a malformed card action is unknown, and asks for the latest card', () => {
+    for (const v of [null, 42, '', '{"kind":"report"}', { ...report, kind: 'vote' }, { ...report, taskId: 0 }]) {
+      expect(send({ status_5: 'on_track', progress_5: 1 }, v), JSON.stringify(v)).toEqual({ ok: false, code: 'BAD_ACTION', message: '无法识别的卡片操作，请使用最新的卡片填报' });
+    }
+  });
+
+  it('takes a missing or non-object form as empty', () => {
+    for (const form of [undefined, null, 'status_5=on_track', 5]) expect(send(form), String(form)).toMatchObject({ ok: false, code: 'BAD_STATUS' });
+  });
+
+  it('reads the field named after the task before the bare one', () => {
+    expect(send({ status_5: 'blocked', status: 'done', progress_5: '30', progress: '90' })).toMatchObject({ ok: true, value: { status: 'blocked', progress: 30 } });
+    // another task’s field is not this task’s
+    expect(send({ status_6: 'on_track', progress_6: '30' })).toMatchObject({ ok: false, code: 'BAD_STATUS' });
+  });
+
+  it('falls back to the bare field names whatever the number of digits in the task id', () => {
+    const big = { ...report, taskId: 1207 };
+    expect(send({ status: 'on_track', progress: '45', note: '推进中' }, big)).toMatchObject({ ok: true, value: { taskId: 1207, status: 'on_track', progress: 45, note: '推进中' } });
+    const indicator = { kind: 'indicator', planId: 1, roundId: 2, departmentId: 3, indicatorId: 21 };
+    expect(send({ indicator_value: '18.5' }, indicator)).toEqual({ ok: true, value: { ...indicator, value: 18.5 } });
+  });
+
+  it('takes progress as going without saying only for 未启动 (0) and 已完成 (100)', () => {
+    for (const blank of [undefined, null, '', '  ']) {
+      expect(send({ status_5: 'not_started', progress_5: blank }), String(blank)).toMatchObject({ ok: true, value: { status: 'not_started', progress: 0 } });
+      expect(send({ status_5: 'done', progress_5: blank, evidence_5: 'https://a.cn/x' }), String(blank)).toMatchObject({ ok: true, value: { progress: 100 } });
+      for (const status of ['on_track', 'at_risk', 'blocked']) expect(send({ status_5: status, progress_5: blank }), `${status} ${String(blank)}`).toMatchObject({ ok: false, code: 'BAD_PROGRESS' });
+    }
+    // a given progress is kept, even for those two
+    expect(send({ status_5: 'not_started', progress_5: '10' })).toMatchObject({ ok: true, value: { progress: 10 } });
+    expect(send({ status_5: 'done', progress_5: '90', evidence_5: 'https://a.cn/x' })).toMatchObject({ ok: true, value: { progress: 90 } });
+    expect(send({ status_5: 'on_track', progress_5: ' +60 ' })).toMatchObject({ ok: true, value: { progress: 60 } });
+    expect(send({ status_5: 'on_track', progress_5: 0 })).toMatchObject({ ok: true, value: { progress: 0 } });
+    expect(send({ status_5: 'on_track', progress_5: 100 })).toMatchObject({ ok: true, value: { progress: 100 } });
+  });
+
+  it('keeps a note that is not text as text, and a missing one as empty', () => {
+    expect(send({ status_5: 'on_track', progress_5: 1, note_5: 2021 })).toMatchObject({ ok: true, value: { note: '2021' } });
+    expect(send({ status_5: 'on_track', progress_5: 1, note_5: null })).toMatchObject({ ok: true, value: { note: '' } });
+    expect(send({ status_5: 'on_track', progress_5: 1 })).toMatchObject({ ok: true, value: { note: '' } });
+    expect(send({ status_5: 'on_track', progress_5: 1, note_5: '   ' })).toMatchObject({ ok: true, value: { note: '' } });
+  });
+
+  it('says in full why text cannot be stored, and checks only evidence given as text', () => {
+    expect(send({ status_5: 'on_track', progress_5: 1, note_5: '推进\u0000中' })).toEqual({
+      ok: false,
+      code: 'BAD_TEXT',
+      message: '说明或佐证链接中含有无法保存的字符（如空字符或残缺的表情符号），请删除后重新提交',
+    });
+    expect(send({ status_5: 'on_track', progress_5: 1, evidence_5: 'https://a.cn/\uD800' })).toMatchObject({ code: 'BAD_TEXT' });
+    expect(send({ status_5: 'on_track', progress_5: 1, evidence_5: 42 })).toMatchObject({ ok: false, code: 'BAD_EVIDENCE' });
+  });
+
+  it('takes a note of exactly 1000 characters', () => {
+    expect(send({ status_5: 'on_track', progress_5: 1, note_5: '字'.repeat(1000) })).toMatchObject({ ok: true });
+  });
+
+  it('says what a link must look like, and treats a blank one as none', () => {
+    expect(send({ status_5: 'on_track', progress_5: 1, evidence_5: 'www.example.cn' })).toEqual({
+      ok: false,
+      code: 'BAD_EVIDENCE',
+      message: '佐证链接须为以 http:// 或 https:// 开头的网址（不超过 300 个字符）',
+    });
+    expect(send({ status_5: 'on_track', progress_5: 1, evidence_5: '   ' })).toMatchObject({ ok: true, value: { evidenceUrl: null } });
+    expect(send({ status_5: 'on_track', progress_5: 1, evidence_5: ' https://example.cn/a ' })).toMatchObject({ ok: true, value: { evidenceUrl: 'https://example.cn/a' } });
+  });
+
+  it('reports a full task report with exactly its fields', () => {
+    expect(send({ status_5: 'at_risk', progress_5: '35', note_5: '等待批复', evidence_5: '' })).toEqual({
+      ok: true,
+      value: { kind: 'report', planId: 1, roundId: 2, departmentId: 3, taskId: 5, status: 'at_risk', progress: 35, note: '等待批复', evidenceUrl: null },
+    });
+  });
+
+  it('keeps no note only on a card that asked for it', () => {
+    const ev = { evidence_5: 'https://example.cn/done' };
+    expect((send({ status_5: 'done', note_5: '  ', ...ev }, { ...report, keepNote: true }) as { value: object }).value).toMatchObject({ note: '', keepNote: true });
+  });
+
+  it('reads an indicator value by its bare name too, and says a non-number is refused', () => {
+    const v = { kind: 'indicator', planId: 1, roundId: 2, departmentId: 3, indicatorId: 7 };
+    expect(send({ indicator_value: '-2.5' }, v)).toEqual({ ok: true, value: { ...v, value: -2.5 } });
+    expect(send({ indicator_value_7: 18 }, v)).toEqual({ ok: true, value: { ...v, value: 18 } });
+    expect(send({}, v)).toEqual({ ok: false, code: 'BAD_INDICATOR_VALUE', message: '指标数值须为数字' });
+    expect(send({ indicator_value_8: '3' }, v)).toMatchObject({ ok: false, code: 'BAD_INDICATOR_VALUE' });
   });
 });
