@@ -87,6 +87,12 @@ describe('departments', () => {
     expect(ask('保护司专利导航')).toEqual({ kind: 'search', query: '专利导航', candidates: [{ number: 8, score: 12.016 }], confident: true });
   });
 
+  it('a department with a state and a task is the task; two characters may name it', () => {
+    expect(ask('保护司逾期的专利导航')).toEqual({ kind: 'search', query: '专利导航', candidates: [{ number: 8, score: 12.016 }], confident: true });
+    expect(ask('保护司的审查')).toEqual({ kind: 'search', query: '审查', candidates: [{ number: 5, score: 3.288 }], confident: true });
+    expect(ask('保护司的专利')).toEqual({ kind: 'department', departmentId: deptId('保护司'), name: '保护司' });
+  });
+
   it('all of a department is its list without a filter; a state filters it', () => {
     expect(ask('保护司的所有任务')).toEqual({ kind: 'department', departmentId: deptId('保护司'), name: '保护司' });
     expect(ask('保护司逾期的任务')).toEqual({ kind: 'department', departmentId: deptId('保护司'), name: '保护司', filter: 'overdue' });
@@ -155,5 +161,47 @@ describe('what is not understood', () => {
 
   it('offers no task for words every task has', () => {
     expect(ask('知识产权')).toEqual(unknown('知识产权', INTENTS));
+  });
+});
+
+describe('an indicator against a task with the same words', () => {
+  let small: QueryContext;
+  beforeAll(() => {
+    small = {
+      taskCount: 2,
+      tasks: [
+        { number: 1, title: '优化专利审查流程', measuresText: '压缩审查周期，提升审查质量' },
+        { number: 2, title: '推进商标品牌建设', measuresText: '培育商标品牌，开展品牌指导' },
+      ],
+      departments: [],
+      indicators: [
+        { id: 1, name: '发明专利审查周期', value: 20, unit: '个月' },
+        { id: 2, name: '商标注册审查周期', value: 4, unit: '个月' },
+        { id: 3, name: '品牌指导站数量', value: 100, unit: '家' },
+      ],
+      planYear: 2021,
+    };
+  });
+  const indicator = (query: string, indicatorIds: number[]) => ({ kind: 'indicator', query, indicatorIds });
+
+  it('wins when it covers as much of the question as the best task, with two words in common', () => {
+    expect(ask('审查周期', small)).toEqual(indicator('审查周期', [1, 2]));
+    expect(ask('查周期', small)).toEqual(indicator('查周期', [1, 2]));
+  });
+
+  it('wins as the only indicator with the words, even with one word', () => {
+    expect(ask('数量', small)).toEqual(indicator('数量', [3]));
+  });
+
+  it('does not win with one word shared by several indicators', () => {
+    expect(ask('周期', small)).toEqual({ kind: 'search', query: '周期', candidates: [{ number: 1, score: 0.693 }], confident: false });
+  });
+
+  it('needs three quarters of the question, or half with 指标/数据', () => {
+    expect(ask('发明审查', small)).toEqual(indicator('发明审查', [1]));
+    expect(ask('商标审查', small)).toMatchObject({ kind: 'unknown' });
+    expect(ask('商标审查指标', small)).toEqual(indicator('商标审查', [2]));
+    expect(ask('商标审查数据', small)).toEqual(indicator('商标审查', [2]));
+    expect(ask('商标周期指标', small)).toMatchObject({ kind: 'unknown' });
   });
 });
