@@ -151,6 +151,7 @@ describe('pickCandidates', () => {
 
   it('answers when the best covers 30 points more than the next', () => {
     expect(pickCandidates([r(1, 1.1, 0.8), r(2, 1, 0.5)])).toEqual(one(1, 1.1));
+    expect(pickCandidates([r(1, 1.1, 0.75), r(2, 1, 0.45)])).toEqual(one(1, 1.1)); // exactly 0.3
     expect(pickCandidates([r(1, 1.1, 0.79), r(2, 1, 0.5)])).toEqual({ candidates: [{ number: 1, score: 1.1 }, { number: 2, score: 1 }], confident: false });
   });
 

@@ -10,7 +10,7 @@ describe('readNumber', () => {
     expect(readNumber(s)).toBe(n);
   });
 
-  it.each([['十四五', 14], ['二三', 2], ['一百零', 100]] as const)('reads the longest numeral at the start of %s (%i)', (s, n) => {
+  it.each([['十四五', 14], ['二三', 2], ['一百零', 100], ['十四五五', 14], ['十2', 10]] as const)('reads the longest numeral at the start of %s (%i)', (s, n) => {
     expect(readNumber(s)).toBe(n);
   });
 
@@ -23,7 +23,7 @@ describe('findTaskNumbers: the number and what is left of the question', () => {
   it.each([
     ['任务5进展', [5], ' 进展'], ['任务第5', [5], ' '], ['task5', [5], ' '], ['task 5', [5], ' '], ['t5', [5], ' '],
     ['no.5', [5], ' '], ['No5', [5], ' '], ['#5', [5], ' '], ['第5项', [5], ' '], ['第5进展', [5], ' 进展'], ['第5', [5], ' '],
-    ['第五项任务', [5], ' 任务'], ['看下任务3和任务4的进展', [3, 4], '看下 的进展'], ['第十二项', [12], ' '],
+    ['第五项任务', [5], ' 任务'], ['看下第5进展', [5], '看下 进展'], ['第5项工作', [5], ' 工作'], ['看下任务3和任务4的进展', [3, 4], '看下 的进展'], ['第十二项', [12], ' '],
   ] as const)('%s → %j, rest %j', (q, numbers, rest) => {
     expect(find(q)).toEqual({ numbers, rest });
   });
@@ -73,7 +73,7 @@ describe('findTaskNumbers: the number and what is left of the question', () => {
 
 describe('bareNumber: a question that is only a number', () => {
   it.each([
-    ['5', 5], ['5号', 5], ['第5', 5], ['第5项', 5], ['第5号', 5], ['第5条', 5], ['第5个', 5], ['第五', 5], ['五号', 5], ['十二', 12], ['9999', 9999],
+    ['5', 5], ['5号', 5], ['第5', 5], ['第12', 12], ['第十二', 12], ['第5项', 5], ['第5号', 5], ['第5条', 5], ['第5个', 5], ['第五', 5], ['五号', 5], ['十二', 12], ['9999', 9999],
   ] as const)('%s → %i', (s, n) => {
     expect(bareNumber(s)).toBe(n);
   });
@@ -85,7 +85,7 @@ describe('bareNumber: a question that is only a number', () => {
 
 describe('bareNumbers: a question that is only numbers', () => {
   it.each([
-    ['看看5和6', [5, 6]], ['5、6、5', [5, 6]], ['0,5', [5]], ['5 跟 6', [5, 6]], ['5与6及7', [5, 6, 7]], ['5/6;7', [5, 6, 7]],
+    ['看看5和6', [5, 6]], ['5还是6', [5, 6]], ['12和13', [12, 13]], ['5、6、5', [5, 6]], ['0,5', [5]], ['5 跟 6', [5, 6]], ['5与6及7', [5, 6, 7]], ['5/6;7', [5, 6, 7]],
   ] as const)('%s → %j', (s, expected) => {
     expect(bareNumbers(s, FILLERS)).toEqual(expected);
   });
