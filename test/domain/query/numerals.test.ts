@@ -31,6 +31,31 @@ describe('Chinese numerals', () => {
     }
   });
 
+  it('reads and writes thousands, with 零 for a skipped place', () => {
+    expect(parseChineseNumeral('一千零一十')).toBe(1010);
+    expect(parseChineseNumeral('二千零二')).toBe(2002);
+    expect(parseChineseNumeral('九千九百九十九')).toBe(9999);
+    expect(parseChineseNumeral('两千')).toBe(2000);
+    expect(parseChineseNumeral('一百十')).toBe(110);
+    for (const [n, text] of [[1000, '一千'], [1010, '一千零一十'], [2002, '二千零二'], [9999, '九千九百九十九'], [110, '一百一十'], [100, '一百'], [101, '一百零一'], [10, '十']] as const) {
+      expect(toChineseNumeral(n), text).toBe(text);
+    }
+  });
+
+  it('rejects misplaced zeros and units', () => {
+    for (const text of ['十零', '一零', '零零五', '一千百', '百十', '十一百']) expect(parseChineseNumeral(text), text).toBeNull();
+  });
+
+  it('writes numbers it cannot spell as digits', () => {
+    expect([0, 10000, 1.5, -3].map(toChineseNumeral)).toEqual(['0', '10000', '1.5', '-3']);
+  });
+
+  it('reads up to six digits', () => {
+    expect(parseNumber('000001')).toBe(1);
+    expect(parseNumber('123456')).toBe(123456);
+    expect(parseNumber('1234567')).toBeNull();
+  });
+
   it('reads Arabic digits too, but not zero', () => {
     expect(parseNumber('22')).toBe(22);
     expect(parseNumber('0')).toBeNull();
