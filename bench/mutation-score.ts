@@ -108,11 +108,13 @@ function changedSince(group: string, since: string): boolean {
 }
 const notMeasured = missing.filter((g) => !carried.has(g));
 
+/** Whether a source file declares anything that runs (a file of types and re-exports has no mutants). */
+const holdsCode = (path: string) => /^\s*(export\s+)?(default\s+)?(async\s+)?(function|const|let|var|class|enum)\b/m.test(readFileSync(path, 'utf8'));
 /** `7 of 30 files` when a folder was measured only in part (focused runs), so its score is read as such. */
 function measuredFiles(folder: string): string {
-  const all = readdirSync(folder, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).length;
+  const all = readdirSync(folder, { recursive: true }).map(String).filter((f) => f.endsWith('.ts') && holdsCode(`${folder}/${f}`)).length;
   const measured = Object.keys(report.files).filter((f) => f.startsWith(`${folder}/`)).length;
-  return measured >= all ? `all ${all} files` : `${measured} of ${all} files`;
+  return measured >= all ? `all ${all} files with code` : `${measured} of ${all} files with code`;
 }
 const row = (label: string, c: Counts) =>
   c.mutants === 0 ? `| ${label} | — | — | — | — | — | — | not measured in this run | — |` :
