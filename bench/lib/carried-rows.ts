@@ -34,7 +34,7 @@ export function carriedRow(section: string, group: string): CarriedRow | undefin
     const [mutants = 0, Killed = 0, Timeout = 0, Survived = 0, NoCoverage = 0, Ignored = 0] = n;
     const since = CARRIED.exec(label)?.[1] ?? written;
     if (since === undefined) return undefined;
-    const files = /\(((?:all )?\d+(?: of \d+)? files)/.exec(label)?.[1];
+    const files = /\(((?:all )?\d+(?: of \d+)? files(?: with code)?)/.exec(label)?.[1];
     return { counts: { mutants, Killed, Timeout, Survived, NoCoverage, Ignored, errors: mutants - Killed - Timeout - Survived - NoCoverage - Ignored }, since, files };
   }
   return undefined;

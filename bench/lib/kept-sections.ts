@@ -15,7 +15,9 @@ export function sectionOf(text: string, heading: string): string {
 /** `page` with `section` in place of its old copy (or appended). */
 export function replaceSection(page: string, heading: string, section: string): string {
   const old = sectionOf(page, heading);
-  return old ? page.replace(old, section.trimEnd()) : `${page.trimEnd()}\n\n${section.trimEnd()}\n`;
+  // A function, not a string: in a replacement string `$`` and `$'` stand for the text around the match,
+  // and notes quoting a regex (`/_\d+$/`) would paste the rest of the page into itself.
+  return old ? page.replace(old, () => section.trimEnd()) : `${page.trimEnd()}\n\n${section.trimEnd()}\n`;
 }
 
 /** A freshly rendered page plus the kept sections of the file it replaces. */
