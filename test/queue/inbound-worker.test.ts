@@ -194,8 +194,12 @@ describe('inbound worker', () => {
 
 describe('inbound worker: Redis errors', () => {
   it('logs an error the worker emits instead of letting it crash the process', async () => {
-    worker = startInboundWorker({ connection: workerConn, prefix, db: t.db, logger, now: () => NOW });
+    const lines: string[] = [];
+    const captured = createLogger({ destination: { write: (l: string) => void lines.push(l) } });
+    worker = startInboundWorker({ connection: workerConn, prefix, db: t.db, logger: captured, now: () => NOW });
     expect(() => worker!.emit('error', new Error('connect ECONNREFUSED 127.0.0.1:6379'))).not.toThrow();
+    const logged = lines.map((l) => JSON.parse(l) as { level: number; msg: string; error?: { message?: string } }).filter((l) => l.msg === 'inbound worker error');
+    expect(logged, 'the error is logged once, at error level, with its message').toMatchObject([{ level: 50, error: { message: 'connect ECONNREFUSED 127.0.0.1:6379' } }]);
   });
 });
 
