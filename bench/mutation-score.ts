@@ -74,7 +74,8 @@ const runs = [...new Set(measuredAt.values())].sort();
 const missing = GROUPS.filter(([g]) => !Object.keys(report.files).some((f) => groupOf(f) === g)).map(([g]) => g);
 const byGroup = new Map<string, Counts>(GROUPS.map(([g]) => [g, empty()]));
 const total = empty();
-const inboundSurvivors: string[] = [];
+// Per file: the lines of its surviving and not-covered mutants (the HTML report shows each mutant).
+const inboundSurvivors = new Map<string, { Survived: Set<number>; NoCoverage: Set<number>; count: number }>();
 for (const [file, { mutants }] of Object.entries(report.files)) {
   const group = groupOf(file);
   const c = byGroup.get(group) ?? byGroup.set(group, empty()).get(group)!;
@@ -82,8 +83,9 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
     add(c, m.status);
     add(total, m.status);
     if (group === 'inbound path' && (m.status === 'Survived' || m.status === 'NoCoverage')) {
-      const replacement = (m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 60);
-      inboundSurvivors.push(`- \`${file}:${m.location.start.line}\` ${m.mutatorName}${replacement ? ` → \`${replacement.replace(/`/g, "'")}\`` : ''} (${m.status})`);
+      const f = inboundSurvivors.get(file) ?? inboundSurvivors.set(file, { Survived: new Set(), NoCoverage: new Set(), count: 0 }).get(file)!;
+      f[m.status].add(m.location.start.line);
+      f.count++;
     }
   }
 }
@@ -116,6 +118,9 @@ function measuredFiles(folder: string): string {
   const measured = Object.keys(report.files).filter((f) => f.startsWith(`${folder}/`)).length;
   return measured >= all ? `all ${all} files with code` : `${measured} of ${all} files with code`;
 }
+const lines = (set: Set<number>) => [...set].sort((a, b) => a - b).join(', ');
+const survivorLine = (file: string, f: { Survived: Set<number>; NoCoverage: Set<number>; count: number }) =>
+  `- \`${file}\` (${f.count}): ${[f.Survived.size ? `survived at ${lines(f.Survived)}` : '', f.NoCoverage.size ? `not covered at ${lines(f.NoCoverage)}` : ''].filter(Boolean).join('; ')}`;
 const row = (label: string, c: Counts) =>
   c.mutants === 0 ? `| ${label} | — | — | — | — | — | — | not measured in this run | — |` :
   `| ${label} | ${c.mutants} | ${c.Killed} | ${c.Timeout} | ${c.Survived} | ${c.NoCoverage} | ${c.Ignored} | **${score(c)}** | ${covered(c)} |`;
@@ -138,7 +143,7 @@ const section = [
   '',
   ...(carried.has('inbound path')
     ? [`Surviving mutants on the inbound path: not in this run's reports (its figures are carried from ${carried.get('inbound path')?.since}); the notes below list them.`]
-    : [`Surviving mutants on the inbound path (${inboundSurvivors.length}):`, '', ...(inboundSurvivors.length ? inboundSurvivors : ['- none'])]),
+    : [`Surviving mutants on the inbound path (${[...inboundSurvivors.values()].reduce((n, f) => n + f.count, 0)}), by file and line:`, '', ...(inboundSurvivors.size ? [...inboundSurvivors].map(([file, f]) => survivorLine(file, f)) : ['- none'])]),
 ].join('\n');
 
 const notes = sectionOf(sectionOf(page, HEADING), NOTES);
